@@ -1,0 +1,131 @@
+import { ScoringError, describeValue } from '../errors.js';
+import { deepFreeze } from '../freeze.js';
+import type { CanonicalAnswer } from '../types.js';
+import { readAnswerLabel } from './labels.js';
+
+/**
+ * How a dataset codes answers as numbers. The library never guesses a coding: numeric answers
+ * are read only through one of these.
+ */
+export interface Coding {
+  /** Name of the coding, e.g. `manual`. */
+  readonly name: string;
+  /** Each code and the canonical answer it stands for. */
+  readonly codes: Readonly<Record<number, CanonicalAnswer>>;
+  /** Codes that mean "no answer" (besides negative codes when `negativeCodesMissing`). */
+  readonly missingCodes: readonly number[];
+  /** Whether every negative code is a missing answer (the MANUAL's SPSS convention). */
+  readonly negativeCodesMissing: boolean;
+}
+
+/** What {@link defineCoding} takes: codes mapped to any answer label the library reads. */
+export interface CodingSpec {
+  /** Name of the coding. */
+  readonly name: string;
+  /** Each code and its answer label (`"yes"`, `"nee"`, `"min of meer"`, …). */
+  readonly codes: Readonly<Record<number, string>>;
+  /** Codes that mean "no answer". Default: none. */
+  readonly missingCodes?: readonly number[];
+  /** Whether every negative code is a missing answer. Default: `true`, as in the MANUAL. */
+  readonly negativeCodesMissing?: boolean;
+}
+
+function invalid(message: string, value: unknown): never {
+  throw new ScoringError('invalid_coding', message, undefined, value);
+}
+
+/**
+ * Defines a custom numeric coding, checking that every code is an integer, every label a known
+ * answer, and no code both an answer and missing. Throws a {@link ScoringError} with code
+ * `invalid_coding` otherwise.
+ *
+ * @example
+ * ```ts
+ * import { defineCoding, djg6, score } from 'loneliness-scales';
+ * const coding = defineCoding({ name: 'survey-2024', codes: { 0: 'nee', 1: 'min of meer', 2: 'ja' }, missingCodes: [9] });
+ * score(djg6, { emptiness: 2, leanOn: 0, trust: 0, closeTo: 1, missPeople: 9, rejected: 2 }, { coding }).total; // 5
+ * ```
+ */
+export function defineCoding(spec: CodingSpec): Coding {
+  if (typeof spec !== 'object' || spec === null) invalid('A coding must be an object.', spec);
+  if (typeof spec.name !== 'string' || spec.name.trim() === '') invalid('A coding needs a name.', spec.name);
+  const codes: Record<number, CanonicalAnswer> = {};
+  const entries = Object.entries(spec.codes ?? {});
+  if (entries.length === 0) invalid(`Coding "${spec.name}" defines no codes.`, spec.codes);
+  for (const [code, label] of entries) {
+    const number = Number(code);
+    if (!Number.isInteger(number)) invalid(`Coding "${spec.name}": code ${describeValue(code)} is not an integer.`, code);
+    const answer = typeof label === 'string' ? readAnswerLabel(label) : undefined;
+    if (answer === undefined) {
+      invalid(`Coding "${spec.name}": code ${code} maps to ${describeValue(label)}, which is not an answer label.`, label);
+    }
+    codes[number] = answer;
+  }
+  const missingCodes = [...(spec.missingCodes ?? [])];
+  const negativeCodesMissing = spec.negativeCodesMissing ?? true;
+  for (const code of missingCodes) {
+    if (!Number.isInteger(code)) invalid(`Coding "${spec.name}": missing code ${describeValue(code)} is not an integer.`, code);
+    if (code in codes) invalid(`Coding "${spec.name}": code ${code} is both an answer and missing.`, code);
+  }
+  if (negativeCodesMissing) {
+    for (const code of Object.keys(codes)) {
+      if (Number(code) < 0) invalid(`Coding "${spec.name}": code ${code} is an answer, but negative codes are missing.`, code);
+    }
+  }
+  return deepFreeze({
+    name: spec.name,
+    codes,
+    missingCodes,
+    negativeCodesMissing,
+  });
+}
+
+/** A preset coding: the answers of codes 1, 2, 3, …; negative codes missing (MANUAL). */
+function preset<N extends string>(name: N, answers: readonly CanonicalAnswer[]): Coding & { readonly name: N } {
+  const codes: Record<number, CanonicalAnswer> = {};
+  answers.forEach((answer, index) => (codes[index + 1] = answer));
+  return { name, codes, missingCodes: [], negativeCodesMissing: true };
+}
+
+/**
+ * The named codings of the reference (§2). Negative codes are missing answers in each of them,
+ * following the MANUAL's rule that any negative code is missing (reference §4).
+ *
+ * - `manual`: 1 = no, 2 = more or less, 3 = yes — the MANUAL's SPSS syntax, also the LASA study.
+ * - `rivm`: 1 = ja, 2 = min of meer, 3 = nee — GGD/RIVM health-monitor surveys (the reverse).
+ * - `manual5`: 5-point, 1 = no! … 5 = yes! (the MANUAL's direction).
+ * - `rivm5`: 5-point, 1 = ja! … 5 = nee! (the RIVM direction).
+ *
+ * @example
+ * ```ts
+ * import { codings, djg6, score } from 'loneliness-scales';
+ * codings.manual.codes[3]; // 'yes'
+ * score(djg6, { emptiness: 3, leanOn: 3, trust: 3, closeTo: 2, missPeople: 3, rejected: 3 }, { coding: 'manual' }).total; // 4
+ * ```
+ */
+export const codings = /* @__PURE__ */ deepFreeze({
+  manual: preset('manual', ['no', 'more or less', 'yes']),
+  rivm: preset('rivm', ['yes', 'more or less', 'no']),
+  manual5: preset('manual5', ['no!', 'no', 'more or less', 'yes', 'yes!']),
+  rivm5: preset('rivm5', ['yes!', 'yes', 'more or less', 'no', 'no!']),
+});
+
+/** The name of a preset coding. */
+export type CodingPreset = keyof typeof codings;
+
+/** Looks up a preset by name, or checks a coding object; throws `invalid_option` otherwise. */
+export function resolveCoding(coding: CodingPreset | Coding): Coding {
+  if (typeof coding === 'string') {
+    if (Object.hasOwn(codings, coding)) return codings[coding];
+    throw new ScoringError(
+      'invalid_option',
+      `Unknown coding ${describeValue(coding)}.`,
+      undefined,
+      coding,
+    );
+  }
+  if (typeof coding?.codes !== 'object' || coding.codes === null) {
+    throw new ScoringError('invalid_option', 'Invalid coding.', undefined, coding);
+  }
+  return coding;
+}

@@ -1,0 +1,23 @@
+import type { AnswerFormat } from '../types.js';
+
+/** The 3-point format used in interviews: yes / more or less / no (CBS; MANUAL). */
+export const threePointFormat = {
+  name: '3-point',
+  options: [
+    { answer: 'yes', label: { nl: 'ja', en: 'yes' } },
+    { answer: 'more or less', label: { nl: 'min of meer', en: 'more or less' } },
+    { answer: 'no', label: { nl: 'nee', en: 'no' } },
+  ],
+} as const satisfies AnswerFormat;
+
+/** The 5-point format for self-administered questionnaires: yes! / yes / more or less / no / no! (MANUAL). */
+export const fivePointFormat = {
+  name: '5-point',
+  options: [
+    { answer: 'yes!', label: { nl: 'ja!', en: 'yes!' } },
+    { answer: 'yes', label: { nl: 'ja', en: 'yes' } },
+    { answer: 'more or less', label: { nl: 'min-of-meer', en: 'more or less' } },
+    { answer: 'no', label: { nl: 'nee', en: 'no' } },
+    { answer: 'no!', label: { nl: 'nee!', en: 'no!' } },
+  ],
+} as const satisfies AnswerFormat;

@@ -1,0 +1,61 @@
+/**
+ * Stable machine-readable codes of {@link ScoringError}.
+ *
+ * - `invalid_answers`: the answers are not a plain object.
+ * - `unknown_item`: a key that is not an item of the De Jong Gierveld item bank.
+ * - `unknown_answer`: a string that is not a known answer label.
+ * - `coding_required`: a numeric code given without a coding to read it.
+ * - `unknown_code`: a number the coding does not define (nor declare missing).
+ * - `invalid_type`: a value that is neither a label, a number, `null` nor `undefined`.
+ * - `invalid_coding`: a custom coding that cannot be used.
+ * - `invalid_option`: an option of `score` that cannot be used (unknown preset, convention, …).
+ */
+export type ScoringErrorCode =
+  | 'invalid_answers'
+  | 'unknown_item'
+  | 'unknown_answer'
+  | 'coding_required'
+  | 'unknown_code'
+  | 'invalid_type'
+  | 'invalid_coding'
+  | 'invalid_option';
+
+/**
+ * The one error type of the library. `code` is stable; `item` names the item key concerned (if
+ * any) and `value` holds the value received.
+ *
+ * @example
+ * ```ts
+ * import { djg6, score, ScoringError } from 'loneliness-scales';
+ * try {
+ *   score(djg6, { emptiness: 'perhaps' });
+ * } catch (error) {
+ *   if (error instanceof ScoringError) console.log(error.code, error.item, error.value); // unknown_answer emptiness perhaps
+ * }
+ * ```
+ */
+export class ScoringError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: ScoringErrorCode;
+  /** The item key concerned, if any. */
+  readonly item: string | undefined;
+  /** The value received. */
+  readonly value: unknown;
+
+  constructor(code: ScoringErrorCode, message: string, item?: string, value?: unknown) {
+    super(message);
+    this.name = 'ScoringError';
+    this.code = code;
+    this.item = item;
+    this.value = value;
+  }
+}
+
+/** Renders a received value for an error message, briefly and safely. */
+export function describeValue(value: unknown): string {
+  return typeof value === 'string'
+    ? JSON.stringify(value.slice(0, 40))
+    : typeof value === 'object' && value !== null
+      ? typeof value
+      : String(value as number);
+}

@@ -1,0 +1,168 @@
+import { type Coding, resolveCoding } from '../answers/codings.js';
+import { agreement, readAnswerLabel } from '../answers/labels.js';
+import { ScoringError, type ScoringErrorCode, describeValue } from '../errors.js';
+import { itemBank } from '../scales/items.js';
+import type { CategoryBand, ItemKey, ScaleDefinition } from '../types.js';
+import { bandsByScore, resolveConvention } from './categories.js';
+import { type AppliedMissingRules, resolveMissingRules } from './missing-rules.js';
+import type { ScoreOptions } from './options.js';
+
+/** The rules a result was computed with, so that every result says how it was obtained. */
+export interface AppliedRules {
+  /** The coding numeric answers were read with, or `null` when none was given. */
+  readonly coding: string | null;
+  /** The missing-answer rules. */
+  readonly missing: AppliedMissingRules;
+  /** The total's category convention. */
+  readonly totalCategories: string;
+  /** The subscales' category convention, or `null` when none is applied. */
+  readonly subscaleCategories: string | null;
+}
+
+/** The scores of one respondent. */
+export interface ScoreResult<S extends ScaleDefinition = ScaleDefinition> {
+  /** The scale scored (`djg6` or `djg11`). */
+  readonly scale: S['id'];
+  /** Points per item: 1 for a lonely answer, 0 otherwise, `null` when missing (MANUAL). */
+  readonly points: { readonly [P in ItemKey<S>]: 0 | 1 | null };
+  /** Total score, or `null` when more items are missing than the total tolerates. */
+  readonly total: number | null;
+  /** Emotional loneliness score, or `null` when more of its items are missing than tolerated. */
+  readonly emotional: number | null;
+  /** Social loneliness score, or `null` when more of its items are missing than tolerated. */
+  readonly social: number | null;
+  /** The total's category band, or `null` when the total is missing. */
+  readonly category: CategoryBand | null;
+  /** The emotional score's band, or `null` (missing score, or no subscale convention applied). */
+  readonly emotionalCategory: CategoryBand | null;
+  /** The social score's band, or `null` (missing score, or no subscale convention applied). */
+  readonly socialCategory: CategoryBand | null;
+  /** The items without a usable answer, in the scale's order. */
+  readonly missingItems: readonly ItemKey<S>[];
+  /** The rules applied. */
+  readonly rules: AppliedRules;
+}
+
+/** The outcome of `safeScore`: the result, or the error `score` would throw. */
+export type SafeScoreResult<S extends ScaleDefinition = ScaleDefinition> =
+  | { readonly success: true; readonly data: ScoreResult<S> }
+  | { readonly success: false; readonly error: ScoringError };
+
+/** Scores one answer object; returns the error instead of throwing it. */
+export type Engine<S extends ScaleDefinition> = (answers: unknown) => ScoreResult<S> | ScoringError;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const bankKeys = new Set<string>(itemBank.map((item) => item.key));
+const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
+/** Marks a missing answer where an agreement level (-2..2) is expected. */
+const MISSING = 9;
+
+function fail(code: ScoringErrorCode, item: string, value: unknown, message: string): ScoringError {
+  return new ScoringError(code, `Item "${item}": ${describeValue(value)} ${message}.`, item, value);
+}
+
+/**
+ * Agreement level of one answer (2 = `yes!` … -2 = `no!`), `MISSING`, or why it cannot be read.
+ * Labels are read without a coding; numbers, and numeric strings as CSV files hold them, only
+ * through one (reference §2: codings are never guessed).
+ */
+function readAnswer(value: unknown, item: string, coding: Coding | undefined): number | ScoringError {
+  if (value === undefined || value === null) return MISSING;
+  let code: number;
+  if (typeof value === 'string') {
+    const answer = readAnswerLabel(value);
+    if (answer !== undefined) return agreement[answer];
+    if (value.trim() === '') return MISSING;
+    if (!NUMERIC.test(value)) return fail('unknown_answer', item, value, 'is not an answer label');
+    code = Number(value);
+  } else if (typeof value === 'number') {
+    code = value;
+  } else {
+    return fail('invalid_type', item, value, 'is not an answer');
+  }
+  // NaN is how data frames hold a missing value.
+  if (Number.isNaN(code)) return MISSING;
+  if (coding === undefined) return fail('coding_required', item, value, 'is numeric: pass a coding');
+  const answer = coding.codes[code];
+  if (answer !== undefined) return agreement[answer];
+  // MANUAL §4: any negative code is a missing answer (where the coding says so).
+  if (coding.missingCodes.includes(code) || (coding.negativeCodesMissing && code < 0)) return MISSING;
+  return fail('unknown_code', item, value, `is not in coding ${coding.name}`);
+}
+
+/**
+ * Builds the scoring function for a scale and options: everything that does not depend on the
+ * answers (keys, wording, rules, category tables) is resolved once, here.
+ */
+export function createEngine<S extends ScaleDefinition>(scale: S, options?: ScoreOptions<S>): Engine<S> {
+  const { items, range } = scale;
+  const coding = options?.coding === undefined ? undefined : resolveCoding(options.coding);
+  const missing = resolveMissingRules(scale, options);
+  const totalConvention = resolveConvention(scale.categories.total, options?.categories?.total);
+  const subscaleConvention = resolveConvention(scale.categories.subscale, options?.categories?.subscale);
+  const totalBands = bandsByScore(totalConvention, range.total);
+  const subscaleBands = bandsByScore(subscaleConvention, Math.max(range.emotional, range.social));
+  const maxMissingTotal = missing.total.maxMissing;
+  const maxMissingSubscale = missing.subscale.maxMissing;
+  const rules: AppliedRules = Object.freeze({
+    coding: coding?.name ?? null,
+    missing,
+    totalCategories: totalConvention?.name ?? '',
+    subscaleCategories: subscaleConvention?.name ?? null,
+  });
+
+  return (answers) => {
+    if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+      return new ScoringError('invalid_answers', `Answers must be an object, not ${describeValue(answers)}.`, undefined, answers);
+    }
+    const record = answers as Record<string, unknown>;
+    // Only own keys of the item bank are read: `__proto__`, `constructor` and the like are unknown items.
+    for (const key in record) {
+      if (!bankKeys.has(key) && hasOwn.call(record, key)) return fail('unknown_item', key, key, 'is not an item');
+    }
+    const points: Record<string, 0 | 1 | null> = {};
+    const missingItems: string[] = [];
+    let total = 0;
+    let emotional = 0;
+    let social = 0;
+    let emotionalMissing = 0;
+    let socialMissing = 0;
+    for (const item of items) {
+      const key = item.key;
+      const level = readAnswer(hasOwn.call(record, key) ? record[key] : undefined, key, coding);
+      if (typeof level !== 'number') return level;
+      const isEmotional = item.subscale === 'emotional';
+      if (level === MISSING) {
+        points[key] = null;
+        missingItems.push(key);
+        if (isEmotional) emotionalMissing++;
+        else socialMissing++;
+        continue;
+      }
+      // MANUAL §3: the neutral answer scores 1 on every item; agreeing is lonely on negatively
+      // worded (emotional) items, disagreeing on positively worded (social) ones.
+      const point = (item.wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
+      points[key] = point;
+      total += point;
+      if (isEmotional) emotional += point;
+      else social += point;
+    }
+    // MANUAL §4: a score is missing when more of its items are missing than its rule tolerates;
+    // otherwise it is the plain count over the answered items (no prorating).
+    const totalScore = missingItems.length <= maxMissingTotal ? total : null;
+    const emotionalScore = emotionalMissing <= maxMissingSubscale ? emotional : null;
+    const socialScore = socialMissing <= maxMissingSubscale ? social : null;
+    return {
+      scale: scale.id,
+      points: points as ScoreResult<S>['points'],
+      total: totalScore,
+      emotional: emotionalScore,
+      social: socialScore,
+      category: totalScore === null ? null : (totalBands[totalScore] ?? null),
+      emotionalCategory: emotionalScore === null ? null : (subscaleBands[emotionalScore] ?? null),
+      socialCategory: socialScore === null ? null : (subscaleBands[socialScore] ?? null),
+      missingItems: missingItems as ItemKey<S>[],
+      rules,
+    };
+  };
+}

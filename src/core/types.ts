@@ -1,0 +1,171 @@
+/**
+ * Types shared by every layer: the shape of a scale definition, of answers and of results.
+ * The scale definitions themselves are data (`djg6`, `djg11`); the engine in `scoring/` is generic.
+ */
+
+/** A text in every language the library ships. Adding a language is adding a key here and in the data. */
+export interface LocalizedText {
+  /** Dutch. */
+  readonly nl: string;
+  /** English. */
+  readonly en: string;
+}
+
+/** A language the library ships texts for. */
+export type Language = keyof LocalizedText;
+
+/** The two subscales of the De Jong Gierveld scales. */
+export type Subscale = 'emotional' | 'social';
+
+/**
+ * Wording direction of an item. Negative items (emotional) are lonely when agreed with;
+ * positive items (social) are lonely when disagreed with (MANUAL).
+ */
+export type Wording = 'negative' | 'positive';
+
+/**
+ * One item of the De Jong Gierveld item bank.
+ * @typeParam K - the item key, a literal type.
+ */
+export interface Item<K extends string = string> {
+  /** Stable public identifier of the item (reference §1). Data is mapped onto these keys. */
+  readonly key: K;
+  /** The item's number on the 11-item scale (1–11), as in the MANUAL's `lone1`..`lone11`. */
+  readonly number: number;
+  /** The subscale the item belongs to. */
+  readonly subscale: Subscale;
+  /** Wording direction: negative (agreeing = lonely) or positive (agreeing = not lonely). */
+  readonly wording: Wording;
+  /** The item text as the respondent reads it (TG2020, CBS). */
+  readonly text: LocalizedText;
+}
+
+/**
+ * A canonical answer. The 3-point format uses `yes`, `more or less`, `no`; the 5-point format
+ * adds the emphatic `yes!` and `no!` (MANUAL).
+ */
+export type CanonicalAnswer = 'yes!' | 'yes' | 'more or less' | 'no' | 'no!';
+
+/** One answer option of an answer format, with its labels. */
+export interface AnswerOption {
+  /** The canonical answer this option stands for. */
+  readonly answer: CanonicalAnswer;
+  /** The label shown to respondents. */
+  readonly label: LocalizedText;
+}
+
+/** An answer format: the options in the order they are presented. */
+export interface AnswerFormat {
+  /** `3-point` (interviews) or `5-point` (self-administered questionnaires, MANUAL). */
+  readonly name: '3-point' | '5-point';
+  /** The options, from agreeing to disagreeing. */
+  readonly options: readonly AnswerOption[];
+}
+
+/** One band of a categorisation, e.g. 2–4 "moderately lonely". */
+export interface CategoryBand {
+  /** Machine-readable id, e.g. `moderately_lonely`. */
+  readonly id: string;
+  /** Numeric code, as the MANUAL codes its categories (0, 1, 2, …). */
+  readonly code: number;
+  /** Lowest score in the band (inclusive). */
+  readonly min: number;
+  /** Highest score in the band (inclusive). */
+  readonly max: number;
+  /** The label in every shipped language. */
+  readonly label: LocalizedText;
+}
+
+/** A named set of bands covering a score's whole range, with its source. */
+export interface CategoryConvention {
+  /** The convention's name, used to select it (e.g. `manual`, `cbs`). */
+  readonly name: string;
+  /** Where the bands come from. */
+  readonly source: string;
+  /** The bands, lowest first. */
+  readonly bands: readonly CategoryBand[];
+}
+
+/** The category conventions of one score and the name of the default (`null`: none by default). */
+export interface CategorySet<D extends string | null> {
+  /** Name of the convention used when the caller names none. */
+  readonly default: D;
+  /** Every convention, selectable by name. */
+  readonly conventions: readonly CategoryConvention[];
+}
+
+/** How many missing items a score tolerates before it is missing itself. */
+export interface MissingRule {
+  /** Most missing items with which the score is still computed (as a plain count, never prorated). */
+  readonly maxMissing: number;
+  /** Where the rule comes from, or why it was chosen. */
+  readonly source: string;
+}
+
+/**
+ * A scale definition: everything the engine, the schemas and the other adapters need.
+ * @typeParam K - the union of the scale's item keys.
+ */
+export interface ScaleDefinition<K extends string = string> {
+  /** Identifier: `djg6` or `djg11`. */
+  readonly id: string;
+  /** Name of the scale. */
+  readonly name: LocalizedText;
+  /** The items, in the order of the 11-item numbering. */
+  readonly items: readonly Item<K>[];
+  /** The answer formats the scale is administered with. */
+  readonly answerFormats: readonly AnswerFormat[];
+  /** Score ranges. */
+  readonly range: { readonly total: number; readonly emotional: number; readonly social: number };
+  /** Default missing-answer rules. */
+  readonly missing: { readonly total: MissingRule; readonly subscale: MissingRule };
+  /** Category conventions, selectable by name, with the default used when none is named. */
+  readonly categories: {
+    /** Conventions for the total score. */
+    readonly total: CategorySet<string>;
+    /** Conventions for each subscale (the same bands apply to emotional and social). */
+    readonly subscale: CategorySet<string | null>;
+  };
+  /** The citation users must give (MANUAL, preliminary remarks). */
+  readonly citation: string;
+}
+
+/** The union of the item keys of a scale definition. */
+export type ItemKey<S extends ScaleDefinition> = S['items'][number]['key'];
+
+/**
+ * One answer as data holds it: a label (`"yes"`, `"Min of meer"`, …; case- and
+ * whitespace-insensitive) or a numeric code (only with an explicit coding).
+ */
+export type AnswerValue = string | number;
+
+/**
+ * A respondent's answers as `score` takes them, keyed by item key. Absent keys, `null` and
+ * `undefined` are missing answers. Every key of the 11-item bank is allowed; keys of items that
+ * are not on the scale are ignored, so 11-item data scores on the 6-item scale.
+ */
+export type Answers = { [P in BankKey]?: AnswerValue | null | undefined };
+
+/** A partial answer set of one scale: only that scale's items, each optional. */
+export type PartialAnswers<S extends ScaleDefinition> = {
+  [P in ItemKey<S>]?: AnswerValue | null | undefined;
+};
+
+/** A complete answer set: every item of the scale answered. */
+export type CompleteAnswers<S extends ScaleDefinition> = {
+  [P in ItemKey<S>]: AnswerValue;
+};
+
+/** The keys of all 11 items of the De Jong Gierveld item bank (reference §1). */
+export type BankKey =
+  | 'talkTo'
+  | 'missCloseFriend'
+  | 'emptiness'
+  | 'leanOn'
+  | 'missCompany'
+  | 'circleTooSmall'
+  | 'trust'
+  | 'closeTo'
+  | 'missPeople'
+  | 'rejected'
+  | 'callOnFriends';

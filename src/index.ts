@@ -1,0 +1,17 @@
+export { codings, defineCoding } from './core/answers/codings.js';
+export type { Coding, CodingPreset, CodingSpec } from './core/answers/codings.js';
+export { fivePointFormat, threePointFormat } from './core/answers/formats.js';
+export { agreement, answerLabels, readAnswerLabel } from './core/answers/labels.js';
+export type { AnswerLabel } from './core/answers/labels.js';
+export { ScoringError } from './core/errors.js';
+export type { ScoringErrorCode } from './core/errors.js';
+export { djg11 } from './core/scales/djg11.js';
+export { djg6 } from './core/scales/djg6.js';
+export { itemBank } from './core/scales/items.js';
+export { categorize } from './core/scoring/categories.js';
+export type { AppliedRules, SafeScoreResult, ScoreResult } from './core/scoring/engine.js';
+export type { AppliedMissingRules } from './core/scoring/missing-rules.js';
+export type { ScoreOptions, SubscaleConventionName, TotalConventionName } from './core/scoring/options.js';
+export { createScorer, safeScore, score } from './core/scoring/score.js';
+export type { Scorer } from './core/scoring/score.js';
+export type * from './core/types.js';

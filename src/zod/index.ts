@@ -1,0 +1,4 @@
+export { toJSONSchema } from './json-schema.js';
+export type { JSONSchemaOptions } from './json-schema.js';
+export { answerSchema, answersSchema, partialAnswersSchema } from './schemas.js';
+export type { AnswerSchema, CompleteShape, PartialShape, SchemaOptions } from './schemas.js';
