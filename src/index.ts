@@ -10,7 +10,6 @@ export { djg6 } from './core/scales/djg6.js';
 export { itemBank } from './core/scales/items.js';
 export { categorize } from './core/scoring/categories.js';
 export type { AppliedRules, SafeScoreResult, ScoreResult } from './core/scoring/engine.js';
-export type { AppliedMissingRules } from './core/scoring/missing-rules.js';
 export type { ScoreOptions, SubscaleConventionName, TotalConventionName } from './core/scoring/options.js';
 export { createScorer, safeScore, score } from './core/scoring/score.js';
 export type { Scorer } from './core/scoring/score.js';

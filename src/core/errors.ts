@@ -53,9 +53,5 @@ export class ScoringError extends Error {
 
 /** Renders a received value for an error message, briefly and safely. */
 export function describeValue(value: unknown): string {
-  return typeof value === 'string'
-    ? JSON.stringify(value.slice(0, 40))
-    : typeof value === 'object' && value !== null
-      ? typeof value
-      : String(value as number);
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
 }

@@ -94,12 +94,15 @@ export interface CategorySet<D extends string | null> {
   readonly conventions: readonly CategoryConvention[];
 }
 
-/** How many missing items a score tolerates before it is missing itself. */
-export interface MissingRule {
-  /** Most missing items with which the score is still computed (as a plain count, never prorated). */
-  readonly maxMissing: number;
-  /** Where the rule comes from, or why it was chosen. */
-  readonly source: string;
+/**
+ * Missing-answer rules: the most missing items with which each score is still computed (as the
+ * plain count over the answered items, never prorated).
+ */
+export interface MissingRules {
+  /** Most missing items the total tolerates. */
+  readonly total: number;
+  /** Most missing items each subscale tolerates. */
+  readonly subscale: number;
 }
 
 /**
@@ -118,7 +121,7 @@ export interface ScaleDefinition<K extends string = string> {
   /** Score ranges. */
   readonly range: { readonly total: number; readonly emotional: number; readonly social: number };
   /** Default missing-answer rules. */
-  readonly missing: { readonly total: MissingRule; readonly subscale: MissingRule };
+  readonly missing: MissingRules;
   /** Category conventions, selectable by name, with the default used when none is named. */
   readonly categories: {
     /** Conventions for the total score. */

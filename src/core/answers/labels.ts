@@ -8,7 +8,6 @@ import { fivePointFormat, threePointFormat } from './formats.js';
  */
 const neutralAliases = ['min of meer', 'meer of minder', 'somewhat'];
 
-const MAX_CACHED_SPELLINGS = 1024;
 const spellings = new Map<string, CanonicalAnswer>(neutralAliases.map((alias) => [alias, 'more or less']));
 for (const { answer, label } of [...fivePointFormat.options, ...threePointFormat.options]) {
   spellings.set(answer, answer).set(label.en, answer).set(label.nl, answer);
@@ -57,12 +56,7 @@ export type AnswerLabel =
  * ```
  */
 export function readAnswerLabel(label: string): CanonicalAnswer | undefined {
-  const exact = spellings.get(label);
-  if (exact !== undefined) return exact;
-  const answer = spellings.get(label.trim().toLowerCase().replace(/\s+/g, ' '));
-  // Remember valid spellings (e.g. "Yes") so that the next lookup is a single Map hit.
-  if (answer !== undefined && spellings.size < MAX_CACHED_SPELLINGS) spellings.set(label, answer);
-  return answer;
+  return spellings.get(label) ?? spellings.get(label.trim().toLowerCase().replace(/\s+/g, ' '));
 }
 
 /**

@@ -32,16 +32,9 @@ export const djg11 = /* @__PURE__ */ deepFreeze({
   items: itemBank,
   answerFormats: [threePointFormat, fivePointFormat],
   range: { total: 11, emotional: 6, social: 5 },
-  missing: {
-    total: {
-      maxMissing: 0,
-      source: 'default: all items (no published rule retrieved)',
-    },
-    subscale: {
-      maxMissing: 0,
-      source: 'default: all items (no published rule retrieved)',
-    },
-  },
+  // The MANUAL's rule for the 11-item scale was not retrieved: by default every item must be
+  // answered; `score`'s `missing` option tolerates more, explicitly.
+  missing: { total: 0, subscale: 0 },
   categories: {
     total: { default: 'van-tilburg-1999', conventions: [djg11TotalVanTilburg1999] },
     subscale: { default: null, conventions: [djg11SubscaleGgd2, djg11SubscaleGgd3] },

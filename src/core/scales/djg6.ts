@@ -30,10 +30,9 @@ export const djg6 = /* @__PURE__ */ deepFreeze({
   items: [emptiness, leanOn, trust, closeTo, missPeople, rejected],
   answerFormats: [threePointFormat, fivePointFormat],
   range: { total: 6, emotional: 3, social: 3 },
-  missing: {
-    total: { maxMissing: 1, source: 'MANUAL' },
-    subscale: { maxMissing: 0, source: 'MANUAL' },
-  },
+  // MANUAL (SPSS syntax): the total is missing when more than one item is missing; a subscale
+  // when any of its items is missing.
+  missing: { total: 1, subscale: 0 },
   categories: {
     total: { default: 'manual', conventions: [djg6TotalManual] },
     subscale: { default: 'manual', conventions: [djg6SubscaleManual, djg6SubscaleCbs] },

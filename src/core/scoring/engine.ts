@@ -2,9 +2,9 @@ import { type Coding, resolveCoding } from '../answers/codings.js';
 import { agreement, readAnswerLabel } from '../answers/labels.js';
 import { ScoringError, type ScoringErrorCode, describeValue } from '../errors.js';
 import { itemBank } from '../scales/items.js';
-import type { CategoryBand, ItemKey, ScaleDefinition } from '../types.js';
+import type { CategoryBand, ItemKey, MissingRules, ScaleDefinition } from '../types.js';
 import { bandsByScore, resolveConvention } from './categories.js';
-import { type AppliedMissingRules, resolveMissingRules } from './missing-rules.js';
+import { resolveMissingRules } from './missing-rules.js';
 import type { ScoreOptions } from './options.js';
 
 /** The rules a result was computed with, so that every result says how it was obtained. */
@@ -12,7 +12,7 @@ export interface AppliedRules {
   /** The coding numeric answers were read with, or `null` when none was given. */
   readonly coding: string | null;
   /** The missing-answer rules. */
-  readonly missing: AppliedMissingRules;
+  readonly missing: MissingRules;
   /** The total's category convention. */
   readonly totalCategories: string;
   /** The subscales' category convention, or `null` when none is applied. */
@@ -102,8 +102,6 @@ export function createEngine<S extends ScaleDefinition>(scale: S, options?: Scor
   const subscaleConvention = resolveConvention(scale.categories.subscale, options?.categories?.subscale);
   const totalBands = bandsByScore(totalConvention, range.total);
   const subscaleBands = bandsByScore(subscaleConvention, Math.max(range.emotional, range.social));
-  const maxMissingTotal = missing.total.maxMissing;
-  const maxMissingSubscale = missing.subscale.maxMissing;
   const rules: AppliedRules = Object.freeze({
     coding: coding?.name ?? null,
     missing,
@@ -122,47 +120,41 @@ export function createEngine<S extends ScaleDefinition>(scale: S, options?: Scor
     }
     const points: Record<string, 0 | 1 | null> = {};
     const missingItems: string[] = [];
-    let total = 0;
-    let emotional = 0;
-    let social = 0;
-    let emotionalMissing = 0;
-    let socialMissing = 0;
-    for (const item of items) {
-      const key = item.key;
+    const sums = { emotional: 0, social: 0 };
+    const missingCounts = { emotional: 0, social: 0 };
+    for (const { key, subscale, wording } of items) {
       const level = readAnswer(hasOwn.call(record, key) ? record[key] : undefined, key, coding);
       if (typeof level !== 'number') return level;
-      const isEmotional = item.subscale === 'emotional';
       if (level === MISSING) {
         points[key] = null;
         missingItems.push(key);
-        if (isEmotional) emotionalMissing++;
-        else socialMissing++;
-        continue;
+        missingCounts[subscale]++;
+      } else {
+        // MANUAL §3: the neutral answer scores 1 on every item; agreeing is lonely on negatively
+        // worded (emotional) items, disagreeing on positively worded (social) ones.
+        sums[subscale] += points[key] = (wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
       }
-      // MANUAL §3: the neutral answer scores 1 on every item; agreeing is lonely on negatively
-      // worded (emotional) items, disagreeing on positively worded (social) ones.
-      const point = (item.wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
-      points[key] = point;
-      total += point;
-      if (isEmotional) emotional += point;
-      else social += point;
     }
     // MANUAL §4: a score is missing when more of its items are missing than its rule tolerates;
     // otherwise it is the plain count over the answered items (no prorating).
-    const totalScore = missingItems.length <= maxMissingTotal ? total : null;
-    const emotionalScore = emotionalMissing <= maxMissingSubscale ? emotional : null;
-    const socialScore = socialMissing <= maxMissingSubscale ? social : null;
+    const total = missingItems.length <= missing.total ? sums.emotional + sums.social : null;
+    const emotional = missingCounts.emotional <= missing.subscale ? sums.emotional : null;
+    const social = missingCounts.social <= missing.subscale ? sums.social : null;
     return {
       scale: scale.id,
       points: points as ScoreResult<S>['points'],
-      total: totalScore,
-      emotional: emotionalScore,
-      social: socialScore,
-      category: totalScore === null ? null : (totalBands[totalScore] ?? null),
-      emotionalCategory: emotionalScore === null ? null : (subscaleBands[emotionalScore] ?? null),
-      socialCategory: socialScore === null ? null : (subscaleBands[socialScore] ?? null),
+      total,
+      emotional,
+      social,
+      category: bandOf(totalBands, total),
+      emotionalCategory: bandOf(subscaleBands, emotional),
+      socialCategory: bandOf(subscaleBands, social),
       missingItems: missingItems as ItemKey<S>[],
       rules,
     };
   };
+}
+
+function bandOf(bands: readonly (CategoryBand | null)[], value: number | null): CategoryBand | null {
+  return value === null ? null : (bands[value] ?? null);
 }
