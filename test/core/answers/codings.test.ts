@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ScoringError, codings, defineCoding, djg6, safeScore, score } from '../../../src/index.js';
+
+const seedManual = { emptiness: 3, leanOn: 3, trust: 3, closeTo: 2, missPeople: 3, rejected: 3 };
+
+describe('codings (reference §2: numeric codes are never guessed)', () => {
+  it('manual: 1 = no, 2 = more or less, 3 = yes (MANUAL SPSS syntax, LASA)', () => {
+    expect(score(djg6, seedManual, { coding: 'manual' }).total).toBe(4);
+    expect(codings.manual.codes).toEqual({ 1: 'no', 2: 'more or less', 3: 'yes' });
+  });
+
+  it('rivm: 1 = ja, 2 = min of meer, 3 = nee — the reverse (RIVM/GGD survey definitions)', () => {
+    const seedRivm = { emptiness: 1, leanOn: 1, trust: 1, closeTo: 2, missPeople: 1, rejected: 1 };
+    expect(score(djg6, seedRivm, { coding: 'rivm' }).total).toBe(4);
+    expect(score(djg6, seedRivm, { coding: codings.rivm }).total).toBe(4);
+  });
+
+  it('5-point presets in both directions (MANUAL: 5-point data is coded 1..5 either way)', () => {
+    const manual5 = { emptiness: 5, leanOn: 4, trust: 5, closeTo: 3, missPeople: 4, rejected: 1 };
+    expect(score(djg6, manual5, { coding: 'manual5' }).points).toEqual({ emptiness: 1, leanOn: 0, trust: 0, closeTo: 1, missPeople: 1, rejected: 0 });
+    const rivm5 = { emptiness: 1, leanOn: 2, trust: 1, closeTo: 3, missPeople: 2, rejected: 5 };
+    expect(score(djg6, rivm5, { coding: 'rivm5' }).points).toEqual({ emptiness: 1, leanOn: 0, trust: 0, closeTo: 1, missPeople: 1, rejected: 0 });
+  });
+
+  it('numeric strings, as CSV files hold them, are read through the coding', () => {
+    expect(score(djg6, { emptiness: '3', leanOn: ' 3 ', trust: '3', closeTo: '2', missPeople: '3', rejected: '3' }, { coding: 'manual' }).total).toBe(4);
+  });
+
+  it('negative codes are missing answers (MANUAL: −1 no answer, −3 not asked, −4 refused)', () => {
+    const result = score(djg6, { ...seedManual, trust: -3 }, { coding: 'manual' });
+    expect(result.missingItems).toEqual(['trust']);
+    expect(result.total).toBe(4);
+  });
+
+  it('a number without a coding is coding_required, naming the item and the value', () => {
+    const outcome = safeScore(djg6, seedManual);
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) {
+      expect(outcome.error).toBeInstanceOf(ScoringError);
+      expect(outcome.error.code).toBe('coding_required');
+      expect(outcome.error.item).toBe('emptiness');
+      expect(outcome.error.value).toBe(3);
+    }
+    expect(safeScore(djg6, { emptiness: '3' }).success).toBe(false);
+  });
+
+  it('a code outside the coding is unknown_code (never a silent 0)', () => {
+    for (const value of [0, 4, 9, 2.5, Number.POSITIVE_INFINITY, '7']) {
+      const outcome = safeScore(djg6, { ...seedManual, closeTo: value }, { coding: 'manual' });
+      expect(outcome.success).toBe(false);
+      if (!outcome.success) {
+        expect(outcome.error.code).toBe('unknown_code');
+        expect(outcome.error.item).toBe('closeTo');
+        expect(outcome.error.value).toBe(value);
+        expect(outcome.error.message).toContain('closeTo');
+      }
+    }
+  });
+
+  it('labels are still read when a coding is given', () => {
+    expect(score(djg6, { ...seedManual, closeTo: 'min of meer' }, { coding: 'manual' }).total).toBe(4);
+  });
+
+  it('an unknown preset name is invalid_option', () => {
+    // @ts-expect-error: not a preset
+    const outcome = safeScore(djg6, seedManual, { coding: 'lasa' });
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect(outcome.error.code).toBe('invalid_option');
+  });
+});
+
+describe('defineCoding', () => {
+  it('maps codes to any answer label and declares missing codes', () => {
+    const coding = defineCoding({ name: 'survey', codes: { 0: 'nee', 1: 'min of meer', 2: 'ja' }, missingCodes: [9] });
+    const result = score(djg6, { emptiness: 2, leanOn: 0, trust: 0, closeTo: 1, missPeople: 9, rejected: 2 }, { coding });
+    expect(result.total).toBe(5);
+    expect(result.missingItems).toEqual(['missPeople']);
+    expect(Object.isFrozen(coding)).toBe(true);
+  });
+
+  it('negative codes can be answers when negativeCodesMissing is false', () => {
+    const coding = defineCoding({ name: 'signed', codes: { [-1]: 'no', 0: 'more or less', 1: 'yes' }, negativeCodesMissing: false });
+    expect(score(djg6, { emptiness: -1, leanOn: 1, trust: 1, closeTo: 0, missPeople: 1, rejected: 1 }, { coding }).total).toBe(3);
+  });
+
+  it('rejects unknown labels, non-integer codes, codes both answer and missing, and empty codings', () => {
+    const cases = [
+      { name: 'x', codes: { 1: 'perhaps' } },
+      { name: 'x', codes: { 1.5: 'yes' } },
+      { name: 'x', codes: { 1: 'yes' }, missingCodes: [1] },
+      { name: 'x', codes: {} },
+      { name: '', codes: { 1: 'yes' } },
+      { name: 'x', codes: { [-1]: 'yes' } },
+    ];
+    for (const spec of cases) {
+      expect(() => defineCoding(spec)).toThrowError(ScoringError);
+      try {
+        defineCoding(spec);
+      } catch (error) {
+        expect((error as ScoringError).code).toBe('invalid_coding');
+      }
+    }
+  });
+});
