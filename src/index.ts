@@ -1,9 +1,13 @@
-export { codings, defineCoding } from './core/answers/codings.js';
+export { codings, defineCoding, parseCoding } from './core/answers/codings.js';
 export type { Coding, CodingPreset, CodingSpec } from './core/answers/codings.js';
 export { fivePointFormat, threePointFormat } from './core/answers/formats.js';
 export { agreement, answerLabels, readAnswerLabel } from './core/answers/labels.js';
 export type { AnswerLabel } from './core/answers/labels.js';
 export { ScoringError } from './core/errors.js';
+export { columnNames, mapColumns, parseColumnSpec } from './core/mapping/columns.js';
+export type { ColumnMapping, ColumnSpec } from './core/mapping/columns.js';
+export { datasetOrders } from './core/mapping/orders.js';
+export type { DatasetOrder } from './core/mapping/orders.js';
 export type { ScoringErrorCode } from './core/errors.js';
 export { djg11 } from './core/scales/djg11.js';
 export { djg6 } from './core/scales/djg6.js';

@@ -8,7 +8,9 @@
  * - `unknown_code`: a number the coding does not define (nor declare missing).
  * - `invalid_type`: a value that is neither a label, a number, `null` nor `undefined`.
  * - `invalid_coding`: a custom coding that cannot be used.
- * - `invalid_option`: an option of `score` that cannot be used (unknown preset, convention, …).
+ * - `invalid_option`: an option that cannot be used (unknown preset, convention, column spec, …).
+ * - `missing_column`: a dataset lacks the column an item is mapped to.
+ * - `duplicate_column`: a column name occurs twice, or two items map to one column.
  */
 export type ScoringErrorCode =
   | 'invalid_answers'
@@ -18,7 +20,9 @@ export type ScoringErrorCode =
   | 'unknown_code'
   | 'invalid_type'
   | 'invalid_coding'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'missing_column'
+  | 'duplicate_column';
 
 /**
  * The one error type of the library. `code` is stable; `item` names the item key concerned (if

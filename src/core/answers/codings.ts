@@ -129,3 +129,39 @@ export function resolveCoding(coding: CodingPreset | Coding): Coding {
   }
   return coding;
 }
+
+/**
+ * Reads a coding written as text, as the CLI takes it: a preset name (`manual`, `rivm`,
+ * `manual5`, `rivm5`) or `code=label` pairs separated by commas, optionally followed by
+ * `;missing=c1,c2` (`1=nee,2=min of meer,3=ja;missing=8,9`). Negative codes are missing
+ * unless the text ends with `;negative=answers`.
+ *
+ * @example
+ * ```ts
+ * import { parseCoding } from 'loneliness-scales';
+ * parseCoding('manual').name;                               // 'manual'
+ * parseCoding('0=nee,1=min of meer,2=ja;missing=9').codes[2]; // 'yes'
+ * ```
+ */
+export function parseCoding(text: string): Coding {
+  const trimmed = text.trim();
+  if (Object.hasOwn(codings, trimmed)) return codings[trimmed as CodingPreset];
+  if (!trimmed.includes('=')) {
+    throw new ScoringError('invalid_option', `Unknown coding "${trimmed}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
+  }
+  const [pairs = '', ...clauses] = trimmed.split(';');
+  const codes: Record<number, string> = {};
+  let missingCodes: number[] = [];
+  let negativeCodesMissing = true;
+  for (const pair of pairs.split(',')) {
+    const [code = '', label = ''] = pair.split('=').map((part) => part.trim());
+    codes[Number(code === '' ? Number.NaN : code)] = label;
+  }
+  for (const clause of clauses) {
+    const [name = '', value = ''] = clause.split('=').map((part) => part.trim());
+    if (name === 'missing') missingCodes = value.split(',').map((code) => Number(code.trim()));
+    else if (name === 'negative' && value === 'answers') negativeCodesMissing = false;
+    else throw new ScoringError('invalid_option', `Unknown coding clause "${clause}".`, undefined, text);
+  }
+  return defineCoding({ name: trimmed, codes, missingCodes, negativeCodesMissing });
+}

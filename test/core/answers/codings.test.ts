@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, codings, defineCoding, djg6, safeScore, score } from '../../../src/index.js';
+import { type CodingSpec, ScoringError, codings, defineCoding, djg6, safeScore, score } from '../../../src/index.js';
 
 const seedManual = { emptiness: 3, leanOn: 3, trust: 3, closeTo: 2, missPeople: 3, rejected: 3 };
 
@@ -84,7 +84,7 @@ describe('defineCoding', () => {
   });
 
   it('rejects unknown labels, non-integer codes, codes both answer and missing, and empty codings', () => {
-    const cases = [
+    const cases: CodingSpec[] = [
       { name: 'x', codes: { 1: 'perhaps' } },
       { name: 'x', codes: { 1.5: 'yes' } },
       { name: 'x', codes: { 1: 'yes' }, missingCodes: [1] },
