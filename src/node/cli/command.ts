@@ -1,0 +1,76 @@
+import type { Readable, Writable } from 'node:stream';
+import { type Coding, type ColumnSpec, type ScaleDefinition, djg11, djg6, parseCoding, parseColumnSpec } from '../../index.js';
+
+/** What a command reads and writes; injected so that commands run in tests without a process. */
+export interface CommandIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  /** Whether stderr is a terminal (progress bars are drawn only then). */
+  readonly stderrIsTTY: boolean;
+  /** Current working directory, for resolving file arguments. */
+  readonly cwd: string;
+}
+
+/**
+ * A subcommand of the `loneliness-scales` CLI. Each lives in `src/node/cli/commands/<name>.ts`
+ * and is listed in the dispatcher's command table.
+ */
+export interface Command {
+  /** The subcommand's name, e.g. `score`. */
+  readonly name: string;
+  /** One line for the overview in `--help`. */
+  readonly summary: string;
+  /** The full help text: usage, every option, examples. */
+  readonly help: string;
+  /** Runs the command; resolves to the process exit code. */
+  readonly run: (args: readonly string[], io: CommandIo) => Promise<number>;
+}
+
+/** Exit codes of the CLI, documented in docs/cli.md. */
+export const exitCodes = {
+  /** Everything was done. */
+  ok: 0,
+  /** Done, but some rows could not be scored (`score` without `--strict`). */
+  rowsNotScored: 1,
+  /** Bad usage: unknown option, unreadable `--coding` or `--columns`, a column missing from the data. */
+  usage: 2,
+  /** Stopped at the first bad row (`--strict`), or the input could not be read. */
+  failed: 3,
+} as const;
+
+/** The scales by CLI name. */
+export const scalesByName: Readonly<Record<string, ScaleDefinition>> = { djg6, djg11 };
+
+/** Reads `--scale`; throws a usage error for an unknown name. */
+export function readScaleOption(value: string | undefined): ScaleDefinition {
+  const name = value ?? 'djg6';
+  const scale = Object.hasOwn(scalesByName, name) ? scalesByName[name] : undefined;
+  if (scale === undefined) throw new UsageError(`--scale must be djg6 or djg11, not "${name}".`);
+  return scale;
+}
+
+/** Reads `--coding` (a preset or code=label pairs), or `undefined` when not given. */
+export function readCodingOption(value: string | undefined): Coding | undefined {
+  return value === undefined ? undefined : parseCoding(value);
+}
+
+/** Reads `--columns` (`key`, a `{n}` pattern, `order:NAME:…`, or key=column pairs). */
+export function readColumnsOption(value: string | undefined): ColumnSpec {
+  return value === undefined ? { by: 'key' } : parseColumnSpec(value);
+}
+
+/** Reads `--lang`. */
+export function readLanguageOption(value: string | undefined): 'nl' | 'en' {
+  const language = value ?? 'en';
+  if (language !== 'nl' && language !== 'en') throw new UsageError(`--lang must be nl or en, not "${language}".`);
+  return language;
+}
+
+/** A mistake in the command line: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
