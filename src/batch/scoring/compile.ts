@@ -1,0 +1,140 @@
+import {
+  type CategoryBand,
+  type Language,
+  type ScaleDefinition,
+  type ScoreOptions,
+  type ScoringError,
+  categorize,
+  createScorer,
+} from '../../index.js';
+
+/** A cell's item points in the compiled tables: 0, 1, or {@link MISSING_POINT}; negative values index an error. */
+export const MISSING_POINT = 2;
+
+/** Lowest and highest integer code held in the lookup table; other codes go through the core. */
+const TABLE_MIN = -128;
+const TABLE_SIZE = 256;
+
+/**
+ * A scale and its options compiled for scoring many rows: per item, a lookup table from integer
+ * code to item points, built by asking the core's own scorer about every code, so that the fast
+ * path and `createScorer` agree by construction. Any cell outside the table (labels, junk,
+ * quoted or unusual numbers) is read by the core itself and cached.
+ */
+export interface CompiledScale {
+  /** The scale. */
+  readonly scale: ScaleDefinition;
+  /** The item keys, in the scale's order. */
+  readonly keys: readonly string[];
+  /** 1 for emotional items, 0 for social items, by position. */
+  readonly emotional: Uint8Array;
+  /** Most missing items the total tolerates. */
+  readonly totalTolerance: number;
+  /** Most missing items each subscale tolerates. */
+  readonly subscaleTolerance: number;
+  /** Per item, 256 entries for codes -128..127: 0, 1, MISSING_POINT, or -(error index + 1). */
+  readonly codeTables: readonly Int8Array[];
+  /** The total's band for each total score (index = score). */
+  readonly bands: readonly (CategoryBand | null)[];
+  /** Errors referenced by negative entries. */
+  readonly errors: ScoringError[];
+  /** Item points of a text cell (core semantics): 0, 1, MISSING_POINT or -(error index + 1). */
+  readonly pointOfText: (item: number, text: string) => number;
+  /** Item points of a value of any type (core semantics), as from a parsed JSON row. */
+  readonly pointOfValue: (item: number, value: unknown) => number;
+  /** Item points of an integer code. */
+  readonly pointOfCode: (item: number, code: number) => number;
+}
+
+/**
+ * Compiles a scale and scoring options (`coding`, `missing`, `categories`) for batch scoring.
+ * Throws the core's `ScoringError` (`invalid_option`) for options the core rejects.
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { compileScale } from 'loneliness-scales/batch';
+ * const compiled = compileScale(djg6, { coding: 'manual' });
+ * compiled.pointOfCode(0, 3); // 1 — "yes" on the emptiness item
+ * ```
+ */
+export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
+  const scorer = createScorer(scale, options);
+  const probe = scorer.safeScore({});
+  if (!probe.success) throw probe.error;
+  const { missing, totalCategories } = probe.data.rules;
+  const keys = scale.items.map((item) => item.key);
+  const emotional = Uint8Array.from(scale.items, (item) => (item.subscale === 'emotional' ? 1 : 0));
+  const errors: ScoringError[] = [];
+  const errorIndex = new Map<string, number>();
+  const caches = keys.map(() => new Map<string, number>());
+
+  /** Points of one item's value, asked of the core with an answer object holding that item only. */
+  function ask(item: number, value: unknown): number {
+    const key = keys[item] as string;
+    const outcome = scorer.safeScore({ [key]: value } as never);
+    if (!outcome.success) {
+      const signature = `${outcome.error.code}\u0000${outcome.error.message}`;
+      let index = errorIndex.get(signature);
+      if (index === undefined) {
+        index = errors.push(outcome.error) - 1;
+        errorIndex.set(signature, index);
+      }
+      return -(index + 1);
+    }
+    const point = (outcome.data.points as Record<string, 0 | 1 | null>)[key];
+    return point === null || point === undefined ? MISSING_POINT : point;
+  }
+
+  const codeTables = keys.map((_, item) => {
+    const table = new Int8Array(TABLE_SIZE);
+    for (let slot = 0; slot < TABLE_SIZE; slot++) table[slot] = ask(item, String(slot + TABLE_MIN));
+    return table;
+  });
+
+  function pointOfText(item: number, text: string): number {
+    if (text === '') return MISSING_POINT;
+    const cache = caches[item] as Map<string, number>;
+    let point = cache.get(text);
+    if (point === undefined) {
+      point = ask(item, text);
+      // Junk cells are cached too, but a file full of distinct junk must not grow memory without bound.
+      if (cache.size < 4096) cache.set(text, point);
+    }
+    return point;
+  }
+
+  function pointOfCode(item: number, code: number): number {
+    const slot = code - TABLE_MIN;
+    if (Number.isInteger(code) && slot >= 0 && slot < TABLE_SIZE) return (codeTables[item] as Int8Array)[slot] as number;
+    return ask(item, code);
+  }
+
+  function pointOfValue(item: number, value: unknown): number {
+    if (typeof value === 'string') return pointOfText(item, value);
+    if (typeof value === 'number') return pointOfCode(item, value);
+    return ask(item, value);
+  }
+
+  const bands: (CategoryBand | null)[] = [];
+  for (let total = 0; total <= scale.range.total; total++) bands.push(categorize(scale, total, totalCategories));
+
+  return {
+    scale,
+    keys,
+    emotional,
+    totalTolerance: missing.total,
+    subscaleTolerance: missing.subscale,
+    codeTables,
+    bands,
+    errors,
+    pointOfText,
+    pointOfValue,
+    pointOfCode,
+  };
+}
+
+/** The category label of a band in a language, or '' for none. */
+export function bandLabel(band: CategoryBand | null | undefined, language: Language): string {
+  return band === null || band === undefined ? '' : band.label[language];
+}

@@ -1,0 +1,93 @@
+import type { CategoryBand, ScoringErrorCode } from '../../index.js';
+import { type CompiledScale, MISSING_POINT } from './compile.js';
+
+/**
+ * The scores of one row of a batch. Unlike the core's result it is flat, and a row that cannot be
+ * scored is a value too: its scores are `null` and `reason` says why.
+ */
+export interface RowScores {
+  /** Total score, or `null`. */
+  total: number | null;
+  /** Emotional loneliness score, or `null`. */
+  emotional: number | null;
+  /** Social loneliness score, or `null`. */
+  social: number | null;
+  /** The total's category band, or `null`. */
+  category: CategoryBand | null;
+  /** Number of the scale's items without a usable answer (`null` when the row has an invalid answer). */
+  missingItems: number | null;
+  /** Why the total could not be scored, or `null` when it was. */
+  reason: string | null;
+  /** The core's error code when an answer (or the row itself) is invalid, or `null`. */
+  errorCode: ScoringErrorCode | 'malformed_row' | null;
+}
+
+/** A fresh, empty {@link RowScores}. */
+export function emptyRowScores(): RowScores {
+  return { total: null, emotional: null, social: null, category: null, missingItems: null, reason: null, errorCode: null };
+}
+
+/**
+ * Scores one row from its item points (as the compiled tables give them), writing into `out`.
+ * The same rules as the core's engine: the first invalid answer in the scale's order makes the
+ * row unscorable; a score is missing when more of its items are missing than its rule tolerates,
+ * otherwise the plain count over the answered items (MANUAL §4).
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { compileScale, emptyRowScores, scoreRowPoints } from 'loneliness-scales/batch';
+ * const compiled = compileScale(djg6);
+ * const out = scoreRowPoints(compiled, Int8Array.of(1, 0, 0, 1, 1, 1), emptyRowScores());
+ * out.total; // 4
+ * ```
+ */
+export function scoreRowPoints(compiled: CompiledScale, points: ArrayLike<number>, out: RowScores): RowScores {
+  const { emotional: isEmotional } = compiled;
+  let emotional = 0;
+  let social = 0;
+  let missingEmotional = 0;
+  let missingSocial = 0;
+  const count = isEmotional.length;
+  for (let item = 0; item < count; item++) {
+    const point = points[item] as number;
+    if (point < 0) return invalidRow(compiled, point, out);
+    if (point === MISSING_POINT) {
+      if (isEmotional[item] === 1) missingEmotional++;
+      else missingSocial++;
+    } else if (isEmotional[item] === 1) emotional += point;
+    else social += point;
+  }
+  const missing = missingEmotional + missingSocial;
+  out.missingItems = missing;
+  out.errorCode = null;
+  out.emotional = missingEmotional <= compiled.subscaleTolerance ? emotional : null;
+  out.social = missingSocial <= compiled.subscaleTolerance ? social : null;
+  if (missing <= compiled.totalTolerance) {
+    const total = emotional + social;
+    out.total = total;
+    out.category = compiled.bands[total] ?? null;
+    out.reason = null;
+  } else {
+    out.total = null;
+    out.category = null;
+    out.reason = `${missing} of ${count} items missing; the total allows ${compiled.totalTolerance}`;
+  }
+  return out;
+}
+
+function invalidRow(compiled: CompiledScale, point: number, out: RowScores): RowScores {
+  const error = compiled.errors[-point - 1];
+  out.total = out.emotional = out.social = out.category = out.missingItems = null;
+  out.errorCode = error?.code ?? 'invalid_answers';
+  out.reason = error?.message ?? 'Invalid answer.';
+  return out;
+}
+
+/** Marks `out` as a row that could not be read (ragged, unterminated quote, bad JSON). */
+export function malformedRow(out: RowScores, reason: string): RowScores {
+  out.total = out.emotional = out.social = out.category = out.missingItems = null;
+  out.errorCode = 'malformed_row';
+  out.reason = reason;
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { Language } from '../../index.js';
+import type { RowScores } from './row-scores.js';
+
+/** The score columns appended to every row, in order, before any prefix. */
+export const scoreColumnKeys = ['total', 'emotional', 'social', 'category', 'category_label', 'missing_items', 'reason'] as const;
+
+/** The name of a score column. */
+export type ScoreColumn = (typeof scoreColumnKeys)[number];
+
+/**
+ * The score columns' names with a prefix (`djg6_total`, …).
+ *
+ * @example
+ * ```ts
+ * import { scoreColumnNames } from 'loneliness-scales/batch';
+ * scoreColumnNames('djg6_')[0]; // 'djg6_total'
+ * ```
+ */
+export function scoreColumnNames(prefix = ''): string[] {
+  return scoreColumnKeys.map((column) => prefix + column);
+}
+
+/**
+ * The score cells of a row as text, in the order of {@link scoreColumnKeys}; empty for a missing score.
+ *
+ * @example
+ * ```ts
+ * import { emptyRowScores, scoreCells } from 'loneliness-scales/batch';
+ * scoreCells(emptyRowScores(), 'en'); // ['', '', '', '', '', '', '']
+ * ```
+ */
+export function scoreCells(scores: RowScores, language: Language): string[] {
+  return [
+    scores.total === null ? '' : String(scores.total),
+    scores.emotional === null ? '' : String(scores.emotional),
+    scores.social === null ? '' : String(scores.social),
+    scores.category === null ? '' : String(scores.category.code),
+    scores.category === null ? '' : scores.category.label[language],
+    scores.missingItems === null ? '' : String(scores.missingItems),
+    scores.reason ?? '',
+  ];
+}
+
+/**
+ * The scores of a row as a plain object for JSON output, keyed by (prefixed) score column.
+ *
+ * @example
+ * ```ts
+ * import { emptyRowScores, scoreRecord } from 'loneliness-scales/batch';
+ * scoreRecord(emptyRowScores(), 'en').total; // null
+ * ```
+ */
+export function scoreRecord(scores: RowScores, language: Language, prefix = ''): Record<string, string | number | null> {
+  return {
+    [`${prefix}total`]: scores.total,
+    [`${prefix}emotional`]: scores.emotional,
+    [`${prefix}social`]: scores.social,
+    [`${prefix}category`]: scores.category?.code ?? null,
+    [`${prefix}category_label`]: scores.category?.label[language] ?? null,
+    [`${prefix}missing_items`]: scores.missingItems,
+    [`${prefix}reason`]: scores.reason,
+  };
+}
