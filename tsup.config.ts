@@ -1,28 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
+const source = resolve(import.meta.dirname ?? '.', 'src');
+
+/** Barrels loaded through the package's own name from the layers above them. */
+const barrels = new Map([
+  [resolve(source, 'index.js'), { name: 'loneliness-scales', layer: resolve(source, 'core') }],
+  [resolve(source, 'batch/index.js'), { name: 'loneliness-scales/batch', layer: resolve(source, 'batch') }],
+  [resolve(source, 'node/index.js'), { name: 'loneliness-scales/node', layer: resolve(source, 'node') }],
+]);
+
 /**
- * Adapters import the core through the package's own name, so that an application loads one
- * copy of the core (one `ScoringError` class) in ESM and CommonJS alike.
+ * Adapters import the core (and the Node layer the batch layer) through the package's own name,
+ * so that an application loads one copy of each (one `ScoringError` class) in ESM and CommonJS alike.
  */
 const coreAsPackage: Plugin = {
   name: 'core-as-package',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      args.importer.includes('/src/core/') ? undefined : { path: 'loneliness-scales', external: true },
-    );
+    build.onResolve({ filter: /^(\.\.?\/)+(\w+\/)?index\.js$/ }, (args) => {
+      const barrel = barrels.get(resolve(args.resolveDir, args.path));
+      if (barrel === undefined || args.importer.startsWith(`${barrel.layer}/`)) return undefined;
+      return { path: barrel.name, external: true };
+    });
   },
 };
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', zod: 'src/zod/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  splitting: false,
-  treeshake: true,
-  target: 'es2022',
-  external: ['zod', 'loneliness-scales'],
-  esbuildPlugins: [coreAsPackage],
-});
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', batch: 'src/batch/index.ts', node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: false,
+    splitting: false,
+    treeshake: true,
+    target: 'es2022',
+    external: ['zod', 'loneliness-scales'],
+    esbuildPlugins: [coreAsPackage],
+    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  },
+  {
+    entry: { cli: 'src/node/cli/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    splitting: false,
+    target: 'es2022',
+    platform: 'node',
+    external: ['loneliness-scales'],
+    esbuildPlugins: [coreAsPackage],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -5,7 +5,7 @@ export { createDelimitedScorer, parseWeight } from './delimited/score-delimited.
 export { createDelimitedTokenizer, fieldText } from './delimited/tokenizer.js';
 export type { DelimitedTokenizer, RecordView, TokenizerOptions } from './delimited/tokenizer.js';
 export { createNdjsonScorer } from './ndjson/score-ndjson.js';
-export { MISSING_POINT, bandLabel, compileScale } from './scoring/compile.js';
+export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring/compile.js';
 export type { CompiledScale } from './scoring/compile.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
 export type { RowScores } from './scoring/row-scores.js';

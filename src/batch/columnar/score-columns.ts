@@ -1,5 +1,5 @@
 import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, ScoringError, columnNames } from '../../index.js';
-import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 
 /** An Arrow-style column: a length, values as an array, and (optionally) a validity test. */
 export interface ArrowLikeColumn {
@@ -81,7 +81,7 @@ export function scoreColumns(
   const length = columns[0]?.length ?? 0;
   const sums = new Uint8Array(length * 2);
   const missing = new Uint8Array(length * 2);
-  const invalidIndex = new Int32Array(length);
+  const invalid = new Map<number, ScoringError>();
   names.forEach((name, item) => {
     const column = columns[item] as CodeColumn;
     if (column.length !== length) {
@@ -97,9 +97,11 @@ export function scoreColumns(
       if (valid !== null && !valid(row)) point = MISSING_POINT;
       else if (typeof value === 'number' && (value | 0) === value && value >= -128 && value < 128) point = table[value + 128] as number;
       else point = value === null || value === undefined ? MISSING_POINT : compiled.pointOfValue(item, value);
+      if (point === INVALID_POINT) point = compiled.pointOfValue(item, value);
       if (point === MISSING_POINT) missing[offset + row] = (missing[offset + row] as number) + 1;
       else if (point > 0) sums[offset + row] = (sums[offset + row] as number) + 1;
-      else if (invalidIndex[row] === 0) invalidIndex[row] = -point;
+      // The first invalid answer in the scale's order, as the core reports it.
+      else if (point === INVALID_POINT && !invalid.has(row)) invalid.set(row, compiled.lastErrors[item] as ScoringError);
     }
   });
   const total = new Int8Array(length);
@@ -107,13 +109,11 @@ export function scoreColumns(
   const social = new Int8Array(length);
   const category = new Int8Array(length);
   const missingItems = new Int8Array(length);
-  const invalid = new Map<number, ScoringError>();
   const bandCodes = Int8Array.from(compiled.bands, (band) => band?.code ?? -1);
   const { totalTolerance, subscaleTolerance } = compiled;
   for (let row = 0; row < length; row++) {
-    if (invalidIndex[row] !== 0) {
+    if (invalid.size > 0 && invalid.has(row)) {
       total[row] = emotional[row] = social[row] = category[row] = missingItems[row] = -1;
-      invalid.set(row, compiled.errors[(invalidIndex[row] as number) - 1] as ScoringError);
       continue;
     }
     const missingEmotional = missing[row] as number;

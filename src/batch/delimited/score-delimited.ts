@@ -1,5 +1,5 @@
 import { type Language, mapColumns } from '../../index.js';
-import { type CompiledScale, MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { type CompiledScale, INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, type RowScores, scoreRowPoints } from '../scoring/row-scores.js';
 import { scoreCells, scoreColumnNames, scoreRecord } from '../scoring/score-columns.js';
 import { createByteSink } from '../streams/byte-sink.js';
@@ -30,7 +30,10 @@ function pointOfField(compiled: CompiledScale, item: number, record: RecordView,
       }
       if (position === end) {
         const slot = (negative ? -code : code) + 128;
-        if (slot >= 0 && slot < 256) return (compiled.codeTables[item] as Int8Array)[slot] as number;
+        if (slot >= 0 && slot < 256) {
+          const point = (compiled.codeTables[item] as Int8Array)[slot] as number;
+          if (point !== INVALID_POINT) return point;
+        }
       }
     }
   }

@@ -8,8 +8,11 @@ import {
   createScorer,
 } from '../../index.js';
 
-/** A cell's item points in the compiled tables: 0, 1, or {@link MISSING_POINT}; negative values index an error. */
+/** Item points of a missing answer in the compiled tables (answered items score 0 or 1). */
 export const MISSING_POINT = 2;
+
+/** Item points of an invalid answer; the core's error is in `CompiledScale.lastErrors`. */
+export const INVALID_POINT = -1;
 
 /** Lowest and highest integer code held in the lookup table; other codes go through the core. */
 const TABLE_MIN = -128;
@@ -32,13 +35,16 @@ export interface CompiledScale {
   readonly totalTolerance: number;
   /** Most missing items each subscale tolerates. */
   readonly subscaleTolerance: number;
-  /** Per item, 256 entries for codes -128..127: 0, 1, MISSING_POINT, or -(error index + 1). */
+  /**
+   * Per item, 256 entries for codes -128..127: 0, 1, MISSING_POINT, or INVALID_POINT (read such a
+   * code with `pointOfText` to learn the error).
+   */
   readonly codeTables: readonly Int8Array[];
   /** The total's band for each total score (index = score). */
   readonly bands: readonly (CategoryBand | null)[];
-  /** Errors referenced by negative entries. */
-  readonly errors: ScoringError[];
-  /** Item points of a text cell (core semantics): 0, 1, MISSING_POINT or -(error index + 1). */
+  /** Per item, the core's error for the last invalid answer read. */
+  readonly lastErrors: (ScoringError | undefined)[];
+  /** Item points of a text cell (core semantics): 0, 1, MISSING_POINT or INVALID_POINT. */
   readonly pointOfText: (item: number, text: string) => number;
   /** Item points of a value of any type (core semantics), as from a parsed JSON row. */
   readonly pointOfValue: (item: number, value: unknown) => number;
@@ -65,55 +71,58 @@ export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): Co
   const { missing, totalCategories } = probe.data.rules;
   const keys = scale.items.map((item) => item.key);
   const emotional = Uint8Array.from(scale.items, (item) => (item.subscale === 'emotional' ? 1 : 0));
-  const errors: ScoringError[] = [];
-  const errorIndex = new Map<string, number>();
-  const caches = keys.map(() => new Map<string, number>());
+  const lastErrors: (ScoringError | undefined)[] = keys.map(() => undefined);
+  const caches = keys.map(() => new Map<string, number | ScoringError>());
 
   /** Points of one item's value, asked of the core with an answer object holding that item only. */
-  function ask(item: number, value: unknown): number {
+  function ask(item: number, value: unknown): number | ScoringError {
     const key = keys[item] as string;
     const outcome = scorer.safeScore({ [key]: value } as never);
-    if (!outcome.success) {
-      const signature = `${outcome.error.code}\u0000${outcome.error.message}`;
-      let index = errorIndex.get(signature);
-      if (index === undefined) {
-        index = errors.push(outcome.error) - 1;
-        errorIndex.set(signature, index);
-      }
-      return -(index + 1);
-    }
+    if (!outcome.success) return outcome.error;
     const point = (outcome.data.points as Record<string, 0 | 1 | null>)[key];
     return point === null || point === undefined ? MISSING_POINT : point;
   }
 
+  function settle(item: number, outcome: number | ScoringError): number {
+    if (typeof outcome === 'number') return outcome;
+    lastErrors[item] = outcome;
+    return INVALID_POINT;
+  }
+
   const codeTables = keys.map((_, item) => {
     const table = new Int8Array(TABLE_SIZE);
-    for (let slot = 0; slot < TABLE_SIZE; slot++) table[slot] = ask(item, String(slot + TABLE_MIN));
+    for (let slot = 0; slot < TABLE_SIZE; slot++) {
+      const outcome = ask(item, String(slot + TABLE_MIN));
+      table[slot] = typeof outcome === 'number' ? outcome : INVALID_POINT;
+    }
     return table;
   });
 
   function pointOfText(item: number, text: string): number {
     if (text === '') return MISSING_POINT;
-    const cache = caches[item] as Map<string, number>;
-    let point = cache.get(text);
-    if (point === undefined) {
-      point = ask(item, text);
+    const cache = caches[item] as Map<string, number | ScoringError>;
+    let outcome = cache.get(text);
+    if (outcome === undefined) {
+      outcome = ask(item, text);
       // Junk cells are cached too, but a file full of distinct junk must not grow memory without bound.
-      if (cache.size < 4096) cache.set(text, point);
+      if (cache.size < 4096) cache.set(text, outcome);
     }
-    return point;
+    return settle(item, outcome);
   }
 
   function pointOfCode(item: number, code: number): number {
     const slot = code - TABLE_MIN;
-    if (Number.isInteger(code) && slot >= 0 && slot < TABLE_SIZE) return (codeTables[item] as Int8Array)[slot] as number;
-    return ask(item, code);
+    if (Number.isInteger(code) && slot >= 0 && slot < TABLE_SIZE) {
+      const point = (codeTables[item] as Int8Array)[slot] as number;
+      if (point !== INVALID_POINT) return point;
+    }
+    return settle(item, ask(item, code));
   }
 
   function pointOfValue(item: number, value: unknown): number {
     if (typeof value === 'string') return pointOfText(item, value);
     if (typeof value === 'number') return pointOfCode(item, value);
-    return ask(item, value);
+    return settle(item, ask(item, value));
   }
 
   const bands: (CategoryBand | null)[] = [];
@@ -127,7 +136,7 @@ export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): Co
     subscaleTolerance: missing.subscale,
     codeTables,
     bands,
-    errors,
+    lastErrors,
     pointOfText,
     pointOfValue,
     pointOfCode,

@@ -28,7 +28,7 @@ export function emptyRowScores(): RowScores {
 }
 
 /**
- * Scores one row from its item points (as the compiled tables give them), writing into `out`.
+ * Scores one row from its item points (0, 1, `MISSING_POINT`, or `INVALID_POINT` with the error in `compiled.lastErrors`), writing into `out`.
  * The same rules as the core's engine: the first invalid answer in the scale's order makes the
  * row unscorable; a score is missing when more of its items are missing than its rule tolerates,
  * otherwise the plain count over the answered items (MANUAL §4).
@@ -51,7 +51,7 @@ export function scoreRowPoints(compiled: CompiledScale, points: ArrayLike<number
   const count = isEmotional.length;
   for (let item = 0; item < count; item++) {
     const point = points[item] as number;
-    if (point < 0) return invalidRow(compiled, point, out);
+    if (point < 0) return invalidRow(compiled, item, out);
     if (point === MISSING_POINT) {
       if (isEmotional[item] === 1) missingEmotional++;
       else missingSocial++;
@@ -76,8 +76,8 @@ export function scoreRowPoints(compiled: CompiledScale, points: ArrayLike<number
   return out;
 }
 
-function invalidRow(compiled: CompiledScale, point: number, out: RowScores): RowScores {
-  const error = compiled.errors[-point - 1];
+function invalidRow(compiled: CompiledScale, item: number, out: RowScores): RowScores {
+  const error = compiled.lastErrors[item];
   out.total = out.emotional = out.social = out.category = out.missingItems = null;
   out.errorCode = error?.code ?? 'invalid_answers';
   out.reason = error?.message ?? 'Invalid answer.';

@@ -1,0 +1,77 @@
+import { scoreColumnNames } from '../../../batch/index.js';
+import { type Command, exitCodes } from '../command.js';
+import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
+import { openInput, openOutput, readFormatOption } from '../io.js';
+import { runBatch } from '../run-batch.js';
+
+const help = `Usage: loneliness-scales score <file|-> [options]
+
+Writes every input row, in order, with score columns appended: ${scoreColumnNames().join(', ')}.
+A row that cannot be scored keeps its data, gets empty scores and the reason. Bad rows (malformed,
+or an answer outside the coding) are reported on stderr with their line numbers.
+
+${sharedOptionsHelp}
+
+Output:
+  --out FILE                Write to FILE instead of stdout.
+  --to csv|tsv|ndjson       Output format (default: the input format).
+  --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
+
+Cells that a spreadsheet would read as a formula (starting with =, +, - or @, and not a number)
+are prefixed with ' in CSV and TSV output.
+
+Exit codes: 0 done; 1 done, but some rows were bad; 2 usage error (unknown option, a column
+missing from the data, …); 3 stopped at a bad row (--strict) or the input could not be read.
+
+Examples:
+  loneliness-scales score examples/data/enquete-nl.csv
+  loneliness-scales score survey.csv --scale djg6 --coding manual --columns 'lone{n}' --out scored.csv
+  loneliness-scales score panel.tsv --coding rivm --columns 'order:cbs:q{i}' --lang nl --to csv
+  cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'
+`;
+
+/** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: 'Score every row of a CSV/TSV/NDJSON file; write the rows with score columns appended.',
+  help,
+  async run(args, io) {
+    const { values: parsed, positionals } = parseCommandLine(args, {
+      out: { type: 'string', short: 'o' },
+      to: { type: 'string' },
+      prefix: { type: 'string' },
+    });
+    const values = parsed as Record<string, string | undefined> & { help?: boolean };
+    if (values.help === true) {
+      io.stdout.write(help);
+      return exitCodes.ok;
+    }
+    const options = readBatchOptions(parsed);
+    const to = readFormatOption(values.to, '--to');
+    const input = openInput(positionals[0], io, options.from);
+    const output = openOutput(values.out, io);
+    try {
+      const counts = await runBatch(
+        input,
+        output,
+        {
+          scale: options.scale,
+          scoring: options.scoring,
+          columns: options.columns,
+          language: options.language,
+          output: to ?? input.format,
+          prefix: values.prefix,
+          strict: options.strict,
+        },
+        io,
+        options.quiet,
+      );
+      if (!options.quiet) {
+        io.stderr.write(`${counts.read} rows read, ${counts.scored} scored, ${counts.notScored} not scored (${counts.bad} bad).\n`);
+      }
+      return counts.bad > 0 ? exitCodes.rowsNotScored : exitCodes.ok;
+    } finally {
+      await output.close();
+    }
+  },
+};

@@ -1,0 +1,75 @@
+import { ScoringError } from '../../index.js';
+import { BadRowError } from '../../batch/index.js';
+import { type Command, type CommandIo, UsageError, exitCodes } from './command.js';
+import { scoreCommand } from './commands/score.js';
+import { summaryCommand } from './commands/summary.js';
+
+/** The CLI's subcommands. Adding a command is adding it here. */
+export const commands: readonly Command[] = [scoreCommand, summaryCommand];
+
+/** The overview printed by `loneliness-scales --help`. */
+export function overview(table: readonly Command[] = commands): string {
+  const width = Math.max(...table.map((command) => command.name.length));
+  return `Usage: loneliness-scales <command> [options]
+
+Scores the De Jong Gierveld loneliness scales (6-item djg6, 11-item djg11) by the authors' rules.
+
+Commands:
+${table.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Run 'loneliness-scales <command> --help' for every option of a command, with examples.
+
+Examples:
+  loneliness-scales score examples/data/enquete-nl.csv
+  loneliness-scales score survey.csv --coding manual --columns 'lone{n}' --out scored.csv
+  loneliness-scales summary survey.csv --coding manual --columns 'lone{n}' --format markdown
+
+${table.map((command) => command.help.trimEnd()).join('\n\n' + '-'.repeat(72) + '\n\n')}
+`;
+}
+
+/**
+ * Runs the CLI with arguments (without `node` and the script) and injected I/O; resolves to the
+ * exit code. Usage errors and mapping errors print a message and exit 2; a strict stop exits 3.
+ *
+ * @example
+ * ```ts
+ * import { runCli } from 'loneliness-scales/node';
+ * const code = await runCli(['score', 'survey.csv', '--coding', 'manual'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTTY: false, cwd: process.cwd() });
+ * ```
+ */
+export async function runCli(args: readonly string[], io: CommandIo, table: readonly Command[] = commands): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(overview(table));
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version()}\n`);
+    return exitCodes.ok;
+  }
+  const command = table.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    io.stderr.write(`Unknown command "${name}". Commands: ${table.map((candidate) => candidate.name).join(', ')}.\nRun 'loneliness-scales --help'.\n`);
+    return exitCodes.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ScoringError) {
+      io.stderr.write(`loneliness-scales ${name}: ${error.message}\nRun 'loneliness-scales ${name} --help' for the options.\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof BadRowError) {
+      io.stderr.write(`loneliness-scales ${name}: stopped at a bad row (--strict). ${error.message}\n`);
+      return exitCodes.failed;
+    }
+    io.stderr.write(`loneliness-scales ${name}: ${(error as Error).message ?? String(error)}\n`);
+    return exitCodes.failed;
+  }
+}
+
+declare const __PACKAGE_VERSION__: string | undefined;
+function version(): string {
+  return typeof __PACKAGE_VERSION__ === 'string' ? __PACKAGE_VERSION__ : 'development';
+}

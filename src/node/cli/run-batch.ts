@@ -1,0 +1,45 @@
+import { type BatchCounts, type BatchOptions, createBatchScorer } from '../../batch/index.js';
+import type { CommandIo } from './command.js';
+import type { OpenedInput, Output } from './io.js';
+import { createProgress } from './progress.js';
+
+/** Bad rows reported one by one on stderr before the rest are only counted. */
+const REPORTED_ROWS = 20;
+
+/**
+ * Streams an input through a batch scorer into an output, with a progress bar and per-row
+ * messages on stderr. Throws what the scorer throws (a mapping error before the first row, a
+ * `BadRowError` in strict mode).
+ */
+export async function runBatch(input: OpenedInput, output: Output | null, options: BatchOptions, io: CommandIo, quiet: boolean): Promise<BatchCounts> {
+  const progress = createProgress(io, input.size, quiet);
+  let reported = 0;
+  const onProblem = (line: number, reason: string) => {
+    reported++;
+    if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${line}: ${reason}\n`);
+  };
+  const ready: Uint8Array[] = [];
+  const scorer = createBatchScorer(input.format, { ...options, onProblem }, (bytes) => ready.push(bytes));
+  const drain = async () => {
+    while (ready.length > 0) {
+      const pending = output?.write(ready.shift() as Uint8Array);
+      if (pending !== undefined) await pending;
+    }
+  };
+  let bytes = 0;
+  try {
+    for await (const chunk of input.chunks) {
+      const data = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      bytes += data.length;
+      scorer.push(data);
+      if (ready.length > 0) await drain();
+      progress.update(bytes, scorer.counts.read);
+    }
+    scorer.end();
+    await drain();
+  } finally {
+    progress.done();
+  }
+  if (!quiet && reported > REPORTED_ROWS) io.stderr.write(`… and ${reported - REPORTED_ROWS} more bad rows (${reported} in all).\n`);
+  return scorer.counts;
+}
