@@ -42,6 +42,9 @@ export interface ColumnarOptions {
   readonly columns?: ColumnSpec | undefined;
 }
 
+/** The increment of one invalid answer (bit 16). */
+const INVALID_UNIT = 1 << 16;
+
 function isArrowLike(column: CodeColumn): column is ArrowLikeColumn {
   return typeof (column as ArrowLikeColumn).toArray === 'function';
 }
@@ -79,29 +82,50 @@ export function scoreColumns(
     return column;
   });
   const length = columns[0]?.length ?? 0;
-  const sums = new Uint8Array(length * 2);
-  const missing = new Uint8Array(length * 2);
-  const invalid = new Map<number, ScoringError>();
-  names.forEach((name, item) => {
+  // One 32-bit accumulator per respondent: emotional points (bits 0-3), social points (4-7),
+  // missing emotional items (8-11), missing social items (12-15), invalid answers (16 up). Each
+  // answer adds one precomputed increment, so the inner loop is a table lookup and an add.
+  const accumulators = new Int32Array(length);
+  const readers = names.map((name, item) => {
     const column = columns[item] as CodeColumn;
     if (column.length !== length) {
       throw new ScoringError('invalid_answers', `Column "${name}" has ${column.length} values; the first column has ${length}.`, undefined, name);
     }
     const values = isArrowLike(column) ? column.toArray() : column;
     const valid = isArrowLike(column) && column.nullCount !== 0 && column.isValid !== undefined ? column.isValid.bind(column) : null;
-    const table = compiled.codeTables[item] as Int8Array;
-    const offset = compiled.emotional[item] === 1 ? 0 : length;
+    return { values, valid };
+  });
+  const increments = compiled.keys.map((_, item) => {
+    const isEmotional = compiled.emotional[item] === 1;
+    const increment = (point: number) =>
+      point === INVALID_POINT ? INVALID_UNIT : point === MISSING_POINT ? 1 << (isEmotional ? 8 : 12) : point << (isEmotional ? 0 : 4);
+    // -1 in the table: a code not looked up yet, or invalid; the core decides (cached).
+    const table = Int32Array.from(compiled.codeTables[item] as Int8Array, (point) => (point === INVALID_POINT ? -1 : increment(point)));
+    return { table, increment };
+  });
+  const pointAt = (item: number, row: number): number => {
+    const { values, valid } = readers[item] as (typeof readers)[number];
+    const value = values[row];
+    if ((valid !== null && !valid(row)) || value === null || value === undefined) return MISSING_POINT;
+    return compiled.pointOfValue(item, value);
+  };
+  readers.forEach(({ values, valid }, item) => {
+    const { table, increment } = increments[item] as (typeof increments)[number];
+    if (valid === null && (values instanceof Int8Array || values instanceof Uint8Array)) {
+      const offset = values instanceof Int8Array ? 128 : 0;
+      for (let row = 0; row < length; row++) {
+        const slot = (values[row] as number) + offset;
+        let add = slot < 256 ? (table[slot] as number) : -1;
+        if (add < 0) add = increment(pointAt(item, row));
+        accumulators[row] = (accumulators[row] as number) + add;
+      }
+      return;
+    }
     for (let row = 0; row < length; row++) {
       const value = values[row];
-      let point: number;
-      if (valid !== null && !valid(row)) point = MISSING_POINT;
-      else if (typeof value === 'number' && (value | 0) === value && value >= -128 && value < 128) point = table[value + 128] as number;
-      else point = value === null || value === undefined ? MISSING_POINT : compiled.pointOfValue(item, value);
-      if (point === INVALID_POINT) point = compiled.pointOfValue(item, value);
-      if (point === MISSING_POINT) missing[offset + row] = (missing[offset + row] as number) + 1;
-      else if (point > 0) sums[offset + row] = (sums[offset + row] as number) + 1;
-      // The first invalid answer in the scale's order, as the core reports it.
-      else if (point === INVALID_POINT && !invalid.has(row)) invalid.set(row, compiled.lastErrors[item] as ScoringError);
+      let add = valid === null && typeof value === 'number' && (value | 0) === value && value >= -128 && value < 128 ? (table[value + 128] as number) : -1;
+      if (add < 0) add = increment(pointAt(item, row));
+      accumulators[row] = (accumulators[row] as number) + add;
     }
   });
   const total = new Int8Array(length);
@@ -109,28 +133,47 @@ export function scoreColumns(
   const social = new Int8Array(length);
   const category = new Int8Array(length);
   const missingItems = new Int8Array(length);
+  const invalid = new Map<number, ScoringError>();
+  // Every reachable accumulator (without invalid answers) decoded once into five small tables.
   const bandCodes = Int8Array.from(compiled.bands, (band) => band?.code ?? -1);
   const { totalTolerance, subscaleTolerance } = compiled;
+  const emotionalCount = compiled.emotional.reduce((count, flag) => count + flag, 0);
+  const socialCount = names.length - emotionalCount;
+  const decoded = { total: new Int8Array(1 << 16), emotional: new Int8Array(1 << 16), social: new Int8Array(1 << 16), category: new Int8Array(1 << 16), missing: new Int8Array(1 << 16) };
+  for (let missingEmotional = 0; missingEmotional <= emotionalCount; missingEmotional++) {
+    for (let missingSocial = 0; missingSocial <= socialCount; missingSocial++) {
+      for (let sumEmotional = 0; sumEmotional <= emotionalCount - missingEmotional; sumEmotional++) {
+        for (let sumSocial = 0; sumSocial <= socialCount - missingSocial; sumSocial++) {
+          const key = sumEmotional | (sumSocial << 4) | (missingEmotional << 8) | (missingSocial << 12);
+          const missingCount = missingEmotional + missingSocial;
+          const sum = sumEmotional + sumSocial;
+          decoded.missing[key] = missingCount;
+          decoded.emotional[key] = missingEmotional <= subscaleTolerance ? sumEmotional : -1;
+          decoded.social[key] = missingSocial <= subscaleTolerance ? sumSocial : -1;
+          decoded.total[key] = missingCount <= totalTolerance ? sum : -1;
+          decoded.category[key] = missingCount <= totalTolerance ? (bandCodes[sum] as number) : -1;
+        }
+      }
+    }
+  }
   for (let row = 0; row < length; row++) {
-    if (invalid.size > 0 && invalid.has(row)) {
+    const accumulator = accumulators[row] as number;
+    if (accumulator >= INVALID_UNIT) {
       total[row] = emotional[row] = social[row] = category[row] = missingItems[row] = -1;
+      // The first invalid answer in the scale's order, as the core reports it.
+      for (let item = 0; item < names.length; item++) {
+        if (pointAt(item, row) === INVALID_POINT) {
+          invalid.set(row, compiled.lastErrors[item] as ScoringError);
+          break;
+        }
+      }
       continue;
     }
-    const missingEmotional = missing[row] as number;
-    const missingSocial = missing[length + row] as number;
-    const sumEmotional = sums[row] as number;
-    const sumSocial = sums[length + row] as number;
-    const missingCount = missingEmotional + missingSocial;
-    missingItems[row] = missingCount;
-    emotional[row] = missingEmotional <= subscaleTolerance ? sumEmotional : -1;
-    social[row] = missingSocial <= subscaleTolerance ? sumSocial : -1;
-    if (missingCount <= totalTolerance) {
-      const sum = sumEmotional + sumSocial;
-      total[row] = sum;
-      category[row] = bandCodes[sum] as number;
-    } else {
-      total[row] = category[row] = -1;
-    }
+    total[row] = decoded.total[accumulator] as number;
+    emotional[row] = decoded.emotional[accumulator] as number;
+    social[row] = decoded.social[accumulator] as number;
+    category[row] = decoded.category[accumulator] as number;
+    missingItems[row] = decoded.missing[accumulator] as number;
   }
   return { length, total, emotional, social, category, missingItems, invalid };
 }

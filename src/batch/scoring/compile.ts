@@ -17,6 +17,9 @@ export const INVALID_POINT = -1;
 /** Lowest and highest integer code held in the lookup table; other codes go through the core. */
 const TABLE_MIN = -128;
 const TABLE_SIZE = 256;
+/** Codes asked of the core when compiling. */
+const EAGER_MIN = -9;
+const EAGER_MAX = 12;
 
 /**
  * A scale and its options compiled for scoring many rows: per item, a lookup table from integer
@@ -36,8 +39,8 @@ export interface CompiledScale {
   /** Most missing items each subscale tolerates. */
   readonly subscaleTolerance: number;
   /**
-   * Per item, 256 entries for codes -128..127: 0, 1, MISSING_POINT, or INVALID_POINT (read such a
-   * code with `pointOfText` to learn the error).
+   * Per item, 256 entries for codes -128..127: 0, 1, MISSING_POINT, or INVALID_POINT for a code
+   * that is invalid or was not looked up (read such a code with `pointOfText` or `pointOfCode`).
    */
   readonly codeTables: readonly Int8Array[];
   /** The total's band for each total score (index = score). */
@@ -65,6 +68,23 @@ export interface CompiledScale {
  * ```
  */
 export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
+  let byOptions = compiledScales.get(scale);
+  if (byOptions === undefined) compiledScales.set(scale, (byOptions = new Map()));
+  const signature = JSON.stringify(options ?? {});
+  let compiled = byOptions.get(signature);
+  if (compiled === undefined) {
+    compiled = compile(scale, options);
+    // A handful of option sets per scale is the norm; a program cycling through many is not kept.
+    if (byOptions.size > 16) byOptions.clear();
+    byOptions.set(signature, compiled);
+  }
+  return compiled;
+}
+
+/** Compiled scales by scale and options, so that scoring many small batches compiles once. */
+const compiledScales = new WeakMap<ScaleDefinition, Map<string, CompiledScale>>();
+
+function compile(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
   const scorer = createScorer(scale, options);
   const probe = scorer.safeScore({});
   if (!probe.success) throw probe.error;
@@ -89,11 +109,18 @@ export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): Co
     return INVALID_POINT;
   }
 
+  // Codes asked of the core up front: the small integers datasets use, and the coding's own
+  // codes. Every other slot holds INVALID_POINT, which sends the cell through the core (cached).
+  const coding = options?.coding;
+  const declared = typeof coding === 'object' && coding !== null ? [...Object.keys(coding.codes).map(Number), ...coding.missingCodes] : [];
+  const eager = new Set([...Array.from({ length: EAGER_MAX - EAGER_MIN + 1 }, (_, index) => EAGER_MIN + index), ...declared]);
   const codeTables = keys.map((_, item) => {
-    const table = new Int8Array(TABLE_SIZE);
-    for (let slot = 0; slot < TABLE_SIZE; slot++) {
-      const outcome = ask(item, String(slot + TABLE_MIN));
-      table[slot] = typeof outcome === 'number' ? outcome : INVALID_POINT;
+    const table = new Int8Array(TABLE_SIZE).fill(INVALID_POINT);
+    for (const code of eager) {
+      const slot = code - TABLE_MIN;
+      if (!Number.isInteger(code) || slot < 0 || slot >= TABLE_SIZE) continue;
+      const outcome = ask(item, String(code));
+      if (typeof outcome === 'number') table[slot] = outcome;
     }
     return table;
   });

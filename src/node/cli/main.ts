@@ -64,6 +64,8 @@ export async function runCli(args: readonly string[], io: CommandIo, table: read
       io.stderr.write(`loneliness-scales ${name}: stopped at a bad row (--strict). ${error.message}\n`);
       return exitCodes.failed;
     }
+    // A closed pipe (`| head`) ends the output; that is not a failure.
+    if ((error as { code?: unknown }).code === 'EPIPE') return exitCodes.ok;
     io.stderr.write(`loneliness-scales ${name}: ${(error as Error).message ?? String(error)}\n`);
     return exitCodes.failed;
   }
