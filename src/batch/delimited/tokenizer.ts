@@ -115,7 +115,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
       let fields = 0;
       let anyQuoted = false;
       let formulaCandidate = false;
-      let complete = false;
       let problem: string | null = null;
       let newlines = 0;
       // One field per iteration.
@@ -154,7 +153,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
             fields++;
             anyQuoted = true;
             position = length;
-            complete = true;
             break;
           }
           view.starts[fields] = contentStart;
@@ -190,7 +188,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         if (byte === -1) {
           if (!final) return recordStart;
           view.end = position;
-          complete = true;
           break;
         }
         // A line end: LF, CRLF or a lone CR.
@@ -202,10 +199,8 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
           position++;
         }
         newlines++;
-        complete = true;
         break;
       }
-      if (!complete) return recordStart;
       line += newlines;
       if (problem !== null) view.end = length;
       // A blank line is no record.

@@ -60,7 +60,7 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
     const tailLength = tail.length;
     if (length + count + tailLength > buffer.length) reserve(count + tailLength);
     const target = buffer;
-    let position = length;
+    const position = length;
     target.set(bytes.subarray(start, end), position);
     target.set(tail, position + count);
     length = position + count + tailLength;
