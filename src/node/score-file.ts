@@ -24,7 +24,7 @@ export interface ScoreFileOptions extends BatchOptions {
 export async function scoreFile(inputPath: string, outputPath: string | null, options: ScoreFileOptions): Promise<BatchCounts> {
   const output = outputPath === null ? null : createWriteStream(outputPath);
   const ready: Uint8Array[] = [];
-  const scorer = createBatchScorer(options.from ?? formatOfName(inputPath), options, (bytes) => ready.push(bytes));
+  const scorer = createBatchScorer(options.from ?? formatOfName(inputPath), options, (bytes) => ready.push(bytes.slice()));
   const drain = async () => {
     while (ready.length > 0) {
       const bytes = ready.shift() as Uint8Array;

@@ -216,12 +216,27 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     return length;
   }
 
+  /** Holds an incomplete record and the next chunk together; reused, so memory stays flat. */
+  let work = new Uint8Array(0);
+
   function run(chunk: Uint8Array, final: boolean): void {
     let bytes = chunk;
     if (pending !== null && pending.length > 0) {
-      bytes = new Uint8Array(pending.length + chunk.length);
-      bytes.set(pending);
-      bytes.set(chunk, pending.length);
+      const held = pending.length;
+      const needed = held + chunk.length;
+      if (work.length < needed) {
+        const grown = new Uint8Array(Math.max(needed, work.length * 2));
+        grown.set(pending);
+        work = grown;
+      } else if (pending.buffer === work.buffer) {
+        // Move the held record to the front of the work buffer.
+        const offset = pending.byteOffset - work.byteOffset;
+        work.copyWithin(0, offset, offset + held);
+      } else {
+        work.set(pending);
+      }
+      work.set(chunk, held);
+      bytes = work.subarray(0, needed);
     }
     if (first && bytes.length >= 3) {
       first = false;
@@ -233,7 +248,18 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
       return;
     }
     const consumed = scan(bytes, final);
-    pending = consumed < bytes.length ? bytes.slice(consumed) : null;
+    if (consumed >= bytes.length) {
+      pending = null;
+    } else if (bytes.buffer === work.buffer) {
+      // Still in the work buffer: kept there (moved to its front on the next chunk).
+      pending = bytes.subarray(consumed);
+    } else {
+      // A view into the caller's chunk, which the caller may reuse: copied into the work buffer.
+      const rest = bytes.length - consumed;
+      if (work.length < rest) work = new Uint8Array(Math.max(rest, 1 << 16));
+      work.set(bytes.subarray(consumed));
+      pending = work.subarray(0, rest);
+    }
   }
 
   return {

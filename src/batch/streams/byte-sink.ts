@@ -13,14 +13,15 @@ export interface ByteSink {
 const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
- * Creates a sink that calls `emit` with buffers of about `size` bytes (default 1 MiB); each buffer
- * handed on is the receiver's to keep.
+ * Creates a sink that calls `emit` with buffers of about `size` bytes (default 1 MiB). The sink
+ * reuses its buffer, so memory stays flat however much is written: the bytes handed to `emit`
+ * are valid until it returns; copy them (`bytes.slice()`) to keep them longer.
  *
  * @example
  * ```ts
  * import { createByteSink } from 'loneliness-scales/batch';
  * const parts: Uint8Array[] = [];
- * const sink = createByteSink((bytes) => parts.push(bytes));
+ * const sink = createByteSink((bytes) => parts.push(bytes.slice()));
  * sink.writeText('total\n4\n');
  * sink.flush();
  * new TextDecoder().decode(parts[0]); // 'total\n4\n'
@@ -33,7 +34,6 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
   function flush(): void {
     if (length === 0) return;
     const out = buffer.subarray(0, length);
-    buffer = new Uint8Array(size);
     length = 0;
     emit(out);
   }

@@ -54,7 +54,11 @@ export interface BatchCounts {
   bad: number;
 }
 
-/** A streaming batch scorer: push byte chunks, receive output bytes through `emit`. */
+/**
+ * A streaming batch scorer: push byte chunks, receive output bytes through `emit`. Chunks pushed
+ * may be reused by the caller once `push` returns; the bytes given to `emit` are valid until it
+ * returns (copy them to keep them).
+ */
 export interface BatchScorer {
   /** Scores the complete rows in a chunk. */
   readonly push: (chunk: Uint8Array) => void;

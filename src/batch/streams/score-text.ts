@@ -50,7 +50,7 @@ export async function* scoreText(
   counts?: BatchCounts,
 ): AsyncGenerator<Uint8Array> {
   const ready: Uint8Array[] = [];
-  const scorer = createBatchScorer(format, options, (bytes) => ready.push(bytes));
+  const scorer = createBatchScorer(format, options, (bytes) => ready.push(bytes.slice()));
   for await (const chunk of chunksOf(source)) {
     scorer.push(chunk);
     while (ready.length > 0) yield ready.shift() as Uint8Array;
@@ -77,7 +77,7 @@ export function scoringTransform(format: TextFormat, options: BatchOptions): Tra
   let scorer: ReturnType<typeof createBatchScorer> | undefined;
   return new TransformStream<Uint8Array, Uint8Array>({
     start(controller) {
-      scorer = createBatchScorer(format, options, (bytes) => controller.enqueue(bytes));
+      scorer = createBatchScorer(format, options, (bytes) => controller.enqueue(bytes.slice()));
     },
     transform(chunk) {
       scorer?.push(chunk);

@@ -1,4 +1,5 @@
-import { closeSync, createReadStream, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { TextFormat } from '../../batch/index.js';
@@ -44,13 +45,30 @@ export function openInput(argument: string | undefined, io: CommandIo, from: Tex
     if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${argument}: ${(error as Error).message}`);
   }
-  return { chunks: createReadStream(path, { highWaterMark: 1 << 20 }), format: from ?? formatOfName(argument), size, name: argument };
+  return { chunks: readChunks(path), format: from ?? formatOfName(argument), size, name: argument };
+}
+
+/** Reads a file in 1 MiB chunks into one reused buffer: each chunk is valid until the next is read. */
+async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Where output goes: a file written synchronously, or a stream written with back-pressure. */
 export interface Output {
   /** Writes a chunk. */
   readonly write: (bytes: Uint8Array) => void | Promise<void>;
+  /** Whether `write` is synchronous (a file): it may then be given bytes that are reused afterwards. */
+  readonly sync: boolean;
   /** Finishes the output. */
   readonly close: () => Promise<void>;
 }
@@ -69,6 +87,7 @@ export function openOutput(path: string | undefined, io: CommandIo): Output {
         let offset = 0;
         while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
       },
+      sync: true,
       close: async () => closeSync(descriptor),
     };
   }
@@ -84,6 +103,7 @@ function streamOutput(stream: Writable): Output {
         let offset = 0;
         while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
       },
+      sync: true,
       close: async () => undefined,
     };
   }
@@ -101,6 +121,7 @@ function streamOutput(stream: Writable): Output {
         stream.once('error', done);
       });
     },
+    sync: false,
     close: async () => undefined,
   };
 }

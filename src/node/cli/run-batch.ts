@@ -19,7 +19,9 @@ export async function runBatch(input: OpenedInput, output: Output | null, option
     if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${line}: ${reason}\n`);
   };
   const ready: Uint8Array[] = [];
-  const scorer = createBatchScorer(input.format, { ...options, onProblem }, (bytes) => ready.push(bytes));
+  // A file is written as the bytes come; a stream gets copies, written with back-pressure.
+  const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
+  const scorer = createBatchScorer(input.format, { ...options, onProblem }, emit);
   const drain = async () => {
     while (ready.length > 0) {
       const pending = output?.write(ready.shift() as Uint8Array);

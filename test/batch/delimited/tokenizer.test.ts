@@ -9,7 +9,14 @@ function tokenize(chunks: readonly string[], delimiter = ','): { fields: string[
     { delimiter },
   );
   const encoder = new TextEncoder();
-  for (const chunk of chunks) tokenizer.push(encoder.encode(chunk));
+  // One buffer reused for every chunk, as file readers do: the tokenizer must copy what it keeps.
+  const shared = new Uint8Array(1024);
+  for (const chunk of chunks) {
+    const bytes = encoder.encode(chunk);
+    shared.fill(0x3f);
+    shared.set(bytes);
+    tokenizer.push(shared.subarray(0, bytes.length));
+  }
   tokenizer.end();
   return records;
 }
