@@ -33,22 +33,17 @@ writeFileSync(
   pspp,
   readFileSync(join(root, 'bench/batch/peers/score-djg6.sps'), 'utf8').replaceAll('{{INPUT}}', input).replaceAll('{{OUTPUT}}', out('pspp')),
 );
-const duckdbSql = `COPY (SELECT *, ${'' /* see peers/score.sql */}
-  total, emotional, social, category, category_label, missing_items, reason FROM (
-  SELECT *,
-    (CASE WHEN lone3 IN (2,3) THEN 1 ELSE 0 END) + (CASE WHEN lone9 IN (2,3) THEN 1 ELSE 0 END) + (CASE WHEN lone10 IN (2,3) THEN 1 ELSE 0 END) AS e,
-    (CASE WHEN lone4 IN (1,2) THEN 1 ELSE 0 END) + (CASE WHEN lone7 IN (1,2) THEN 1 ELSE 0 END) + (CASE WHEN lone8 IN (1,2) THEN 1 ELSE 0 END) AS s,
-    (CASE WHEN lone3 BETWEEN 1 AND 3 THEN 0 ELSE 1 END) + (CASE WHEN lone9 BETWEEN 1 AND 3 THEN 0 ELSE 1 END) + (CASE WHEN lone10 BETWEEN 1 AND 3 THEN 0 ELSE 1 END) AS me,
-    (CASE WHEN lone4 BETWEEN 1 AND 3 THEN 0 ELSE 1 END) + (CASE WHEN lone7 BETWEEN 1 AND 3 THEN 0 ELSE 1 END) + (CASE WHEN lone8 BETWEEN 1 AND 3 THEN 0 ELSE 1 END) AS ms
-  FROM read_csv('${input}')))`;
-void duckdbSql;
 
 const peers = [
   { name: 'loneliness-scales CLI', command: [process.execPath, join(root, 'dist/cli.js'), 'score', input, '--coding', 'manual', '--columns', 'lone{n}', '--quiet', '--out', out('cli')] },
   { name: 'pandas (vectorised)', command: ['/usr/bin/python3', join(root, 'bench/batch/peers/score_pandas.py'), input, out('pandas')], available: has('/usr/bin/python3') },
   { name: 'base R (vectorised)', command: ['Rscript', join(root, 'bench/batch/peers/score_base.R'), input, out('r')], available: has('Rscript') },
   { name: 'GNU PSPP (SPSS syntax)', command: ['pspp', pspp], available: has('pspp') },
-  { name: 'DuckDB (SQL)', command: ['duckdb', '-c', `COPY (SELECT * FROM read_csv('${input}')) TO '${out('duckdb')}'`], available: has('duckdb') },
+  {
+    name: 'DuckDB (SQL, @duckdb/node-api)',
+    command: [process.execPath, join(root, 'bench/batch/peers/score_duckdb.mjs'), input, out('duckdb')],
+    available: existsSync(join(data, 'duckdb/node_modules/@duckdb/node-api')),
+  },
 ].filter((peer) => peer.available !== false);
 
 /** Runs a command under GNU time; returns wall seconds and peak RSS in MB. */
@@ -78,7 +73,9 @@ for (let round = 1; round <= rounds; round++) {
 const cli = median(times.get(peers[0].name));
 const table = peers.map((peer) => {
   const time = median(times.get(peer.name));
-  return { peer: peer.name, median: time, ratio: time / cli, rss: Math.max(...rss.get(peer.name)), runs: times.get(peer.name) };
+  const output = out(peer.command.includes(out('cli')) ? 'cli' : peer.command.find((part) => part.startsWith(join(data, 'out-')))?.slice(join(data, 'out-').length, -4) ?? 'pspp');
+  const identical = existsSync(output) && readFileSync(output).equals(readFileSync(out('cli')));
+  return { peer: peer.name, median: time, ratio: time / cli, rss: Math.max(...rss.get(peer.name)), runs: times.get(peer.name), identical };
 });
 
 let scale = null;
@@ -95,9 +92,9 @@ const columnar = JSON.parse(execFileSync(process.execPath, [join(root, 'bench/ba
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus()[0]?.model ?? 'unknown CPU'} (${(await import('node:os')).cpus().length} cores), Node ${process.version}; ${rounds} rounds, medians; file: ${rows.toLocaleString('en')} rows, ${(readFileSync(input).length / 1e6).toFixed(1)} MB.`,
   '',
-  '| peer | median wall time | × CLI time | peak RSS | runs (s) |',
-  '|---|---:|---:|---:|---|',
-  ...table.map((row) => `| ${row.peer} | ${row.median.toFixed(2)} s | ${row.ratio.toFixed(1)}× | ${row.rss.toFixed(0)} MB | ${row.runs.map((run) => run.toFixed(2)).join(', ')} |`),
+  '| peer | median wall time | × CLI time | peak RSS | output byte-identical to the CLI\'s | runs (s) |',
+  '|---|---:|---:|---:|---|---|',
+  ...table.map((row) => `| ${row.peer} | ${row.median.toFixed(2)} s | ${row.ratio.toFixed(1)}× | ${row.rss.toFixed(0)} MB | ${row.peer.includes('CLI') ? '–' : row.identical ? 'yes' : 'no (number formatting)'} | ${row.runs.map((run) => run.toFixed(2)).join(', ')} |`),
   '',
   scale === null
     ? ''

@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { TextFormat } from '../../batch/index.js';
@@ -48,18 +47,22 @@ export function openInput(argument: string | undefined, io: CommandIo, from: Tex
   return { chunks: readChunks(path), format: from ?? formatOfName(argument), size, name: argument };
 }
 
-/** Reads a file in 1 MiB chunks into one reused buffer: each chunk is valid until the next is read. */
+/**
+ * Reads a file in 1 MiB chunks into one reused buffer: each chunk is valid until the next is read.
+ * Reads are synchronous: a local file answers at once, and a thread-pool round trip per chunk
+ * would only add waiting.
+ */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
+  const descriptor = openSync(path, 'r');
   try {
     const buffer = new Uint8Array(1 << 20);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 
