@@ -3,6 +3,7 @@
 // every row comes back scored or with a reason, and that the summary reconciles.
 // Run: npm run build && node examples/batch-survey.mjs
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';

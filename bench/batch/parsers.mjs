@@ -3,6 +3,7 @@
 // number), and correctness on RFC 4180 edge cases. Prints JSON.
 // Usage: node bench/batch/parsers.mjs [file] [rounds]
 import { createReadStream, readFileSync } from 'node:fs';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { parse as csvParse } from 'csv-parse';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
@@ -145,7 +146,7 @@ for (const [name, result] of Object.entries(results)) {
   const check = correctness[name.startsWith('own') ? 'own tokenizer (bytes)' : name];
   result.edgeCases = Object.fromEntries(
     cases.map(([label, input, expected]) => {
-      let ok = false;
+      let ok;
       try {
         const output = (check ? check(input) : []).map((row) => row.map(String));
         ok = JSON.stringify(output.slice(output.length - expected.length)) === JSON.stringify(expected) && output.length === expected.length;
