@@ -1,7 +1,7 @@
 export { scoreColumns } from './columnar/score-columns.js';
 export type { ArrowLikeColumn, CodeColumn, ColumnarOptions, ColumnarScores } from './columnar/score-columns.js';
 export { encodeCell, isFormulaLike } from './delimited/cells.js';
-export { createDelimitedScorer, parseWeight } from './delimited/score-delimited.js';
+export { createDelimitedScorer } from './delimited/score-delimited.js';
 export { createDelimitedTokenizer, fieldText } from './delimited/tokenizer.js';
 export type { DelimitedTokenizer, RecordView, TokenizerOptions } from './delimited/tokenizer.js';
 export { createNdjsonScorer } from './ndjson/score-ndjson.js';
@@ -24,5 +24,6 @@ export { categoryChartSvg } from './summary/chart-svg.js';
 export { renderSummaryJson, renderSummaryMarkdown, renderSummaryText } from './summary/render.js';
 export { createSummary } from './summary/summarize.js';
 export type { BatchSummary, CategoryPrevalence, Reliability, ScoreStatistics, SummaryAccumulator } from './summary/summarize.js';
+export { parseWeight } from './summary/weights.js';
 export { wilsonInterval } from './summary/wilson.js';
 export type { Interval } from './summary/wilson.js';

@@ -3,7 +3,8 @@ import { type CompiledScale, INVALID_POINT, MISSING_POINT, compileScale } from '
 import { emptyRowScores, malformedRow, type RowScores, scoreRowPoints } from '../scoring/row-scores.js';
 import { scoreCells, scoreColumnNames, scoreRecord } from '../scoring/score-columns.js';
 import { createByteSink } from '../streams/byte-sink.js';
-import { BadRowError, type BatchCounts, type BatchOptions, type BatchScorer, type RowEvent } from '../streams/options.js';
+import { BadRowError, type BatchCounts, type BatchOptions, type BatchScorer } from '../streams/options.js';
+import { parseWeight } from '../summary/weights.js';
 import { encodeCell, formulaStart } from './cells.js';
 import { type RecordView, createDelimitedTokenizer, fieldText } from './tokenizer.js';
 
@@ -221,12 +222,3 @@ export function createDelimitedScorer(input: 'csv' | 'tsv', options: BatchOption
     counts,
   };
 }
-
-/** A weight: a finite, non-negative number, or NaN. */
-export function parseWeight(text: string): number {
-  const trimmed = text.trim();
-  const weight = trimmed === '' ? Number.NaN : Number(trimmed);
-  return Number.isFinite(weight) && weight >= 0 ? weight : Number.NaN;
-}
-
-export type { RowEvent };

@@ -1,6 +1,6 @@
 import { type Language, columnNames, mapColumns } from '../../index.js';
 import { encodeCell } from '../delimited/cells.js';
-import { parseWeight } from '../delimited/score-delimited.js';
+import { parseWeight } from '../summary/weights.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { scoreCells, scoreColumnNames, scoreRecord } from '../scoring/score-columns.js';

@@ -8,10 +8,30 @@ import {
   createScorer,
 } from '../../index.js';
 
-/** Item points of a missing answer in the compiled tables (answered items score 0 or 1). */
+/**
+ * Item points of a missing answer in the compiled tables (answered items score 0 or 1).
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { MISSING_POINT, compileScale } from 'loneliness-scales/batch';
+ * compileScale(djg6, { coding: 'manual' }).pointOfCode(0, -1) === MISSING_POINT; // true
+ * ```
+ */
 export const MISSING_POINT = 2;
 
-/** Item points of an invalid answer; the core's error is in `CompiledScale.lastErrors`. */
+/**
+ * Item points of an invalid answer; the core's error is in `CompiledScale.lastErrors`.
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { INVALID_POINT, compileScale } from 'loneliness-scales/batch';
+ * const compiled = compileScale(djg6, { coding: 'manual' });
+ * compiled.pointOfCode(0, 7) === INVALID_POINT; // true
+ * compiled.lastErrors[0]?.code;                 // 'unknown_code'
+ * ```
+ */
 export const INVALID_POINT = -1;
 
 /** Lowest and highest integer code held in the lookup table; other codes go through the core. */
@@ -170,7 +190,16 @@ function compile(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale 
   };
 }
 
-/** The category label of a band in a language, or '' for none. */
+/**
+ * The category label of a band in a language, or `''` for none.
+ *
+ * @example
+ * ```ts
+ * import { categorize, djg6 } from 'loneliness-scales';
+ * import { bandLabel } from 'loneliness-scales/batch';
+ * bandLabel(categorize(djg6, 4), 'nl'); // 'matig eenzaam'
+ * ```
+ */
 export function bandLabel(band: CategoryBand | null | undefined, language: Language): string {
   return band === null || band === undefined ? '' : band.label[language];
 }

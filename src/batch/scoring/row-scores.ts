@@ -22,7 +22,15 @@ export interface RowScores {
   errorCode: ScoringErrorCode | 'malformed_row' | null;
 }
 
-/** A fresh, empty {@link RowScores}. */
+/**
+ * A fresh, empty {@link RowScores}.
+ *
+ * @example
+ * ```ts
+ * import { emptyRowScores } from 'loneliness-scales/batch';
+ * emptyRowScores().total; // null
+ * ```
+ */
 export function emptyRowScores(): RowScores {
   return { total: null, emotional: null, social: null, category: null, missingItems: null, reason: null, errorCode: null };
 }
@@ -84,7 +92,15 @@ function invalidRow(compiled: CompiledScale, item: number, out: RowScores): RowS
   return out;
 }
 
-/** Marks `out` as a row that could not be read (ragged, unterminated quote, bad JSON). */
+/**
+ * Marks `out` as a row that could not be read (ragged, unterminated quote, bad JSON).
+ *
+ * @example
+ * ```ts
+ * import { emptyRowScores, malformedRow } from 'loneliness-scales/batch';
+ * malformedRow(emptyRowScores(), 'ragged row').errorCode; // 'malformed_row'
+ * ```
+ */
 export function malformedRow(out: RowScores, reason: string): RowScores {
   out.total = out.emotional = out.social = out.category = out.missingItems = null;
   out.errorCode = 'malformed_row';

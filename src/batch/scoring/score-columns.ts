@@ -1,7 +1,15 @@
 import type { Language } from '../../index.js';
 import type { RowScores } from './row-scores.js';
 
-/** The score columns appended to every row, in order, before any prefix. */
+/**
+ * The score columns appended to every row, in order, before any prefix.
+ *
+ * @example
+ * ```ts
+ * import { scoreColumnKeys } from 'loneliness-scales/batch';
+ * scoreColumnKeys.join(','); // 'total,emotional,social,category,category_label,missing_items,reason'
+ * ```
+ */
 export const scoreColumnKeys = ['total', 'emotional', 'social', 'category', 'category_label', 'missing_items', 'reason'] as const;
 
 /** The name of a score column. */

@@ -4,10 +4,26 @@ import { type Command, type CommandIo, UsageError, exitCodes } from './command.j
 import { scoreCommand } from './commands/score.js';
 import { summaryCommand } from './commands/summary.js';
 
-/** The CLI's subcommands. Adding a command is adding it here. */
+/**
+ * The CLI's subcommands. Adding a command is adding it here.
+ *
+ * @example
+ * ```ts
+ * import { commands } from 'loneliness-scales/node';
+ * commands.map((command) => command.name); // ['score', 'summary']
+ * ```
+ */
 export const commands: readonly Command[] = [scoreCommand, summaryCommand];
 
-/** The overview printed by `loneliness-scales --help`. */
+/**
+ * The overview printed by `loneliness-scales --help`: every command and its full help.
+ *
+ * @example
+ * ```ts
+ * import { overview } from 'loneliness-scales/node';
+ * overview().startsWith('Usage: loneliness-scales <command>'); // true
+ * ```
+ */
 export function overview(table: readonly Command[] = commands): string {
   const width = Math.max(...table.map((command) => command.name.length));
   return `Usage: loneliness-scales <command> [options]
