@@ -1,4 +1,4 @@
-import { type Language, mapColumns } from '../../index.js';
+import { type Language, ScoringError, mapColumns } from '../../index.js';
 import { type CompiledScale, INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, type RowScores, scoreRowPoints } from '../scoring/row-scores.js';
 import { scoreCells, scoreColumnNames, scoreRecord } from '../scoring/score-columns.js';
@@ -60,7 +60,8 @@ function mayBeFormula(record: RecordView, field: number): boolean {
 
 /**
  * Creates a streaming scorer for CSV or TSV bytes: the header is mapped onto the scale's items
- * (a missing or duplicated column throws the core's `ScoringError` before any row is scored),
+ * (a missing or duplicated column, or a missing weight column, throws the core's `ScoringError`
+ * before any row is scored),
  * then every row is written out once, in order, with the score columns appended. A row that
  * cannot be scored keeps its data, gets empty scores and a reason.
  *
@@ -112,7 +113,7 @@ export function createDelimitedScorer(input: 'csv' | 'tsv', options: BatchOption
     if (options.weightColumn !== undefined) {
       weightField = header.indexOf(options.weightColumn);
       if (weightField === -1) {
-        throw new BadRowError(record.line, `the weight column "${options.weightColumn}" is not in the header`);
+        throw new ScoringError('missing_column', `The weight column "${options.weightColumn}" is not in the data.`, undefined, options.weightColumn);
       }
     }
     if (output === null) return;

@@ -31,11 +31,14 @@ export interface Command {
 export const exitCodes = {
   /** Everything was done. */
   ok: 0,
-  /** Done, but some rows could not be scored (`score` without `--strict`). */
+  /**
+   * Done, but some rows were bad: malformed, or holding an invalid answer (without `--strict`).
+   * Rows without a score only because of missing answers are not bad.
+   */
   rowsNotScored: 1,
   /** Bad usage: unknown option, unreadable `--coding` or `--columns`, a column missing from the data. */
   usage: 2,
-  /** Stopped at the first bad row (`--strict`), or the input could not be read. */
+  /** Stopped at the first bad row (`--strict`), or the input could not be read (or was empty). */
   failed: 3,
 } as const;
 

@@ -77,7 +77,7 @@ export async function runCli(args: readonly string[], io: CommandIo, table: read
       return exitCodes.usage;
     }
     if (error instanceof BadRowError) {
-      io.stderr.write(`loneliness-scales ${name}: stopped at a bad row (--strict). ${error.message}\n`);
+      io.stderr.write(`loneliness-scales ${name}: stopped. ${error.message}\n`);
       return exitCodes.failed;
     }
     // A closed pipe (`| head`) ends the output; that is not a failure.
