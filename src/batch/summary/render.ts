@@ -2,7 +2,12 @@ import type { Language } from '../../index.js';
 import type { BatchSummary, ScoreStatistics } from './summarize.js';
 
 const percent = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
-const decimal = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
+const decimal = (value: number | null, digits = 2): string => {
+  if (value === null) return '–';
+  const text = value.toFixed(digits);
+  // No "-0.00" for a value that rounds to zero.
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+};
 const interval = (range: { lower: number; upper: number } | null | undefined): string =>
   range === null || range === undefined ? '–' : `${(range.lower * 100).toFixed(1)}–${(range.upper * 100).toFixed(1)}%`;
 
