@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { djg6 } from '../../../src/index.js';
+import { createDelimitedScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/index.js';
+
+function scoreCsv(text: string): string[][] {
+  const parts: Uint8Array[] = [];
+  const scorer = createDelimitedScorer('csv', { scale: djg6 }, (bytes) => parts.push(bytes.slice()));
+  scorer.push(new TextEncoder().encode(text));
+  scorer.end();
+  const rows: string[][] = [];
+  const tokenizer = createDelimitedTokenizer((record) => rows.push(Array.from({ length: record.fieldCount }, (_, field) => fieldText(record, field))));
+  for (const part of parts) tokenizer.push(part);
+  tokenizer.end();
+  return rows;
+}
+
+describe('CSV scoring output', () => {
+  it('keeps every row, in order, and every cell: unchanged, or neutralised when formula-like (property)', () => {
+    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('=1+1', '@SUM(A1)', '+x', '-1', '-', 'r-1', 'a,b', 'say "x"', 'two\nlines'));
+    const answer = fc.constantFrom('ja', 'nee', 'min of meer', '', 'maybe');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, fc.array(answer, { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 20 }), (rows) => {
+        const header = 'id,emptiness,leanOn,trust,closeTo,missPeople,rejected';
+        const text = `${header}\n${rows.map(([id, answers]) => [encodeCell(id, ','), ...answers].join(',')).join('\n')}\n`;
+        const output = scoreCsv(text);
+        expect(output).toHaveLength(rows.length + 1);
+        rows.forEach(([id, answers], index) => {
+          const row = output[index + 1] as string[];
+          expect(row).toHaveLength(14);
+          // encodeCell already neutralised the id on the way in; it is not neutralised twice.
+          const written = isFormulaLike(id) ? `'${id}` : id;
+          expect(row[0]).toBe(written);
+          expect(row.slice(1, 7)).toEqual(answers);
+          for (const value of row) expect(isFormulaLike(value)).toBe(false);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
