@@ -12,6 +12,8 @@ export type { ScoringErrorCode } from './core/errors.js';
 export { djg11 } from './core/scales/djg11.js';
 export { djg6 } from './core/scales/djg6.js';
 export { itemBank } from './core/scales/items.js';
+export type { ItemOf, ItemRow } from './core/scales/items.js';
+export { itemVariants } from './core/scales/variants.js';
 export { categorize } from './core/scoring/categories.js';
 export type { AppliedRules, SafeScoreResult, ScoreResult } from './core/scoring/engine.js';
 export type { ScoreOptions, SubscaleConventionName, TotalConventionName } from './core/scoring/options.js';

@@ -19,20 +19,21 @@ const table = [
   ['callOnFriends', 'social', 'I can call on my friends whenever I need them', 'Wanneer ik daar behoefte aan heb, kan ik altijd bij mijn vrienden terecht'],
 ] as const satisfies readonly (readonly [string, Subscale, string, string])[];
 
-type Row = (typeof table)[number];
+/** One row of the item table: key, subscale, English text, Dutch text. */
+export type ItemRow = (typeof table)[number];
 
 /** The item described by one row of the table, with its literal key, subscale and wording. */
-export type ItemOf<R extends Row> = Item<R[0]> & {
+export type ItemOf<R extends ItemRow> = Item<R[0]> & {
   readonly subscale: R[1];
   readonly wording: R[1] extends 'emotional' ? 'negative' : 'positive';
 };
 
-type ItemsOf<T extends readonly Row[]> = { readonly [I in keyof T]: T[I] extends Row ? ItemOf<T[I]> : never };
+type ItemsOf<T extends readonly ItemRow[]> = { readonly [I in keyof T]: T[I] extends ItemRow ? ItemOf<T[I]> : never };
 
 /**
  * The 11 items of the De Jong Gierveld loneliness scale (de Jong Gierveld & Kamphuis 1985), in
  * the order of their numbers, with English and Dutch texts (TG2020 Table 1). Wording variants in
- * circulation are in {@link itemVariants}.
+ * circulation are in `itemVariants`.
  *
  * @example
  * ```ts
