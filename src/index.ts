@@ -11,7 +11,7 @@ export type { DatasetOrder } from './core/mapping/orders.js';
 export type { ScoringErrorCode } from './core/errors.js';
 export { djg11 } from './core/scales/djg11.js';
 export { djg6 } from './core/scales/djg6.js';
-export { itemBank } from './core/scales/items.js';
+export { itemBank, itemTable } from './core/scales/items.js';
 export type { ItemOf, ItemRow } from './core/scales/items.js';
 export { itemVariants } from './core/scales/variants.js';
 export { categorize } from './core/scoring/categories.js';
