@@ -14,7 +14,7 @@ export const fhirUrls = {
   questionnaire: 'https://www.npmjs.com/package/loneliness-scales/fhir/Questionnaire',
   /** Code system of the answers: `yes!`, `yes`, `more or less`, `no`, `no!` (the core's canonical answers). */
   answers: 'https://www.npmjs.com/package/loneliness-scales/fhir/CodeSystem/djg-answer',
-  /** Code system of the scores: `djg6`, `djg6-emotional`, `djg6-social`, `djg6-category`, the same for `djg11`. */
+  /** Code system of the scores: `djg6` (the total), `djg6-emotional`, `djg6-social`, the same for `djg11`. */
   scores: 'https://www.npmjs.com/package/loneliness-scales/fhir/CodeSystem/djg-score',
   /** Code system of the category bands: their ids, e.g. `moderately_lonely`. */
   categories: 'https://www.npmjs.com/package/loneliness-scales/fhir/CodeSystem/djg-category',
