@@ -1,7 +1,9 @@
 // A static file server for the example form on localhost, on a free port chosen by the system.
+// `node examples/web-form/serve.mjs` (after `npm run build`) prints the address to open.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
@@ -19,4 +21,9 @@ export async function serve(folder) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   return { server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await serve(fileURLToPath(new URL('.', import.meta.url)));
+  console.log(`The example form: ${url} (Ctrl+C stops)`);
 }
