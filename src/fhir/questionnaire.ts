@@ -24,7 +24,7 @@ export function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = 
  * A FHIR R4 Questionnaire of a scale, generated from its definition: one required `choice`
  * item per scale item (`linkId` = item key, `prefix` = its position in the form), the answer
  * options as codings in {@link fhirUrls.answers} with their points in the `itemWeight`
- * extension, read-only calculated items `total`, `emotional` and `social` with an SDC
+ * extension (on the Coding, as R4 defines it, and on the answerOption, where SDC engines read it), read-only calculated items `total`, `emotional` and `social` with an SDC
  * `calculatedExpression`, and the citation. No LOINC code exists for the scale, so the
  * Questionnaire carries none.
  *
@@ -48,14 +48,15 @@ export function toQuestionnaire(scale: ScaleDefinition, options: QuestionnaireOp
       text: item.text[language],
       type: 'choice',
       required: true,
-      answerOption: format.options.map(({ answer, label }) => ({
-        valueCoding: {
-          extension: [{ url: fhirUrls.itemWeight, valueDecimal: answerPoints(scale, item.key, answer) }],
-          system: fhirUrls.answers,
-          code: answer,
-          display: label[language],
-        },
-      })),
+      answerOption: format.options.map(({ answer, label }) => {
+        // R4 puts itemWeight on the Coding; SDC engines (fhirpath.js's weight()) read it on the
+        // answerOption, as R5 does: both carry it.
+        const weight = () => [{ url: fhirUrls.itemWeight, valueDecimal: answerPoints(scale, item.key, answer) }];
+        return {
+          extension: weight(),
+          valueCoding: { extension: weight(), system: fhirUrls.answers, code: answer, display: label[language] },
+        };
+      }),
     }),
   );
   const scores = (['total', 'emotional', 'social'] as const).map(

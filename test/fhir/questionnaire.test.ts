@@ -46,10 +46,13 @@ describe('Questionnaire resources (FHIR R4)', () => {
     for (const item of scale.items) {
       const options = questionnaire.item?.find((candidate) => candidate.linkId === item.key)?.answerOption ?? [];
       expect(options).toHaveLength(5);
-      for (const { valueCoding } of options) {
-        const weight = valueCoding?.extension?.find((extension) => extension.url === fhirUrls.itemWeight)?.valueDecimal;
-        const answer = valueCoding?.code as CanonicalAnswer;
-        expect(weight, `${item.key} ${answer}`).toBe(score(scale, { [item.key]: answer }).points[item.key as never]);
+      for (const option of options) {
+        const answer = option.valueCoding?.code as CanonicalAnswer;
+        const points = score(scale, { [item.key]: answer }).points[item.key as never];
+        for (const element of [option, option.valueCoding]) {
+          const weight = element?.extension?.find((extension) => extension.url === fhirUrls.itemWeight)?.valueDecimal;
+          expect(weight, `${item.key} ${answer}`).toBe(points);
+        }
       }
     }
   });
@@ -94,6 +97,20 @@ describe('calculatedExpression evaluated with fhirpath gives the totals of score
     expect(calculate(djg6, 'emotional', { ...seed, rejected: null })).toBeNull();
     expect(calculate(djg6, 'social', { ...seed, rejected: null })).toBe(1);
     expect(calculate(djg6, 'total', { ...seed, rejected: null, trust: null })).toBeNull();
+  });
+
+  it.each(scales)('$id: fhirpath\'s SDC weight() reads the itemWeights: their sum over a complete response is the total', (scale) => {
+    const questionnaire = toQuestionnaire(scale, { format: '5-point' });
+    const answers = fc.constantFrom<CanonicalAnswer>('yes!', 'yes', 'more or less', 'no', 'no!');
+    fc.assert(
+      fc.property(fc.tuple(...scale.items.map(() => answers)), (values) => {
+        const given = Object.fromEntries(scale.items.map((item, index) => [item.key, values[index] ?? 'yes']));
+        const response = codedResponse(given);
+        const [sum] = fhirpath.evaluate(response, '%resource.item.answer.weight().sum()', { resource: response, questionnaire }, r4model) as number[];
+        expect(sum).toBe(score(scale, given).total);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   const answer = fc.constantFrom<CanonicalAnswer | null>('yes!', 'yes', 'more or less', 'no', 'no!', null);
