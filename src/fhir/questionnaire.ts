@@ -14,7 +14,7 @@ export interface QuestionnaireOptions {
 }
 
 /** Finds an answer format of a scale by name; a `RangeError` for one the scale does not have. */
-export function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = '3-point'): AnswerFormat {
+function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = '3-point'): AnswerFormat {
   const format = scale.answerFormats.find((candidate) => candidate.name === name);
   if (format === undefined) throw new RangeError(`Scale ${scale.id} has no ${name} answer format.`);
   return format;

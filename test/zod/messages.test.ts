@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { djg11, djg6 } from '../../src/index.js';
+import { djg11, djg6, safeScore } from '../../src/index.js';
 import { answerMessage, answerMessages, answersSchema, partialAnswersSchema } from '../../src/zod/index.js';
 
 describe('messages for respondents name the question as the form shows it', () => {
@@ -69,5 +70,27 @@ describe('zod schemas with a language give the respondent messages', () => {
     const outcome = answersSchema(djg6).safeParse({ emptiness: 'perhaps', leanOn: 'ja', trust: 'ja', closeTo: 'ja', missPeople: 'ja', rejected: 'ja' });
     expect(outcome.error?.issues[0]?.message).toBe('Item "emptiness": "perhaps" is not an answer label.');
     expect(outcome.error?.issues[0]).toMatchObject({ code: 'custom', params: { code: 'unknown_answer', item: 'emptiness' } });
+  });
+});
+
+describe('answerMessages agrees with the scorer (property)', () => {
+  const values = fc.oneof(
+    fc.constantFrom('ja', 'nee', 'Min of meer', 'meer of minder', 'YES!', '', null, undefined, 'misschien', 2, true),
+    fc.string({ maxLength: 4 }),
+  );
+
+  it('an item has a message exactly when score cannot read its answer or finds it missing; unanswered vs invalid as score says', () => {
+    fc.assert(
+      fc.property(fc.tuple(...djg6.items.map(() => values)), (given) => {
+        const answers = Object.fromEntries(djg6.items.map((item, index) => [item.key, given[index]]));
+        const messages = answerMessages(djg6, answers, { language: 'nl' });
+        for (const item of djg6.items) {
+          const outcome = safeScore(djg6, { [item.key]: answers[item.key] });
+          const expected = !outcome.success ? 'invalid' : outcome.data.points[item.key] === null ? 'unanswered' : undefined;
+          expect(messages[item.key]).toBe(expected === undefined ? undefined : answerMessage(djg6, item.key, expected, { language: 'nl' }));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
