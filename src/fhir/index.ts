@@ -6,5 +6,5 @@ export type { ObservationOptions } from './observation.js';
 export { toQuestionnaire } from './questionnaire.js';
 export type { QuestionnaireOptions } from './questionnaire.js';
 export { readQuestionnaireResponse, safeScoreQuestionnaireResponse, scoreQuestionnaireResponse } from './response.js';
-export { cautionText, scoreTexts } from './texts.js';
+export { cautionText, scoreTexts, termsText } from './texts.js';
 export type { ScoreName } from './texts.js';

@@ -3,7 +3,7 @@ import type { AnswerFormat, Language, ScaleDefinition } from '../index.js';
 import { fhirUrls } from './canonical.js';
 import { scoreExpression } from './expressions.js';
 import { answerPoints } from './points.js';
-import { cautionText, scoreTexts, type ScoreName } from './texts.js';
+import { cautionText, scoreTexts, termsText, type ScoreName } from './texts.js';
 
 /** Options of {@link toQuestionnaire}. */
 export interface QuestionnaireOptions {
@@ -82,7 +82,7 @@ export function toQuestionnaire(scale: ScaleDefinition, options: QuestionnaireOp
     title: scale.name[language],
     status: 'active',
     description: `${scale.citation}\n\n${cautionText[language]}`,
-    copyright: `Free for scientific research on condition that the source is cited: ${scale.citation}`,
+    copyright: `${termsText[language]} ${scale.citation}`,
     item: [
       ...questions,
       ...scores,

@@ -34,3 +34,18 @@ export const cautionText: LocalizedText = {
   nl: 'Een onderzoeksinstrument, geen diagnose: gebruik een score niet om een persoon te labelen of te diagnosticeren.',
   en: 'A research instrument, not a diagnosis: do not use a score to label or diagnose an individual.',
 };
+
+/**
+ * The terms of use of the scale (MANUAL, preliminary remarks), followed by the citation in a
+ * Questionnaire's `copyright`.
+ *
+ * @example
+ * ```ts
+ * import { termsText } from 'loneliness-scales/fhir';
+ * termsText.nl; // 'Vrij te gebruiken voor wetenschappelijk onderzoek, op voorwaarde dat de bron wordt vermeld:'
+ * ```
+ */
+export const termsText: LocalizedText = {
+  nl: 'Vrij te gebruiken voor wetenschappelijk onderzoek, op voorwaarde dat de bron wordt vermeld:',
+  en: 'Free for scientific research on condition that the source is cited:',
+};
