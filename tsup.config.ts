@@ -31,7 +31,7 @@ const version = JSON.parse(readFileSync('package.json', 'utf8')).version as stri
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', batch: 'src/batch/index.ts', node: 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', fhir: 'src/fhir/index.ts', batch: 'src/batch/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
