@@ -16,9 +16,15 @@ export interface ScoreFileOptions extends BatchOptions {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { djg6 } from 'loneliness-scales';
  * import { scoreFile } from 'loneliness-scales/node';
- * const counts = await scoreFile('survey.csv', 'scored.csv', { scale: djg6, scoring: { coding: 'manual' }, columns: { by: 'number', pattern: 'lone{n}' } });
+ * const survey = join(tmpdir(), 'survey.csv');
+ * writeFileSync(survey, 'id,lone3,lone4,lone7,lone8,lone9,lone10\n1,3,3,3,2,3,3\n');
+ * const counts = await scoreFile(survey, join(tmpdir(), 'scored.csv'), { scale: djg6, scoring: { coding: 'manual' }, columns: { by: 'number', pattern: 'lone{n}' } });
+ * counts.scored; // 1
  * ```
  */
 export async function scoreFile(inputPath: string, outputPath: string | null, options: ScoreFileOptions): Promise<BatchCounts> {

@@ -62,8 +62,8 @@ function isArrowLike(column: CodeColumn): column is ArrowLikeColumn {
  * const data = { lone3: Int8Array.of(3, 1), lone4: Int8Array.of(3, 3), lone7: Int8Array.of(3, 3),
  *   lone8: Int8Array.of(2, 3), lone9: Int8Array.of(3, -1), lone10: Int8Array.of(3, 1) };
  * const scores = scoreColumns(djg6, data, { scoring: { coding: 'manual' }, columns: { by: 'number', pattern: 'lone{n}' } });
- * scores.total;     // Int8Array [4, 0]
- * scores.emotional; // Int8Array [3, -1]
+ * Array.from(scores.total);     // [4, 0]
+ * Array.from(scores.emotional); // [3, -1]
  * ```
  */
 export function scoreColumns(

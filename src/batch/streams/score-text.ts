@@ -69,8 +69,9 @@ export async function* scoreText(
  * ```ts
  * import { djg6 } from 'loneliness-scales';
  * import { scoringTransform } from 'loneliness-scales/batch';
- * const response = await fetch('/survey.csv');
- * const scored = response.body!.pipeThrough(scoringTransform('csv', { scale: djg6, scoring: { coding: 'manual' } }));
+ * const file = new Blob(['emptiness,leanOn,trust,closeTo,missPeople,rejected\n3,3,3,2,3,3\n']); // or a fetch() body
+ * const scored = file.stream().pipeThrough(scoringTransform('csv', { scale: djg6, scoring: { coding: 'manual' } }));
+ * (await new Response(scored).text()).split('\n')[1]; // '3,3,3,2,3,3,4,3,1,1,moderately lonely,0,'
  * ```
  */
 export function scoringTransform(format: TextFormat, options: BatchOptions): TransformStream<Uint8Array, Uint8Array> {

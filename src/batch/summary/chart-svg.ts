@@ -11,8 +11,15 @@ const escapeXml = (text: string): string =>
  *
  * @example
  * ```ts
- * import { categoryChartSvg } from 'loneliness-scales/batch';
+ * import { djg6 } from 'loneliness-scales';
+ * import { createBatchScorer, createSummary, categoryChartSvg } from 'loneliness-scales/batch';
+ * const accumulator = createSummary(djg6);
+ * const scorer = createBatchScorer('csv', { scale: djg6, output: null, onRow: accumulator.add }, () => {});
+ * scorer.push(new TextEncoder().encode('emptiness,leanOn,trust,closeTo,missPeople,rejected\nja,ja,ja,nee,ja,ja\n'));
+ * scorer.end();
+ * const summary = accumulator.finish();
  * const svg = categoryChartSvg(summary, { language: 'nl', title: 'Eenzaamheid (6 items)' });
+ * svg.startsWith('<svg'); // true
  * ```
  */
 export function categoryChartSvg(summary: BatchSummary, options: { readonly language?: Language; readonly title?: string } = {}): string {

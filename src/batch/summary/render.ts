@@ -64,8 +64,14 @@ function weightsNote(summary: BatchSummary): string {
  *
  * @example
  * ```ts
- * import { renderSummaryText } from 'loneliness-scales/batch';
- * console.log(renderSummaryText(summary, 'en'));
+ * import { djg6 } from 'loneliness-scales';
+ * import { createBatchScorer, createSummary, renderSummaryText } from 'loneliness-scales/batch';
+ * const accumulator = createSummary(djg6);
+ * const scorer = createBatchScorer('csv', { scale: djg6, output: null, onRow: accumulator.add }, () => {});
+ * scorer.push(new TextEncoder().encode('emptiness,leanOn,trust,closeTo,missPeople,rejected\nja,ja,ja,nee,ja,ja\n'));
+ * scorer.end();
+ * const summary = accumulator.finish();
+ * renderSummaryText(summary, 'en').includes('moderately lonely'); // true
  * ```
  */
 export function renderSummaryText(summary: BatchSummary, language: Language = 'en'): string {
@@ -83,8 +89,14 @@ export function renderSummaryText(summary: BatchSummary, language: Language = 'e
  *
  * @example
  * ```ts
- * import { renderSummaryMarkdown } from 'loneliness-scales/batch';
- * const markdown = renderSummaryMarkdown(summary, 'nl');
+ * import { djg6 } from 'loneliness-scales';
+ * import { createBatchScorer, createSummary, renderSummaryMarkdown } from 'loneliness-scales/batch';
+ * const accumulator = createSummary(djg6);
+ * const scorer = createBatchScorer('csv', { scale: djg6, output: null, onRow: accumulator.add }, () => {});
+ * scorer.push(new TextEncoder().encode('emptiness,leanOn,trust,closeTo,missPeople,rejected\nja,ja,ja,nee,ja,ja\n'));
+ * scorer.end();
+ * const summary = accumulator.finish();
+ * renderSummaryMarkdown(summary, 'nl').includes('| matig eenzaam |'); // true
  * ```
  */
 export function renderSummaryMarkdown(summary: BatchSummary, language: Language = 'en'): string {
@@ -107,8 +119,14 @@ export function renderSummaryMarkdown(summary: BatchSummary, language: Language 
  *
  * @example
  * ```ts
- * import { renderSummaryJson } from 'loneliness-scales/batch';
- * JSON.parse(renderSummaryJson(summary)).read;
+ * import { djg6 } from 'loneliness-scales';
+ * import { createBatchScorer, createSummary, renderSummaryJson } from 'loneliness-scales/batch';
+ * const accumulator = createSummary(djg6);
+ * const scorer = createBatchScorer('csv', { scale: djg6, output: null, onRow: accumulator.add }, () => {});
+ * scorer.push(new TextEncoder().encode('emptiness,leanOn,trust,closeTo,missPeople,rejected\nja,ja,ja,nee,ja,ja\n'));
+ * scorer.end();
+ * const summary = accumulator.finish();
+ * JSON.parse(renderSummaryJson(summary)).read; // 1
  * ```
  */
 export function renderSummaryJson(summary: BatchSummary): string {

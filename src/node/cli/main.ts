@@ -50,8 +50,11 @@ ${table.map((command) => command.help.trimEnd()).join('\n\n' + '-'.repeat(72) + 
  *
  * @example
  * ```ts
+ * import { PassThrough } from 'node:stream';
  * import { runCli } from 'loneliness-scales/node';
- * const code = await runCli(['score', 'survey.csv', '--coding', 'manual'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTTY: false, cwd: process.cwd() });
+ * // In a program: runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY, cwd: process.cwd() })
+ * const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), stderrIsTTY: false, cwd: '.' };
+ * await runCli(['score', '--help'], io); // 0
  * ```
  */
 export async function runCli(args: readonly string[], io: CommandIo, table: readonly Command[] = commands): Promise<number> {
