@@ -160,11 +160,17 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
           view.quoting[fields] = flags;
           anyQuoted = true;
           position = closed + 1;
-          // Lenient: bytes between the closing quote and the delimiter are kept out of the field.
+          // Text between the closing quote and the delimiter (`"ab"c`) is not RFC 4180: the field
+          // keeps it (nothing is lost) and the record is reported as malformed.
           while (position < length) {
             byte = bytes[position] as number;
             if (byte === delimiter || byte === LF || byte === CR) break;
             position++;
+          }
+          if (position > closed + 1) {
+            if (position >= length && !final) return recordStart;
+            view.ends[fields] = position;
+            problem ??= `text after a closing quote (record starting on line ${recordLine})`;
           }
           byte = position < length ? (bytes[position] as number) : -1;
         } else {

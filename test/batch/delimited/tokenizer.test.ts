@@ -51,6 +51,12 @@ describe('CSV tokenizer (RFC 4180 and the files people actually send)', () => {
     expect(records).toHaveLength(2);
   });
 
+  it('keeps text after a closing quote in the field and reports the record as malformed', () => {
+    const records = tokenize(['a,b\n"x"y,2\n']);
+    expect(records[1]?.fields).toEqual(['x"y', '2']);
+    expect(records[1]?.problem).toBe('text after a closing quote (record starting on line 2)');
+  });
+
   it('counts line numbers across quoted line breaks', () => {
     expect(tokenize(['h\n"x\ny"\nz\n']).map((record) => record.line)).toEqual([1, 2, 4]);
   });
