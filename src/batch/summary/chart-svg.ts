@@ -38,8 +38,11 @@ export function categoryChartSvg(summary: BatchSummary, options: { readonly lang
     share: (weighted ? category.weightedProportion : category.proportion) ?? 0,
     interval: weighted ? category.weightedInterval : category.interval,
   }));
-  const highest = Math.max(0.1, ...bars.map((bar) => bar.interval?.upper ?? bar.share));
-  const maximum = Math.min(1, Math.ceil(highest * 10) / 10);
+  const highest = Math.max(0.05, ...bars.map((bar) => bar.interval?.upper ?? bar.share));
+  // Round gridlines: every 5, 10 or 20 percentage points.
+  const step = highest > 0.5 ? 0.2 : highest > 0.25 ? 0.1 : 0.05;
+  const ticks = Math.ceil(highest / step - 1e-9);
+  const maximum = ticks * step;
   const y = (share: number) => top + plotHeight - (share / maximum) * plotHeight;
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = slot * 0.6;
@@ -51,8 +54,8 @@ export function categoryChartSvg(summary: BatchSummary, options: { readonly lang
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${width / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
   ];
-  for (let tick = 0; tick <= 5; tick++) {
-    const share = (maximum * tick) / 5;
+  for (let tick = 0; tick <= ticks; tick++) {
+    const share = step * tick;
     const position = y(share).toFixed(1);
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${position}" y2="${position}" stroke="#e0e0e0"/>`);
     parts.push(`<text x="${left - 6}" y="${position}" text-anchor="end" dominant-baseline="middle" fill="#555">${Math.round(share * 100)}%</text>`);
