@@ -76,7 +76,11 @@ export async function runCli(args: readonly string[], io: CommandIo, table: read
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ScoringError) {
-      io.stderr.write(`loneliness-scales ${name}: ${error.message}\nRun 'loneliness-scales ${name} --help' for the options.\n`);
+      const hint =
+        error instanceof ScoringError && error.code === 'missing_column'
+          ? "Map the data's columns onto the items with --columns: 'lone{n}' for columns named by item number (lone1..lone11), 'order:cbs:q{i}' for a dataset order, or 'emptiness=Q3,leanOn=Q4,…'.\n"
+          : '';
+      io.stderr.write(`loneliness-scales ${name}: ${error.message}\n${hint}Run 'loneliness-scales ${name} --help' for the options.\n`);
       return exitCodes.usage;
     }
     if (error instanceof BadRowError) {

@@ -14,8 +14,10 @@ const REPORTED_ROWS = 20;
 export async function runBatch(input: OpenedInput, output: Output | null, options: BatchOptions, io: CommandIo, quiet: boolean): Promise<BatchCounts> {
   const progress = createProgress(io, input.size, quiet);
   let reported = 0;
+  let codingRequired = false;
   const onProblem = (line: number, reason: string) => {
     reported++;
+    if (reason.endsWith('is numeric: pass a coding.')) codingRequired = true;
     if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${line}: ${reason}\n`);
   };
   const ready: Uint8Array[] = [];
@@ -43,5 +45,8 @@ export async function runBatch(input: OpenedInput, output: Output | null, option
     progress.done();
   }
   if (!quiet && reported > REPORTED_ROWS) io.stderr.write(`… and ${reported - REPORTED_ROWS} more bad rows (${reported} in all).\n`);
+  if (!quiet && codingRequired) {
+    io.stderr.write('The data holds numeric codes: name their coding with --coding (manual: 1 = no, 2 = more or less, 3 = yes; rivm: 1 = ja, 2 = min of meer, 3 = nee; manual5, rivm5; or code=label pairs).\n');
+  }
   return scorer.counts;
 }

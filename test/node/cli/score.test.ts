@@ -59,6 +59,13 @@ describe('loneliness-scales score', () => {
     expect(stderr).toContain('column "lone7" is not in the data');
   });
 
+  it('hints at --columns when the default mapping finds no item columns, and at --coding for numeric codes', async () => {
+    const input = file('hints.csv', `${header}\nr1,3,3,3,2,3,3\n`);
+    expect((await runCliCaptured(['score', input])).stderr).toContain("--columns: 'lone{n}'");
+    const keyed = file('hints-keyed.csv', 'emptiness,leanOn,trust,closeTo,missPeople,rejected\n3,3,3,2,3,3\n');
+    expect((await runCliCaptured(['score', keyed])).stderr).toContain('name their coding with --coding');
+  });
+
   it('a duplicated column is a usage error naming it (exit 2)', async () => {
     const input = file('duplicate.csv', 'lone3,lone3,lone4,lone7,lone8,lone9,lone10\n1,1,1,1,1,1,1\n');
     const { code, stderr } = await runCliCaptured(['score', input, ...byNumber]);
