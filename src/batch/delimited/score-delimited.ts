@@ -3,7 +3,9 @@ import { type CompiledScale, INVALID_POINT, MISSING_POINT, compileScale } from '
 import { emptyRowScores, malformedRow, type RowScores, scoreRowPoints } from '../scoring/row-scores.js';
 import { scoreCells, scoreColumnNames, scoreRecord } from '../scoring/score-columns.js';
 import { createByteSink } from '../streams/byte-sink.js';
-import { BadRowError, type BatchCounts, type BatchOptions, type BatchScorer } from '../streams/options.js';
+import { BadRowError, type BatchCounts, type BatchOptions, type BatchScorer, type RowEvent } from '../streams/options.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { parseWeight } from '../summary/weights.js';
 import { encodeCell, formulaStart } from './cells.js';
 import { type RecordView, createDelimitedTokenizer, fieldText } from './tokenizer.js';
@@ -59,11 +61,10 @@ function mayBeFormula(record: RecordView, field: number): boolean {
 }
 
 /**
- * Creates a streaming scorer for CSV or TSV bytes: the header is mapped onto the scale's items
- * (a missing or duplicated column, or a missing weight column, throws the core's `ScoringError`
- * before any row is scored),
- * then every row is written out once, in order, with the score columns appended. A row that
- * cannot be scored keeps its data, gets empty scores and a reason.
+ * Creates a streaming scorer for CSV or TSV bytes. The header is mapped onto the scale's items
+ * first: a missing or duplicated column, or a missing weight column, throws the core's
+ * `ScoringError` before any row is scored. Then every row is written out once, in order, with the
+ * score columns appended. A row that cannot be scored keeps its data, gets empty scores and a reason.
  *
  * Rows are copied byte for byte when they need no change, so identifiers, spacing and quoting
  * pass through; cells that a spreadsheet would read as formulas are neutralised.
@@ -94,13 +95,7 @@ export function createDelimitedScorer(input: 'csv' | 'tsv', options: BatchOption
   const itemFields = new Int32Array(itemCount);
   const points = new Int8Array(itemCount);
   const scores: RowScores = emptyRowScores();
-  const event: { line: number; index: number; points: Int8Array; scores: RowScores; weight: number } = {
-    line: 0,
-    index: 0,
-    points,
-    scores,
-    weight: Number.NaN,
-  };
+  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN };
   const suffixes: (Uint8Array | undefined)[] = [];
   const encoder = new TextEncoder();
   let header: string[] | null = null;
