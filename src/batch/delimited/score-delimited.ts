@@ -4,11 +4,12 @@ import { emptyRowScores, malformedRow, type RowScores, scoreRowPoints } from '..
 import { scoreCells, scoreColumnNames, scoreRecord } from '../scoring/score-columns.js';
 import { createByteSink } from '../streams/byte-sink.js';
 import { BadRowError, type BatchCounts, type BatchOptions, type BatchScorer, type RowEvent } from '../streams/options.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import { parseWeight } from '../summary/weights.js';
 import { encodeCell, formulaStart } from './cells.js';
 import { type RecordView, createDelimitedTokenizer, fieldText } from './tokenizer.js';
+
+/** A row event as the scorer fills it in, row after row. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const MINUS = 0x2d;
 const ZERO = 0x30;
