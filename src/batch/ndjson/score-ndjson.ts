@@ -47,7 +47,6 @@ export function createNdjsonScorer(options: BatchOptions, emit: (bytes: Uint8Arr
   const event = { line: 0, index: 0, points, scores, weight: Number.NaN };
   let outputColumns: string[] | null = null;
   let checked = false;
-  let pending: Uint8Array | null = null;
   let line = 0;
 
   function onLine(text: string): void {
@@ -104,13 +103,21 @@ export function createNdjsonScorer(options: BatchOptions, emit: (bytes: Uint8Arr
     sink.writeText(`${[...cells, ...scoreCells(scores, language)].map((cell) => encodeCell(cell, delimiter)).join(delimiter)}\n`);
   }
 
+  // The incomplete last line is carried to the next chunk; both buffers are reused, so memory
+  // stays flat, and chunks pushed may be reused by the caller.
+  let work = new Uint8Array(0);
+  let carry = new Uint8Array(0);
+  let carried = 0;
+
   function run(chunk: Uint8Array, final: boolean): void {
     let bytes = chunk;
-    if (pending !== null) {
-      bytes = new Uint8Array(pending.length + chunk.length);
-      bytes.set(pending);
-      bytes.set(chunk, pending.length);
-      pending = null;
+    if (carried > 0) {
+      const needed = carried + chunk.length;
+      if (work.length < needed) work = new Uint8Array(Math.max(needed, work.length * 2));
+      work.set(carry.subarray(0, carried));
+      work.set(chunk, carried);
+      bytes = work.subarray(0, needed);
+      carried = 0;
     }
     let start = 0;
     // A byte order mark before the first line.
@@ -122,7 +129,10 @@ export function createNdjsonScorer(options: BatchOptions, emit: (bytes: Uint8Arr
     if (final) {
       if (start < bytes.length) onLine(decoder.decode(bytes.subarray(start)));
     } else if (start < bytes.length) {
-      pending = bytes.slice(start);
+      const rest = bytes.length - start;
+      if (carry.length < rest) carry = new Uint8Array(Math.max(rest, carry.length * 2, 1 << 12));
+      carry.set(bytes.subarray(start));
+      carried = rest;
     }
   }
 

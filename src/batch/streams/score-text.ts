@@ -1,8 +1,8 @@
 import type { BatchCounts, BatchOptions, TextFormat } from './options.js';
 import { createBatchScorer } from './create-batch-scorer.js';
 
-/** Byte chunks from anywhere: a Web `ReadableStream`, a Node stream, any (async) iterable. */
-export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+/** Chunks from anywhere: a Web `ReadableStream`, a Node stream, any (async) iterable of bytes or text. */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
@@ -23,7 +23,7 @@ async function* chunksOf(source: ByteSource | string): AsyncGenerator<Uint8Array
       reader.releaseLock();
     }
   }
-  for await (const chunk of source as AsyncIterable<Uint8Array>) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+  for await (const chunk of source as AsyncIterable<Uint8Array | string>) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
 }
 
 /**
