@@ -67,7 +67,8 @@ export const scoreCommand: Command = {
         options.quiet,
       );
       if (!options.quiet) {
-        io.stderr.write(`${counts.read} rows read, ${counts.scored} scored, ${counts.notScored} not scored (${counts.bad} bad).\n`);
+        const count = (value: number) => value.toLocaleString('en');
+        io.stderr.write(`${count(counts.read)} rows read, ${count(counts.scored)} scored, ${count(counts.notScored)} not scored (${count(counts.bad)} bad).\n`);
       }
       return counts.bad > 0 ? exitCodes.rowsNotScored : exitCodes.ok;
     } finally {
