@@ -1,0 +1,112 @@
+import { ScoringError, type ScaleDefinition } from '../index.js';
+import { codeList, commentText, headerLines } from './describe.js';
+import { type PlannedItem, type SyntaxOptions, scoringPlan } from './plan.js';
+
+/** Options of {@link toSpss}: those of every target. Column and output names must be SPSS variable names. */
+export type SpssOptions<S extends ScaleDefinition = ScaleDefinition> = SyntaxOptions<S>;
+
+/** SPSS variable names: a letter, `@`, `#` or `$` first (not `#`/`$` here), up to 64 characters, no final period. */
+function variableName(name: string, what: string): string {
+  if (!/^[A-Za-z@][A-Za-z0-9@#$_.]{0,63}$/.test(name) || name.endsWith('.')) {
+    throw new ScoringError('invalid_option', `${what} "${name}" is not an SPSS variable name.`, undefined, name);
+  }
+  return name;
+}
+
+/** A quoted SPSS string. */
+function quoted(text: string): string {
+  return `'${commentText(text).replace(/'/g, "''")}'`;
+}
+
+/** A comment: every line starts with `*` and ends with a period, so that it ends there in any syntax mode. */
+function comment(text: string): string {
+  return text === '' ? '*.' : `* ${text}${text.endsWith('.') ? '' : '.'}`;
+}
+
+/**
+ * Generates SPSS syntax (also run by GNU PSPP) that scores a De Jong Gierveld scale on the active
+ * dataset: item points in scratch variables, then the total, emotional and social scores, their
+ * categories with value labels, and `invalid_items`, the number of items holding a code outside
+ * the coding (a row with one gets no scores). The items' values are read with `VALUE()`, so user-
+ * missing declarations in the dataset do not change the result; the coding's own missing codes
+ * and (by default) negative codes are missing answers. Every command starts in column 1, so the
+ * syntax runs in interactive and batch mode alike. Deterministic: the same input gives the same text.
+ *
+ * Throws a `ScoringError` for options the library would not accept, and (`invalid_option`) for a
+ * column or output name that is not an SPSS variable name.
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { toSpss } from 'loneliness-scales/syntax';
+ * const syntax = toSpss(djg6, { coding: 'manual', columns: { by: 'number', pattern: 'lone{n}' } });
+ * syntax.includes("VALUE LABELS category 0 'not lonely'"); // true
+ * ```
+ */
+export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions<S>): string {
+  const plan = scoringPlan(scale, options);
+  for (const { column } of plan.items) variableName(column, 'Column');
+  for (const name of [plan.invalidItems, ...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output)]) {
+    variableName(name, 'Output name');
+  }
+  const scratch = (item: PlannedItem): string => `#${item.item.key}`;
+  const invalidItems = plan.invalidItems;
+  const lines: string[] = headerLines(plan, 'scoring syntax for SPSS and GNU PSPP, run on the active dataset', 'system-missing').map(comment);
+
+  lines.push('', comment('Item points in scratch variables: 1 = lonely answer, 0 = not lonely, system-missing = no answer'));
+  lines.push(`COMPUTE ${invalidItems} = 0.`);
+  for (const item of plan.items) {
+    const { column } = item;
+    const value = `VALUE(${column})`;
+    const point = scratch(item);
+    lines.push(
+      '',
+      comment(`Item ${item.item.number} (${item.item.key}, ${item.item.subscale}) in ${column}: ${item.item.text[plan.language]}`),
+      `DO IF SYSMIS(${column}).`,
+      `COMPUTE ${point} = $SYSMIS.`,
+    );
+    if (item.lonelyCodes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(item.lonelyCodes)}).`, `COMPUTE ${point} = 1.`);
+    if (item.notLonelyCodes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(item.notLonelyCodes)}).`, `COMPUTE ${point} = 0.`);
+    const missing = [];
+    if (plan.coding.negativeCodesMissing) missing.push(`${value} < 0`);
+    if (plan.missingCodes.length > 0) missing.push(`ANY(${value}, ${codeList(plan.missingCodes)})`);
+    if (missing.length > 0) lines.push(`ELSE IF ${missing.join(' OR ')}.`, `COMPUTE ${point} = $SYSMIS.`);
+    lines.push('ELSE.', `COMPUTE ${point} = $SYSMIS.`, `COMPUTE ${invalidItems} = ${invalidItems} + 1.`, 'END IF.');
+  }
+
+  lines.push('', comment('Scores: plain counts of the item points (SUM starts from 0, so that a score with every item tolerated missing is 0)'));
+  for (const score of plan.scores) {
+    const points = score.items.map(scratch).join(', ');
+    lines.push(
+      `COMPUTE ${score.output} = $SYSMIS.`,
+      `IF (${invalidItems} = 0 AND NMISS(${points}) <= ${score.tolerated}) ${score.output} = SUM(0, ${points}).`,
+    );
+  }
+
+  lines.push('', comment('Categories'));
+  for (const category of plan.categories) {
+    const bands = category.convention.bands.map((band) => `(${band.min === band.max ? band.min : `${band.min} THRU ${band.max}`} = ${band.code})`);
+    lines.push(`RECODE ${category.of.output} ${bands.join(' ')} (ELSE = SYSMIS) INTO ${category.output}.`);
+  }
+
+  const outputs = [...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output), invalidItems];
+  const scaleName = plan.scale.name[plan.language];
+  lines.push(
+    '',
+    comment('Formats and labels'),
+    `FORMATS ${outputs.join(' ')} (F2.0).`,
+    'VARIABLE LABELS',
+    ...plan.scores.map((score, index) => ` ${index === 0 ? '' : '/'}${score.output} ${quoted(`${scaleName}: ${score.score} (0-${score.maximum})`)}`),
+    ...plan.categories.map((category) => ` /${category.output} ${quoted(`${scaleName}: ${category.of.score} category (${category.convention.name})`)}`),
+    ` /${invalidItems} ${quoted(`${scaleName}: items with a code outside the coding`)}.`,
+    'VALUE LABELS',
+    ...plan.categories.map(
+      (category, index) =>
+        ` ${index === 0 ? '' : '/'}${category.output} ${category.convention.bands.map((band) => `${band.code} ${quoted(band.label[plan.language])}`).join(' ')}` +
+        (index === plan.categories.length - 1 ? '.' : ''),
+    ),
+    'EXECUTE.',
+    '',
+  );
+  return lines.join('\n');
+}
