@@ -57,5 +57,11 @@ export class ScoringError extends Error {
 
 /** Renders a received value for an error message, briefly and safely. */
 export function describeValue(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+  return typeof value === 'string'
+    ? JSON.stringify(value.slice(0, 40))
+    : typeof value === 'object' && value !== null
+      ? 'an object'
+      : typeof value === 'function'
+        ? 'a function'
+        : String(value);
 }

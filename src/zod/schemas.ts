@@ -29,12 +29,14 @@ export type PartialShape<S extends ScaleDefinition> = {
  * ```
  */
 export function answerSchema<S extends ScaleDefinition>(scale: S, item: ItemKey<S>, options?: SchemaOptions<S>): AnswerSchema {
-  return z.union([z.string(), z.number()]).superRefine((value, context) => {
+  const unanswered = `Item "${item}" is not answered.`;
+  const notAnAnswer = `Item "${item}": expected an answer label or a numeric code.`;
+  return z.union([z.string(), z.number()], { error: (issue) => (issue.input === undefined ? unanswered : notAnAnswer) }).superRefine((value, context) => {
     const outcome = safeScore(scale, { [item]: value }, options);
     if (!outcome.success) {
       context.addIssue({ code: 'custom', message: outcome.error.message, params: { code: outcome.error.code, item } });
     } else if (outcome.data.missingItems.length > 0 && outcome.data.points[item] === null) {
-      context.addIssue({ code: 'custom', message: `Item "${item}" is not answered.`, params: { code: 'missing', item } });
+      context.addIssue({ code: 'custom', message: unanswered, params: { code: 'missing', item } });
     }
   });
 }

@@ -17,7 +17,8 @@ describe('errors are values with stable codes', () => {
   });
 
   it('wrong types are invalid_type: booleans, objects, arrays, functions, symbols, bigints', () => {
-    for (const value of [true, {}, [], () => 'yes', Symbol('yes'), 3n]) {
+    const hostile = { toString: [], valueOf: null, [Symbol.toPrimitive]: 1 };
+    for (const value of [true, {}, [], () => 'yes', Symbol('yes'), 3n, hostile, Object.create(null)]) {
       const outcome = safeScore(djg6, { rejected: value });
       expect(outcome.success).toBe(false);
       if (!outcome.success) {

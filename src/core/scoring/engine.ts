@@ -1,9 +1,10 @@
 import { type Coding, resolveCoding } from '../answers/codings.js';
-import { agreement, readAnswerLabel } from '../answers/labels.js';
+import { agreement, answerLabels, readAnswerLabel } from '../answers/labels.js';
 import { ScoringError, type ScoringErrorCode, describeValue } from '../errors.js';
 import { itemBank } from '../scales/items.js';
 import type { CategoryBand, ItemKey, MissingRules, ScaleDefinition } from '../types.js';
 import { bandsByScore, resolveConvention } from './categories.js';
+import { compileFastPath } from './compiled.js';
 import { resolveMissingRules } from './missing-rules.js';
 import type { ScoreOptions } from './options.js';
 
@@ -53,6 +54,8 @@ export type Engine<S extends ScaleDefinition> = (answers: unknown) => ScoreResul
 
 const hasOwn = Object.prototype.hasOwnProperty;
 const bankKeys = new Set<string>(itemBank.map((item) => item.key));
+/** Agreement level of each label exactly as listed in `answerLabels`. */
+const exactLabels = new Map<string, number>(Object.entries(answerLabels).map(([label, answer]) => [label, agreement[answer]]));
 const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
 /** Marks a missing answer where an agreement level (-2..2) is expected. */
 const MISSING = 9;
@@ -109,46 +112,80 @@ export function createEngine<S extends ScaleDefinition>(scale: S, options?: Scor
     subscaleCategories: subscaleConvention?.name ?? null,
   });
 
+  const keys = items.map((item) => item.key as string);
+  const count = keys.length;
+  const negative = items.map((item) => item.wording === 'negative');
+  const emotional = items.map((item) => item.subscale === 'emotional');
+  // Results share one shape: a points object cloned from this template keeps its hidden class.
+  const template: Record<string, 0 | 1 | null> = {};
+  for (const key of keys) template[key] = null;
+
+  const fast = compileFastPath({ scale: scale.id, keys, negative, emotional, labels: exactLabels, totalBands, subscaleBands, rules });
+
   return (answers) => {
+    if (fast !== undefined && typeof answers === 'object' && answers !== null) {
+      const result = fast(answers);
+      if (result !== undefined) return result as ScoreResult<S>;
+    }
     if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
       return new ScoringError('invalid_answers', `Answers must be an object, not ${describeValue(answers)}.`, undefined, answers);
     }
     const record = answers as Record<string, unknown>;
-    // Only own keys of the item bank are read: `__proto__`, `constructor` and the like are unknown items.
-    for (const key in record) {
-      if (!bankKeys.has(key) && hasOwn.call(record, key)) return fail('unknown_item', key, key, 'is not an item');
-    }
-    const points: Record<string, 0 | 1 | null> = {};
+    // Plain objects inherit no item keys, so their values are read directly; for any other
+    // prototype only own properties are read.
+    const plain = Object.getPrototypeOf(record) === Object.prototype;
+    const points = { ...template };
     const missingItems: string[] = [];
-    const sums = { emotional: 0, social: 0 };
-    const missingCounts = { emotional: 0, social: 0 };
-    for (const { key, subscale, wording } of items) {
-      const level = readAnswer(hasOwn.call(record, key) ? record[key] : undefined, key, coding);
-      if (typeof level !== 'number') return level;
+    let known = 0;
+    let emotionalSum = 0;
+    let socialSum = 0;
+    let emotionalMissing = 0;
+    let socialMissing = 0;
+    for (let index = 0; index < count; index++) {
+      const key = keys[index] as string;
+      let value = record[key];
+      if (plain ? value !== undefined || hasOwn.call(record, key) : hasOwn.call(record, key)) known++;
+      else value = undefined;
+      // Fast path: a label exactly as listed; everything else goes through readAnswer.
+      let level = typeof value === 'string' ? exactLabels.get(value) : undefined;
+      if (level === undefined) {
+        const read = readAnswer(value, key, coding);
+        if (typeof read !== 'number') return read;
+        level = read;
+      }
       if (level === MISSING) {
-        points[key] = null;
         missingItems.push(key);
-        missingCounts[subscale]++;
+        if (emotional[index]) emotionalMissing++;
+        else socialMissing++;
       } else {
         // MANUAL §3: the neutral answer scores 1 on every item; agreeing is lonely on negatively
-        // worded (emotional) items, disagreeing on positively worded (social) ones.
-        sums[subscale] += points[key] = (wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
+        // worded (emotional) items, disagreeing on positively worded ones (social).
+        const point = (negative[index] ? level >= 0 : level <= 0) ? 1 : 0;
+        points[key] = point;
+        if (emotional[index]) emotionalSum += point;
+        else socialSum += point;
       }
+    }
+    // Every own key must be an item of the bank: `__proto__`, `constructor` and the like are
+    // unknown items. Keys beyond the scale's own are checked only when there are any.
+    const ownKeys = Object.keys(record);
+    if (ownKeys.length !== known) {
+      for (const key of ownKeys) if (!bankKeys.has(key)) return fail('unknown_item', key, key, 'is not an item');
     }
     // MANUAL §4: a score is missing when more of its items are missing than its rule tolerates;
     // otherwise it is the plain count over the answered items (no prorating).
-    const total = missingItems.length <= missing.total ? sums.emotional + sums.social : null;
-    const emotional = missingCounts.emotional <= missing.subscale ? sums.emotional : null;
-    const social = missingCounts.social <= missing.subscale ? sums.social : null;
+    const total = missingItems.length <= missing.total ? emotionalSum + socialSum : null;
+    const emotionalScore = emotionalMissing <= missing.subscale ? emotionalSum : null;
+    const socialScore = socialMissing <= missing.subscale ? socialSum : null;
     return {
       scale: scale.id,
       points: points as ScoreResult<S>['points'],
       total,
-      emotional,
-      social,
+      emotional: emotionalScore,
+      social: socialScore,
       category: bandOf(totalBands, total),
-      emotionalCategory: bandOf(subscaleBands, emotional),
-      socialCategory: bandOf(subscaleBands, social),
+      emotionalCategory: bandOf(subscaleBands, emotionalScore),
+      socialCategory: bandOf(subscaleBands, socialScore),
       missingItems: missingItems as ItemKey<S>[],
       rules,
     };
