@@ -64,3 +64,49 @@ describe('generated SQL agrees with the library on every row (MANUAL scoring rul
     expect(compared).toBe(cases.length * 10_000);
   });
 });
+
+describe('generated SQL with names that need quoting runs in DuckDB and SQLite', () => {
+  const manual = cases[0] as (typeof cases)[number];
+  const odd = ['Q 3', 'order', 'Trust', 'close-to', 'select', 'x"y'];
+  const oddCase = {
+    ...manual,
+    name: 'odd-names',
+    options: {
+      coding: 'manual' as const,
+      columns: { by: 'map' as const, map: { emptiness: 'Q 3', leanOn: 'order', trust: 'Trust', closeTo: 'close-to', missPeople: 'select', rejected: 'x"y' } },
+      names: { total: 'Total score', category: 'group' },
+      table: 'my table',
+    },
+  };
+  const numbers = [3, 4, 7, 8, 9, 10];
+  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+  const rows = manual.dataset.rows.slice(0, 2000);
+  const expected = expectedResults(oddCase).slice(0, 2000);
+  const fields = fieldsOf(oddCase);
+
+  it('DuckDB and SQLite', async () => {
+    const create = `CREATE TABLE "my table" (id INTEGER, ${odd.map((name) => `${quote(name)} INTEGER`).join(', ')})`;
+    const values = rows.map((cells, index) => [index + 1, ...numbers.map((number) => (cells[number - 1] === '' ? null : Number(cells[number - 1])))]);
+    const sql = toSql(oddCase.scale, oddCase.options).replace(/;\s*$/, '');
+
+    const database = new Database(':memory:');
+    database.exec(create);
+    const insert = database.prepare(`INSERT INTO "my table" VALUES (${values[0]?.map(() => '?').join(', ')})`);
+    database.transaction(() => values.forEach((row) => insert.run(...row)))();
+    const sqliteRows = (database.prepare(`SELECT * FROM (${sql}) AS result ORDER BY id`).all() as Record<string, unknown>[]).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cell(value)])),
+    );
+    database.close();
+    expect(differences(expected, sqliteRows, fields)).toEqual([]);
+
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(create);
+    await connection.run(`INSERT INTO "my table" VALUES ${values.map((row) => `(${row.map((value) => (value === null ? 'NULL' : value)).join(', ')})`).join(', ')}`);
+    const reader = await connection.runAndReadAll(`SELECT * FROM (${sql}) AS result ORDER BY id`);
+    const duckRows = reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cell(value)])));
+    connection.closeSync();
+    instance.closeSync();
+    expect(differences(expected, duckRows, fields)).toEqual([]);
+  });
+});
