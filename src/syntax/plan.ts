@@ -189,11 +189,12 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
   });
 
   const output: OutputNames = { ...defaultNames, ...options.names };
-  const columns = new Set(items.map((item) => item.column));
+  // SPSS, and SQL engines for unquoted names, do not tell upper from lower case.
+  const columns = new Set(items.map((item) => item.column.toLowerCase()));
   const used = new Set<string>();
   for (const [key, name] of Object.entries(output)) {
     if (typeof name !== 'string' || name.trim() === '') invalid(`names.${key} must be a non-empty name.`, name);
-    if (columns.has(name)) invalid(`names.${key} "${name}" is an item column.`, name);
+    if (columns.has(name.toLowerCase())) invalid(`names.${key} "${name}" is an item column.`, name);
     if (used.has(name.toLowerCase())) invalid(`names.${key} "${name}" is used twice.`, name);
     used.add(name.toLowerCase());
   }

@@ -5,7 +5,7 @@
  * expected results come from the library itself.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Coding, type ScaleDefinition, djg11, djg6, parseCoding, safeScore } from '../../src/index.js';
@@ -217,4 +217,15 @@ export function engineAvailable(command: string, args: readonly string[]): { run
   if (probe.error === undefined && probe.status === 0) return { run: true, reason: '' };
   if (process.env.CI) return { run: true, reason: '' };
   return { run: false, reason: `${command} is not installed (apt-get install -y ${command === 'pspp' ? 'pspp' : 'r-base-core'}); skipped outside CI` };
+}
+
+/** Reads the CSV files PSPP and R write (quoted or bare fields, no embedded commas in these files). */
+export function readCsv(file: string): RowResult[] {
+  const unquote = (value: string): string => value.replace(/^"|"$/g, '');
+  const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  const names = header.split(',').map(unquote);
+  return lines.map((line) => {
+    const values = line.split(',').map(unquote);
+    return Object.fromEntries(names.map((name, index) => [name, cell(values[index])]));
+  });
 }

@@ -1,23 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toR } from '../../src/syntax/index.js';
-import { type RowResult, cell, differences, engineAvailable, expectedResults, outputColumns, syntaxCases, workFolder } from './fixtures.js';
+import { differences, engineAvailable, expectedResults, outputColumns, readCsv, syntaxCases, workFolder } from './fixtures.js';
 
 const rscript = engineAvailable('Rscript', ['--version']);
 const folder = workFolder('r');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Parses the CSV that R's write.csv writes (every field quoted or numeric, no embedded commas here). */
-function readCsv(file: string): RowResult[] {
-  const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-  const names = header.split(',').map((name) => name.replace(/^"|"$/g, ''));
-  return lines.map((line) => {
-    const values = line.split(',').map((value) => value.replace(/^"|"$/g, ''));
-    return Object.fromEntries(names.map((name, index) => [name, cell(values[index])]));
-  });
-}
 
 const rString = (text: string): string => JSON.stringify(text);
 

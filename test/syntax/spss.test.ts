@@ -1,23 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toSpss } from '../../src/syntax/index.js';
-import { type RowResult, cell, differences, engineAvailable, expectedResults, outputColumns, syntaxCases, workFolder } from './fixtures.js';
+import { differences, engineAvailable, expectedResults, outputColumns, readCsv, syntaxCases, workFolder } from './fixtures.js';
 
 const pspp = engineAvailable('pspp', ['--version']);
 const folder = workFolder('spss');
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-/** Parses the CSV that PSPP's SAVE TRANSLATE writes (no quoted commas in these files). */
-function readCsv(file: string): RowResult[] {
-  const [header = '', ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
-  const names = header.split(',');
-  return lines.map((line) => {
-    const values = line.split(',').map((value) => value.replace(/^"|"$/g, ''));
-    return Object.fromEntries(names.map((name, index) => [name, cell(values[index])]));
-  });
-}
 
 describe('generated SPSS syntax agrees with the library on every row in GNU PSPP (MANUAL scoring rules)', () => {
   it.skipIf(!pspp.run)(`every case, every coding, 10,000 respondents each, codes and value labels${pspp.reason ? ` (${pspp.reason})` : ''}`, () => {
