@@ -40,7 +40,8 @@ function comment(text: string): string {
  * import { djg6 } from 'loneliness-scales';
  * import { toSpss } from 'loneliness-scales/syntax';
  * const syntax = toSpss(djg6, { coding: 'manual', columns: { by: 'number', pattern: 'lone{n}' } });
- * syntax.includes("VALUE LABELS category 0 'not lonely'"); // true
+ * syntax.includes("RECODE total (0 THRU 1 = 0) (2 THRU 4 = 1) (5 THRU 6 = 2) (ELSE = SYSMIS) INTO category."); // true
+ * syntax.includes(" category 0 'not lonely' 1 'moderately lonely' 2 'severely lonely'"); // true
  * ```
  */
 export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions<S>): string {

@@ -33,6 +33,9 @@ describe('generated SQL agrees with the library on every row (MANUAL scoring rul
       const rows: RowResult[] = reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cell(value)])));
       expect(differences(expectedResults(syntaxCase), rows, fieldsOf(syntaxCase)), syntaxCase.name).toEqual([]);
       expect(Object.keys(rows[0] ?? {}).slice(0, 12), 'all input columns first').toEqual(['id', ...itemColumns]);
+      // The generated text itself, unchanged (comments, final semicolon), runs as it is.
+      const unchanged = (await connection.runAndReadAll(sql)).getRowObjects();
+      expect(unchanged.length).toBe(rows.length);
       compared += rows.length;
     }
     connection.closeSync();
@@ -56,6 +59,8 @@ describe('generated SQL agrees with the library on every row (MANUAL scoring rul
       }
       const sql = toSql(syntaxCase.scale, { ...syntaxCase.options, table });
       const raw = database.prepare(`SELECT * FROM (${sql.replace(/;\s*$/, '')}) AS result ORDER BY id`).all() as Record<string, unknown>[];
+      // The generated text itself, unchanged (comments, final semicolon), runs as it is.
+      expect(database.prepare(sql).all()).toHaveLength(raw.length);
       const rows: RowResult[] = raw.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cell(value)])));
       expect(differences(expectedResults(syntaxCase), rows, fieldsOf(syntaxCase)), syntaxCase.name).toEqual([]);
       compared += rows.length;
