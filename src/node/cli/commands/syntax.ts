@@ -35,7 +35,7 @@ Options:
   --missing PAIRS       missing items tolerated, e.g. 'total=1,subscale=0' (default: the scale's rules)
   --categories PAIRS    category conventions, e.g. 'total=manual,subscale=cbs' (subscale=none: none)
   --lang en|nl          language of the labels (default en)
-  --out FILE            write to FILE instead of standard output
+  -o, --out FILE        write to FILE instead of standard output
   -h, --help            show this help
 
 Examples:
@@ -96,7 +96,7 @@ function readOptions(args: readonly string[]): ParsedCommandLine {
         missing: { type: 'string' },
         categories: { type: 'string' },
         lang: { type: 'string' },
-        out: { type: 'string' },
+        out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -161,7 +161,7 @@ function readOptions(args: readonly string[]): ParsedCommandLine {
  */
 export const syntaxCommand: Command = {
   name: 'syntax',
-  summary: 'print scoring code for SPSS, R or SQL, generated from the scale definitions',
+  summary: 'Print scoring code for SPSS, R or SQL, generated from the scale definitions.',
   help,
   async run(args: readonly string[], io: CommandIo): Promise<number> {
     try {
