@@ -18,9 +18,32 @@ function quoted(text: string): string {
   return `'${commentText(text).replace(/'/g, "''")}'`;
 }
 
-/** A comment: every line starts with `*` and ends with a period, so that it ends there in any syntax mode. */
+/** Longest line written. SPSS reads at most 256 bytes a line; shorter lines also read well. */
+const lineWidth = 100;
+
+/**
+ * Breaks a long command or comment after one of its separators. Continuation lines are indented,
+ * which continues the command in batch and interactive mode alike; no line but the last may end
+ * with a period, which would end the command there.
+ */
+function wrap(text: string, separator: string): string {
+  const parts = text.split(separator);
+  const lines: string[] = [];
+  let line = parts.shift() ?? '';
+  for (const part of parts) {
+    if (line.length + separator.length + part.length > lineWidth && !line.endsWith('.')) {
+      lines.push(line + separator.trimEnd());
+      line = `  ${part}`;
+    } else {
+      line += separator + part;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
+/** A comment ending with a period, so that it ends there in any syntax mode. */
 function comment(text: string): string {
-  return text === '' ? '*.' : `* ${text}${text.endsWith('.') ? '' : '.'}`;
+  return text === '' ? '*.' : wrap(`* ${text}${text.endsWith('.') ? '' : '.'}`, ' ');
 }
 
 /**
@@ -80,14 +103,14 @@ export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions
     const points = score.items.map(scratch).join(', ');
     lines.push(
       `COMPUTE ${score.output} = $SYSMIS.`,
-      `IF (${invalidItems} = 0 AND NMISS(${points}) <= ${score.tolerated}) ${score.output} = SUM(0, ${points}).`,
+      wrap(`IF (${invalidItems} = 0 AND NMISS(${points}) <= ${score.tolerated}) ${score.output} = SUM(0, ${points}).`, ', '),
     );
   }
 
   lines.push('', comment('Categories'));
   for (const category of plan.categories) {
     const bands = category.convention.bands.map((band) => `(${band.min === band.max ? band.min : `${band.min} THRU ${band.max}`} = ${band.code})`);
-    lines.push(`RECODE ${category.of.output} ${bands.join(' ')} (ELSE = SYSMIS) INTO ${category.output}.`);
+    lines.push(wrap(`RECODE ${category.of.output} ${bands.join(' ')} (ELSE = SYSMIS) INTO ${category.output}.`, ' '));
   }
 
   const outputs = [...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output), invalidItems];
@@ -95,7 +118,7 @@ export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions
   lines.push(
     '',
     comment('Formats and labels'),
-    `FORMATS ${outputs.join(' ')} (F2.0).`,
+    wrap(`FORMATS ${outputs.join(' ')} (F2.0).`, ' '),
     'VARIABLE LABELS',
     ...plan.scores.map((score, index) => ` ${index === 0 ? '' : '/'}${score.output} ${quoted(`${scaleName}: ${score.score} (0-${score.maximum})`)}`),
     ...plan.categories.map((category) => ` /${category.output} ${quoted(`${scaleName}: ${category.of.score} category (${category.convention.name})`)}`),
