@@ -35,7 +35,7 @@ describe('generated R code agrees with the library on every row in Rscript (MANU
     const script = join(folder, 'all.R');
     writeFileSync(script, program.join('\n'));
     const run = spawnSync('Rscript', ['--vanilla', script], { encoding: 'utf8' });
-    expect(run.status, `${run.error?.message ?? ""}${run.stdout ?? ""}${run.stderr ?? ""}`).toBe(0);
+    expect(run.status, `${run.error?.message ?? ''}${run.stdout ?? ''}${run.stderr ?? ''}`).toBe(0);
 
     let compared = 0;
     cases.forEach((syntaxCase, index) => {

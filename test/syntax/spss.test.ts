@@ -40,7 +40,7 @@ describe('generated SPSS syntax agrees with the library on every row in GNU PSPP
     const syntaxFile = join(folder, 'all.sps');
     writeFileSync(syntaxFile, program.join('\n'));
     const run = spawnSync('pspp', ['-O', 'format=txt', '-o', join(folder, 'output.txt'), syntaxFile], { encoding: 'utf8' });
-    const log = `${run.error?.message ?? ""}${run.stdout ?? ""}${run.stderr ?? ""}`;
+    const log = `${run.error?.message ?? ''}${run.stdout ?? ''}${run.stderr ?? ''}`;
     expect(run.status, log).toBe(0);
     expect(log).not.toMatch(/error|warning/i);
 
