@@ -201,11 +201,11 @@ RECODE total (0 THRU 2 = 0) (3 THRU 8 = 1) (9 THRU 10 = 2) (11 = 3) (ELSE = SYSM
 * Formats and labels.
 FORMATS total emotional social category invalid_items (F2.0).
 VARIABLE LABELS
- total 'De Jong Gierveld eenzaamheidsschaal (11 items): total (0-11)'
- /emotional 'De Jong Gierveld eenzaamheidsschaal (11 items): emotional (0-6)'
- /social 'De Jong Gierveld eenzaamheidsschaal (11 items): social (0-5)'
- /category 'De Jong Gierveld eenzaamheidsschaal (11 items): total category (van-tilburg-1999)'
- /invalid_items 'De Jong Gierveld eenzaamheidsschaal (11 items): items with a code outside the coding'.
+ total 'De Jong Gierveld eenzaamheidsschaal (11 items): totaalscore (0-11)'
+ /emotional 'De Jong Gierveld eenzaamheidsschaal (11 items): emotionele eenzaamheid (0-6)'
+ /social 'De Jong Gierveld eenzaamheidsschaal (11 items): sociale eenzaamheid (0-5)'
+ /category 'De Jong Gierveld eenzaamheidsschaal (11 items): categorie totaalscore (van-tilburg-1999)'
+ /invalid_items 'De Jong Gierveld eenzaamheidsschaal (11 items): items met een code buiten de codering'.
 VALUE LABELS
  category 0 'niet eenzaam' 1 'matig eenzaam' 2 'ernstig eenzaam' 3 'zeer ernstig eenzaam'.
 EXECUTE.

@@ -129,12 +129,12 @@ RECODE social (0 = 0) (1 THRU 3 = 1) (ELSE = SYSMIS) INTO social_category.
 * Formats and labels.
 FORMATS total emotional social category emotional_category social_category invalid_items (F2.0).
 VARIABLE LABELS
- total 'De Jong Gierveld 6-item loneliness scale: total (0-6)'
- /emotional 'De Jong Gierveld 6-item loneliness scale: emotional (0-3)'
- /social 'De Jong Gierveld 6-item loneliness scale: social (0-3)'
- /category 'De Jong Gierveld 6-item loneliness scale: total category (manual)'
- /emotional_category 'De Jong Gierveld 6-item loneliness scale: emotional category (manual)'
- /social_category 'De Jong Gierveld 6-item loneliness scale: social category (manual)'
+ total 'De Jong Gierveld 6-item loneliness scale: total score (0-6)'
+ /emotional 'De Jong Gierveld 6-item loneliness scale: emotional loneliness (0-3)'
+ /social 'De Jong Gierveld 6-item loneliness scale: social loneliness (0-3)'
+ /category 'De Jong Gierveld 6-item loneliness scale: category of total score (manual)'
+ /emotional_category 'De Jong Gierveld 6-item loneliness scale: category of emotional loneliness (manual)'
+ /social_category 'De Jong Gierveld 6-item loneliness scale: category of social loneliness (manual)'
  /invalid_items 'De Jong Gierveld 6-item loneliness scale: items with a code outside the coding'.
 VALUE LABELS
  category 0 'not lonely' 1 'moderately lonely' 2 'severely lonely'

@@ -13,6 +13,24 @@ function variableName(name: string, what: string): string {
   return name;
 }
 
+/** The words of the variable labels, in every shipped language. */
+const variableLabelWords = {
+  en: {
+    total: 'total score',
+    emotional: 'emotional loneliness',
+    social: 'social loneliness',
+    category: 'category of',
+    invalidItems: 'items with a code outside the coding',
+  },
+  nl: {
+    total: 'totaalscore',
+    emotional: 'emotionele eenzaamheid',
+    social: 'sociale eenzaamheid',
+    category: 'categorie',
+    invalidItems: 'items met een code buiten de codering',
+  },
+} as const;
+
 /** A quoted SPSS string. */
 function quoted(text: string): string {
   return `'${commentText(text).replace(/'/g, "''")}'`;
@@ -115,14 +133,17 @@ export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions
 
   const outputs = [...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output), invalidItems];
   const scaleName = plan.scale.name[plan.language];
+  const words = variableLabelWords[plan.language];
   lines.push(
     '',
     comment('Formats and labels'),
     wrap(`FORMATS ${outputs.join(' ')} (F2.0).`, ' '),
     'VARIABLE LABELS',
-    ...plan.scores.map((score, index) => ` ${index === 0 ? '' : '/'}${score.output} ${quoted(`${scaleName}: ${score.score} (0-${score.maximum})`)}`),
-    ...plan.categories.map((category) => ` /${category.output} ${quoted(`${scaleName}: ${category.of.score} category (${category.convention.name})`)}`),
-    ` /${invalidItems} ${quoted(`${scaleName}: items with a code outside the coding`)}.`,
+    ...plan.scores.map((score, index) => ` ${index === 0 ? '' : '/'}${score.output} ${quoted(`${scaleName}: ${words[score.score]} (0-${score.maximum})`)}`),
+    ...plan.categories.map(
+      (category) => ` /${category.output} ${quoted(`${scaleName}: ${words.category} ${words[category.of.score]} (${category.convention.name})`)}`,
+    ),
+    ` /${invalidItems} ${quoted(`${scaleName}: ${words.invalidItems}`)}.`,
     'VALUE LABELS',
     ...plan.categories.map(
       (category, index) =>
