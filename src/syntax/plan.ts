@@ -188,7 +188,8 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
     };
   });
 
-  const output: OutputNames = { ...defaultNames, ...options.names };
+  const given = Object.entries(options.names ?? {}).filter(([, name]) => name !== undefined);
+  const output: OutputNames = { ...defaultNames, ...Object.fromEntries(given) };
   // SPSS, and SQL engines for unquoted names, do not tell upper from lower case.
   const columns = new Set(items.map((item) => item.column.toLowerCase()));
   const used = new Set<string>();

@@ -39,6 +39,12 @@ describe('scoring plan: the library rules the generated code applies', () => {
     expect(scoringPlan(djg6, { coding: 'manual', categories: { subscale: null } }).categories).toHaveLength(1);
   });
 
+  it('output names default to total, emotional, social, category, …; an undefined name keeps its default', () => {
+    const plan = scoringPlan(djg6, { coding: 'manual', names: { total: undefined, social: 'sociaal' } });
+    expect(plan.scores.map((score) => score.output)).toEqual(['total', 'emotional', 'sociaal']);
+    expect(plan.invalidItems).toBe('invalid_items');
+  });
+
   it('a custom coding keeps its missing codes and whether negative codes are answers', () => {
     const coding = defineCoding({ name: 'signed', codes: { [-1]: 'nee', 0: 'min of meer', 1: 'ja' }, missingCodes: [9], negativeCodesMissing: false });
     const plan = scoringPlan(djg6, { coding });
