@@ -15,7 +15,7 @@ const coreAsPackage: Plugin = {
 };
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', syntax: 'src/syntax/index.ts' },
+  entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', fhir: 'src/fhir/index.ts', syntax: 'src/syntax/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { safeScore } from '../index.js';
-import type { AnswerValue, ItemKey, ScaleDefinition, ScoreOptions } from '../index.js';
+import type { AnswerValue, ItemKey, ScaleDefinition } from '../index.js';
+import { type AnswerProblem, type MessageOptions, answerMessage } from './messages.js';
 
-/** Options of the zod schemas: the coding numeric answers are read with, as in `score`. */
-export type SchemaOptions<S extends ScaleDefinition> = Pick<ScoreOptions<S>, 'coding'>;
+/**
+ * Options of the zod schemas: the coding numeric answers are read with, as in `score`; with a
+ * `language`, issue messages are the respondent's messages of {@link answerMessage}
+ * ("Beantwoord vraag 3: …"), numbered in the form's `order`.
+ */
+export type SchemaOptions<S extends ScaleDefinition> = MessageOptions<S>;
 
 /** Schema of one answer value (a label or, with a coding, a numeric code). */
 export type AnswerSchema = z.ZodType<AnswerValue>;
@@ -18,7 +23,8 @@ export type PartialShape<S extends ScaleDefinition> = {
 
 /**
  * Schema of one item's answer: checked by the core scorer itself, so that the schema accepts
- * exactly what `score` accepts. Issues carry the core's error code in `params.code`.
+ * exactly what `score` accepts. Issues carry the core's error code in `params.code` (`missing`
+ * for no answer); with the `language` option their messages are localised for respondents.
  *
  * @example
  * ```ts
@@ -26,17 +32,26 @@ export type PartialShape<S extends ScaleDefinition> = {
  * import { answerSchema } from 'loneliness-scales/zod';
  * answerSchema(djg6, 'emptiness').safeParse('Min of meer').success; // true
  * answerSchema(djg6, 'emptiness').safeParse('perhaps').success;     // false
+ * answerSchema(djg6, 'trust', { language: 'nl' }).safeParse('').error?.issues[0]?.message;
+ * // 'Beantwoord vraag 3: Ik heb veel mensen op wie ik volledig kan vertrouwen'
  * ```
  */
 export function answerSchema<S extends ScaleDefinition>(scale: S, item: ItemKey<S>, options?: SchemaOptions<S>): AnswerSchema {
   const unanswered = `Item "${item}" is not answered.`;
   const notAnAnswer = `Item "${item}": expected an answer label or a numeric code.`;
-  return z.union([z.string(), z.number()], { error: (issue) => (issue.input === undefined ? unanswered : notAnAnswer) }).superRefine((value, context) => {
+  const localized = (problem: AnswerProblem, fallback: string): string =>
+    options?.language === undefined ? fallback : answerMessage(scale, item, problem, options);
+  // Without a string or number (an absent key, `null`, a boolean) zod's own issue is raised: name the item.
+  const wrongType = {
+    error: (issue: { input?: unknown }) =>
+      issue.input == null ? localized('unanswered', unanswered) : localized('invalid', notAnAnswer),
+  };
+  return z.union([z.string(), z.number()], wrongType).superRefine((value, context) => {
     const outcome = safeScore(scale, { [item]: value }, options);
     if (!outcome.success) {
-      context.addIssue({ code: 'custom', message: outcome.error.message, params: { code: outcome.error.code, item } });
+      context.addIssue({ code: 'custom', message: localized('invalid', outcome.error.message), params: { code: outcome.error.code, item } });
     } else if (outcome.data.missingItems.length > 0 && outcome.data.points[item] === null) {
-      context.addIssue({ code: 'custom', message: unanswered, params: { code: 'missing', item } });
+      context.addIssue({ code: 'custom', message: localized('unanswered', unanswered), params: { code: 'missing', item } });
     }
   });
 }

@@ -1,6 +1,14 @@
 import type { AnswerFormat } from '../types.js';
 
-/** The 3-point format used in interviews: yes / more or less / no (CBS; MANUAL). */
+/**
+ * The 3-point format used in interviews: yes / more or less / no (CBS; MANUAL).
+ *
+ * @example
+ * ```ts
+ * import { threePointFormat } from 'loneliness-scales';
+ * threePointFormat.options.map((option) => option.label.nl); // ['ja', 'min of meer', 'nee']
+ * ```
+ */
 export const threePointFormat = {
   name: '3-point',
   options: [
@@ -10,7 +18,15 @@ export const threePointFormat = {
   ],
 } as const satisfies AnswerFormat;
 
-/** The 5-point format for self-administered questionnaires: yes! / yes / more or less / no / no! (MANUAL). */
+/**
+ * The 5-point format for self-administered questionnaires: yes! / yes / more or less / no / no! (MANUAL).
+ *
+ * @example
+ * ```ts
+ * import { fivePointFormat } from 'loneliness-scales';
+ * fivePointFormat.options.map((option) => option.label.en); // ['yes!', 'yes', 'more or less', 'no', 'no!']
+ * ```
+ */
 export const fivePointFormat = {
   name: '5-point',
   options: [

@@ -61,7 +61,14 @@ export function readAnswerLabel(label: string): CanonicalAnswer | undefined {
 
 /**
  * How strongly an answer agrees with the item: 2 (`yes!`) down to -2 (`no!`), 0 for the neutral
- * `more or less`.
+ * `more or less`. An item scores 1 when agreement ≥ 0 on negatively worded items and ≤ 0 on
+ * positively worded ones (MANUAL).
+ *
+ * @example
+ * ```ts
+ * import { agreement } from 'loneliness-scales';
+ * agreement['more or less']; // 0
+ * ```
  */
 export const agreement: Readonly<Record<CanonicalAnswer, number>> = {
   'yes!': 2,

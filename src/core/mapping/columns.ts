@@ -31,7 +31,15 @@ function invalid(message: string, value: unknown): never {
   throw new ScoringError('invalid_option', message, undefined, value);
 }
 
-/** The column name of each of the scale's items under a spec, before looking at any header. */
+/**
+ * The column name of each of the scale's items under a spec, before looking at any header.
+ *
+ * @example
+ * ```ts
+ * import { columnNames, djg6 } from 'loneliness-scales';
+ * columnNames(djg6, { by: 'number', pattern: 'q{n}' }).get('rejected'); // 'q10'
+ * ```
+ */
 export function columnNames(scale: ScaleDefinition, spec: ColumnSpec = { by: 'key' }): Map<BankKey, string> {
   const names = new Map<BankKey, string>();
   if (spec.by === 'key') {

@@ -1,0 +1,10 @@
+export { fhirUrls } from './canonical.js';
+export { answerCodeSystem } from './code-system.js';
+export { scoreExpression } from './expressions.js';
+export { toObservation } from './observation.js';
+export type { ObservationOptions } from './observation.js';
+export { toQuestionnaire } from './questionnaire.js';
+export type { QuestionnaireOptions } from './questionnaire.js';
+export { readQuestionnaireResponse, safeScoreQuestionnaireResponse, scoreQuestionnaireResponse } from './response.js';
+export { cautionText, scoreTexts, termsText } from './texts.js';
+export type { ScoreName } from './texts.js';

@@ -1,0 +1,76 @@
+import type { CodeableConcept, Observation, ObservationComponent, QuestionnaireResponse, Reference } from 'fhir/r4.js';
+import type { CategoryBand, Language, ScoreResult } from '../index.js';
+import { fhirUrls } from './canonical.js';
+import { scoreTexts, type ScoreName } from './texts.js';
+
+/** Options of {@link toObservation}. */
+export interface ObservationOptions {
+  /** The response the scores come from (its `subject` and `authored` are copied), or a reference to it. */
+  readonly derivedFrom: QuestionnaireResponse | Reference;
+  /** Language of the `text` of codes. Default `en`. */
+  readonly language?: Language;
+}
+
+const concept = (code: string, display: string, text: string, system: string = fhirUrls.scores): CodeableConcept => ({
+  coding: [{ system, code, display }],
+  text,
+});
+
+/** A score as an Observation value: the integer, or why it is absent (too many items missing). */
+function value(score: number | null): Partial<Pick<Observation, 'valueInteger' | 'dataAbsentReason'>> {
+  return score === null
+    ? {
+        dataAbsentReason: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'unknown' }],
+          text: 'More items unanswered than the missing-answer rule tolerates',
+        },
+      }
+    : { valueInteger: score };
+}
+
+const band = (category: CategoryBand, language: Language): CodeableConcept =>
+  concept(category.id, category.label.en, category.label[language], fhirUrls.categories);
+
+/**
+ * An Observation (status `final`, category `survey`) of a result of `score`: the total as its
+ * value, the total's category, the emotional and social scores as components (each with its
+ * band as interpretation when one applies), `derivedFrom` the QuestionnaireResponse. Scores that
+ * are missing carry a `dataAbsentReason` instead of a value.
+ *
+ * @example
+ * ```ts
+ * import { djg6, score } from 'loneliness-scales';
+ * import { toObservation } from 'loneliness-scales/fhir';
+ * const result = score(djg6, { emptiness: 'ja', leanOn: 'ja', trust: 'ja', closeTo: 'min of meer', missPeople: 'ja', rejected: 'ja' });
+ * const observation = toObservation(result, { derivedFrom: { reference: 'QuestionnaireResponse/42' }, language: 'nl' });
+ * observation.valueInteger;        // 4
+ * observation.interpretation?.[0]?.text; // 'matig eenzaam'
+ * ```
+ */
+export function toObservation(result: ScoreResult, options: ObservationOptions): Observation {
+  const language = options.language ?? 'en';
+  const source = options.derivedFrom;
+  const response = 'resourceType' in source ? source : undefined;
+  const reference: Reference = response === undefined ? source : response.id === undefined ? { identifier: response.identifier } : { reference: `QuestionnaireResponse/${response.id}` };
+  const code = (name: ScoreName) => (name === 'total' ? result.scale : `${result.scale}-${name}`);
+  const component = (name: 'emotional' | 'social'): ObservationComponent => {
+    const category = name === 'emotional' ? result.emotionalCategory : result.socialCategory;
+    return {
+      code: concept(code(name), scoreTexts[name].en, scoreTexts[name][language]),
+      ...value(result[name]),
+      ...(category === null ? {} : { interpretation: [band(category, language)] }),
+    };
+  };
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [concept('survey', 'Survey', 'Survey', 'http://terminology.hl7.org/CodeSystem/observation-category')],
+    code: concept(code('total'), scoreTexts.total.en, scoreTexts.total[language]),
+    ...(response?.subject === undefined ? {} : { subject: response.subject }),
+    ...(response?.authored === undefined ? {} : { effectiveDateTime: response.authored }),
+    ...value(result.total),
+    ...(result.category === null ? {} : { interpretation: [band(result.category, language)] }),
+    derivedFrom: [reference],
+    component: [component('emotional'), component('social')],
+  };
+}
