@@ -151,13 +151,12 @@ function readOptions(args: readonly string[]): ParsedCommandLine {
  * 0 done, 2 bad usage (unknown option, unreadable coding, columns or names).
  *
  * @example
- * ```ts
- * import { PassThrough } from 'node:stream';
- * import { syntaxCommand } from './commands/syntax.js';
- * const stdout = new PassThrough();
- * const io = { stdin: new PassThrough(), stdout, stderr: new PassThrough(), stderrIsTTY: false, cwd: process.cwd() };
- * await syntaxCommand.run(['--target', 'spss', '--scale', 'djg6', '--coding', 'manual', '--columns', 'lone{n}'], io); // 0
+ * ```sh
+ * loneliness-scales syntax --target spss --scale djg6 --coding manual --columns 'lone{n}' > score-djg6.sps
+ * loneliness-scales syntax --target sql --scale djg11 --coding rivm --columns 'lone{n}' --table survey -o score.sql
  * ```
+ *
+ * In tests, call `syntaxCommand.run(args, io)` with in-memory streams; it resolves to the exit code.
  */
 export const syntaxCommand: Command = {
   name: 'syntax',
