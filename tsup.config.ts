@@ -9,6 +9,7 @@ const source = resolve(import.meta.dirname ?? '.', 'src');
 const barrels = new Map([
   [resolve(source, 'index.js'), { name: 'loneliness-scales', layer: resolve(source, 'core') }],
   [resolve(source, 'batch/index.js'), { name: 'loneliness-scales/batch', layer: resolve(source, 'batch') }],
+  [resolve(source, 'syntax/index.js'), { name: 'loneliness-scales/syntax', layer: resolve(source, 'syntax') }],
   [resolve(source, 'node/index.js'), { name: 'loneliness-scales/node', layer: resolve(source, 'node') }],
 ]);
 
@@ -31,7 +32,7 @@ const version = JSON.parse(readFileSync('package.json', 'utf8')).version as stri
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', fhir: 'src/fhir/index.ts', batch: 'src/batch/index.ts', node: 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', fhir: 'src/fhir/index.ts', syntax: 'src/syntax/index.ts', batch: 'src/batch/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

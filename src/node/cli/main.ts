@@ -3,6 +3,7 @@ import { BadRowError } from '../../batch/index.js';
 import { type Command, type CommandIo, UsageError, exitCodes } from './command.js';
 import { scoreCommand } from './commands/score.js';
 import { summaryCommand } from './commands/summary.js';
+import { syntaxCommand } from './commands/syntax.js';
 
 /**
  * The CLI's subcommands. Adding a command is adding it here.
@@ -10,10 +11,10 @@ import { summaryCommand } from './commands/summary.js';
  * @example
  * ```ts
  * import { commands } from 'loneliness-scales/node';
- * commands.map((command) => command.name); // ['score', 'summary']
+ * commands.map((command) => command.name); // ['score', 'summary', 'syntax']
  * ```
  */
-export const commands: readonly Command[] = [scoreCommand, summaryCommand];
+export const commands: readonly Command[] = [scoreCommand, summaryCommand, syntaxCommand];
 
 /**
  * The overview printed by `loneliness-scales --help`: every command and its full help.

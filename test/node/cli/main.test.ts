@@ -13,6 +13,13 @@ describe('loneliness-scales CLI: dispatcher and help', () => {
     expect(stdout).toContain('Examples:');
   });
 
+  it('dispatches every command of the table, including syntax', async () => {
+    const { code, stdout } = await runCliCaptured(['syntax', '--target', 'spss', '--coding', 'manual', '--columns', 'lone{n}']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('De Jong Gierveld 6-item');
+    expect(stdout).toContain('lone3');
+  });
+
   it('an unknown command or option is a usage error, exit code 2', async () => {
     expect((await runCliCaptured(['frobnicate'])).code).toBe(2);
     const run = await runCliCaptured(['score', 'x.csv', '--colour']);

@@ -1,0 +1,10 @@
+export { scoringPlan } from './plan.js';
+export type { OutputNames, PlannedCategory, PlannedItem, PlannedScore, ScoringPlan, SyntaxOptions } from './plan.js';
+export { toR } from './r.js';
+export type { ROptions } from './r.js';
+export { toSpss } from './spss.js';
+export type { SpssOptions } from './spss.js';
+export { toSql } from './sql.js';
+export type { SqlOptions } from './sql.js';
+export { syntaxTargets } from './targets.js';
+export type { SyntaxTarget } from './targets.js';

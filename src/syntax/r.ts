@@ -1,0 +1,95 @@
+import type { ScaleDefinition } from '../index.js';
+import { codeList, commentText, headerLines } from './describe.js';
+import { type PlannedItem, type SyntaxOptions, scoringPlan } from './plan.js';
+
+/** Options of {@link toR}: those of every target. */
+export type ROptions<S extends ScaleDefinition = ScaleDefinition> = SyntaxOptions<S>;
+
+/** An R string literal. */
+function string(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** An R numeric vector literal: `c(2, 3)`, or `numeric(0)` when empty. */
+function vector(codes: readonly number[]): string {
+  return codes.length === 0 ? 'numeric(0)' : `c(${codeList(codes)})`;
+}
+
+/**
+ * Generates base R code (no packages) defining `score_loneliness(data)`, which returns the data
+ * frame with the total, emotional and social scores, their categories as factors labelled in the
+ * chosen language, and `invalid_items`, the number of items holding a code outside the coding (a
+ * row with one gets no scores). Item columns may be numeric, or text holding numbers; `NA`, `NaN`,
+ * blanks, negative codes (unless the coding makes them answers) and the coding's missing codes
+ * are missing answers. Deterministic: the same input gives the same text.
+ *
+ * Throws a `ScoringError` for options the library would not accept.
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { toR } from 'loneliness-scales/syntax';
+ * const code = toR(djg6, { coding: 'manual', columns: { by: 'number', pattern: 'lone{n}' } });
+ * code.includes('score_loneliness <- function(data) {'); // true
+ * ```
+ */
+export function toR<S extends ScaleDefinition>(scale: S, options: ROptions<S>): string {
+  const plan = scoringPlan(scale, options);
+  const keyList = (items: readonly PlannedItem[]): string => `c(${items.map(({ item }) => string(item.key)).join(', ')})`;
+  const missingTests = ['is.na(value)'];
+  if (plan.coding.negativeCodesMissing) missingTests.push('(!is.na(code) & code < 0)');
+  if (plan.missingCodes.length > 0) missingTests.push(`code %in% ${vector(plan.missingCodes)}`);
+  const invalidItems = string(plan.invalidItems);
+
+  return [
+    ...headerLines(plan, 'scoring in R (base R, no packages)', 'NA, NaN or a blank').map((line) => `# ${line}`.trimEnd()),
+    '#',
+    '# Usage: scored <- score_loneliness(data)',
+    '',
+    'score_loneliness <- function(data) {',
+    '  # One item: its points (1 = lonely answer, 0 = not lonely, NA = no answer) and whether its',
+    '  # code is outside the coding.',
+    '  read_item <- function(column, lonely, not_lonely) {',
+    '    if (!column %in% names(data)) stop("Column \\"", column, "\\" is not in the data.", call. = FALSE)',
+    '    value <- data[[column]]',
+    '    if (is.factor(value)) value <- as.character(value)',
+    '    if (is.character(value)) value[trimws(value) == ""] <- NA',
+    '    code <- suppressWarnings(as.numeric(value))',
+    '    point <- ifelse(code %in% lonely, 1L, ifelse(code %in% not_lonely, 0L, NA_integer_))',
+    `    missing <- ${missingTests.join(' | ')}`,
+    '    list(point = point, invalid = is.na(point) & !missing)',
+    '  }',
+    '  items <- list(',
+    ...plan.items.map(
+      ({ item, column, lonelyCodes, notLonelyCodes }, index) =>
+        `    # item ${item.number}, ${item.subscale}: ${commentText(item.text[plan.language])}\n` +
+        `    ${item.key} = read_item(${string(column)}, lonely = ${vector(lonelyCodes)}, not_lonely = ${vector(notLonelyCodes)})` +
+        (index < plan.items.length - 1 ? ',' : ''),
+    ),
+    '  )',
+    '  points <- do.call(cbind, lapply(items, function(item) item$point))',
+    '  invalid <- do.call(cbind, lapply(items, function(item) item$invalid))',
+    `  data[[${invalidItems}]] <- as.integer(rowSums(invalid))`,
+    `  invalid_row <- data[[${invalidItems}]] > 0`,
+    '  # A plain count of the points when no more items are missing than tolerated (no prorating).',
+    '  count <- function(keys, tolerated) {',
+    '    answered <- points[, keys, drop = FALSE]',
+    '    ok <- !invalid_row & rowSums(is.na(answered)) <= tolerated',
+    '    as.integer(ifelse(ok, rowSums(answered, na.rm = TRUE), NA))',
+    '  }',
+    ...plan.scores.map((score) => `  data[[${string(score.output)}]] <- count(${keyList(score.items)}, tolerated = ${score.tolerated})`),
+    '  # Categories: factors whose levels are the bands, in the order of their codes (0, 1, ...).',
+    ...plan.categories.flatMap((category) => {
+      const { bands } = category.convention;
+      const breaks = [bands[0] === undefined ? -1 : bands[0].min - 1, ...bands.map((band) => band.max)];
+      return [
+        `  # ${commentText(category.output)}: ${bands.map((band) => `${band.min === band.max ? band.min : `${band.min}-${band.max}`} ${band.label[plan.language]}`).join(', ')}`,
+        `  data[[${string(category.output)}]] <- cut(data[[${string(category.of.output)}]], breaks = ${vector(breaks)},`,
+        `    labels = c(${bands.map((band) => string(band.label[plan.language])).join(', ')}))`,
+      ];
+    }),
+    '  data',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,157 @@
+import { ScoringError, type ScaleDefinition } from '../index.js';
+import { codeList, commentText, headerLines } from './describe.js';
+import { type PlannedItem, type SyntaxOptions, scoringPlan } from './plan.js';
+
+/** Options of {@link toSpss}: those of every target. Column and output names must be SPSS variable names. */
+export type SpssOptions<S extends ScaleDefinition = ScaleDefinition> = SyntaxOptions<S>;
+
+/** SPSS variable names: a letter, `@`, `#` or `$` first (not `#`/`$` here), up to 64 characters, no final period. */
+function variableName(name: string, what: string): string {
+  if (!/^[A-Za-z@][A-Za-z0-9@#$_.]{0,63}$/.test(name) || name.endsWith('.')) {
+    throw new ScoringError('invalid_option', `${what} "${name}" is not an SPSS variable name.`, undefined, name);
+  }
+  return name;
+}
+
+/** The words of the variable labels, in every shipped language. */
+const variableLabelWords = {
+  en: {
+    total: 'total score',
+    emotional: 'emotional loneliness',
+    social: 'social loneliness',
+    category: 'category of',
+    invalidItems: 'items with a code outside the coding',
+  },
+  nl: {
+    total: 'totaalscore',
+    emotional: 'emotionele eenzaamheid',
+    social: 'sociale eenzaamheid',
+    category: 'categorie',
+    invalidItems: 'items met een code buiten de codering',
+  },
+} as const;
+
+/** A quoted SPSS string. */
+function quoted(text: string): string {
+  return `'${commentText(text).replace(/'/g, "''")}'`;
+}
+
+/** Longest line written. SPSS reads at most 256 bytes a line; shorter lines also read well. */
+const lineWidth = 100;
+
+/**
+ * Breaks a long command or comment after one of its separators. Continuation lines are indented,
+ * which continues the command in batch and interactive mode alike; no line but the last may end
+ * with a period, which would end the command there.
+ */
+function wrap(text: string, separator: string): string {
+  const parts = text.split(separator);
+  const lines: string[] = [];
+  let line = parts.shift() ?? '';
+  for (const part of parts) {
+    if (line.length + separator.length + part.length > lineWidth && !line.endsWith('.')) {
+      lines.push(line + separator.trimEnd());
+      line = `  ${part}`;
+    } else {
+      line += separator + part;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
+/** A comment ending with a period, so that it ends there in any syntax mode. */
+function comment(text: string): string {
+  return text === '' ? '*.' : wrap(`* ${text}${text.endsWith('.') ? '' : '.'}`, ' ');
+}
+
+/**
+ * Generates SPSS syntax (also run by GNU PSPP) that scores a De Jong Gierveld scale on the active
+ * dataset: item points in scratch variables, then the total, emotional and social scores, their
+ * categories with value labels, and `invalid_items`, the number of items holding a code outside
+ * the coding (a row with one gets no scores). The items' values are read with `VALUE()`, so user-
+ * missing declarations in the dataset do not change the result; the coding's own missing codes
+ * and (by default) negative codes are missing answers. Every command starts in column 1, so the
+ * syntax runs in interactive and batch mode alike. Deterministic: the same input gives the same text.
+ *
+ * Throws a `ScoringError` for options the library would not accept, and (`invalid_option`) for a
+ * column or output name that is not an SPSS variable name.
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { toSpss } from 'loneliness-scales/syntax';
+ * const syntax = toSpss(djg6, { coding: 'manual', columns: { by: 'number', pattern: 'lone{n}' } });
+ * syntax.includes("RECODE total (0 THRU 1 = 0) (2 THRU 4 = 1) (5 THRU 6 = 2) (ELSE = SYSMIS) INTO category."); // true
+ * syntax.includes(" category 0 'not lonely' 1 'moderately lonely' 2 'severely lonely'"); // true
+ * ```
+ */
+export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions<S>): string {
+  const plan = scoringPlan(scale, options);
+  for (const { column } of plan.items) variableName(column, 'Column');
+  for (const name of [plan.invalidItems, ...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output)]) {
+    variableName(name, 'Output name');
+  }
+  const scratch = (item: PlannedItem): string => `#${item.item.key}`;
+  const invalidItems = plan.invalidItems;
+  const lines: string[] = headerLines(plan, 'scoring syntax for SPSS and GNU PSPP, run on the active dataset', 'system-missing').map(comment);
+
+  lines.push('', comment('Item points in scratch variables: 1 = lonely answer, 0 = not lonely, system-missing = no answer'));
+  lines.push(`COMPUTE ${invalidItems} = 0.`);
+  for (const item of plan.items) {
+    const { column } = item;
+    const value = `VALUE(${column})`;
+    const point = scratch(item);
+    lines.push(
+      '',
+      comment(`Item ${item.item.number} (${item.item.key}, ${item.item.subscale}) in ${column}: ${item.item.text[plan.language]}`),
+      `DO IF SYSMIS(${column}).`,
+      `COMPUTE ${point} = $SYSMIS.`,
+    );
+    if (item.lonelyCodes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(item.lonelyCodes)}).`, `COMPUTE ${point} = 1.`);
+    if (item.notLonelyCodes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(item.notLonelyCodes)}).`, `COMPUTE ${point} = 0.`);
+    const missing = [];
+    if (plan.coding.negativeCodesMissing) missing.push(`${value} < 0`);
+    if (plan.missingCodes.length > 0) missing.push(`ANY(${value}, ${codeList(plan.missingCodes)})`);
+    if (missing.length > 0) lines.push(`ELSE IF ${missing.join(' OR ')}.`, `COMPUTE ${point} = $SYSMIS.`);
+    lines.push('ELSE.', `COMPUTE ${point} = $SYSMIS.`, `COMPUTE ${invalidItems} = ${invalidItems} + 1.`, 'END IF.');
+  }
+
+  lines.push('', comment('Scores: plain counts of the item points (SUM starts from 0, so that a score with every item tolerated missing is 0)'));
+  for (const score of plan.scores) {
+    const points = score.items.map(scratch).join(', ');
+    lines.push(
+      `COMPUTE ${score.output} = $SYSMIS.`,
+      wrap(`IF (${invalidItems} = 0 AND NMISS(${points}) <= ${score.tolerated}) ${score.output} = SUM(0, ${points}).`, ', '),
+    );
+  }
+
+  lines.push('', comment('Categories'));
+  for (const category of plan.categories) {
+    const bands = category.convention.bands.map((band) => `(${band.min === band.max ? band.min : `${band.min} THRU ${band.max}`} = ${band.code})`);
+    lines.push(wrap(`RECODE ${category.of.output} ${bands.join(' ')} (ELSE = SYSMIS) INTO ${category.output}.`, ' '));
+  }
+
+  const outputs = [...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output), invalidItems];
+  const scaleName = plan.scale.name[plan.language];
+  const words = variableLabelWords[plan.language];
+  lines.push(
+    '',
+    comment('Formats and labels'),
+    wrap(`FORMATS ${outputs.join(' ')} (F2.0).`, ' '),
+    'VARIABLE LABELS',
+    ...plan.scores.map((score, index) => ` ${index === 0 ? '' : '/'}${score.output} ${quoted(`${scaleName}: ${words[score.score]} (0-${score.maximum})`)}`),
+    ...plan.categories.map(
+      (category) => ` /${category.output} ${quoted(`${scaleName}: ${words.category} ${words[category.of.score]} (${category.convention.name})`)}`,
+    ),
+    ` /${invalidItems} ${quoted(`${scaleName}: ${words.invalidItems}`)}.`,
+    'VALUE LABELS',
+    ...plan.categories.map(
+      (category, index) =>
+        ` ${index === 0 ? '' : '/'}${category.output} ${category.convention.bands.map((band) => `${band.code} ${quoted(band.label[plan.language])}`).join(' ')}` +
+        (index === plan.categories.length - 1 ? '.' : ''),
+    ),
+    'EXECUTE.',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,130 @@
+import type { ScaleDefinition } from '../index.js';
+import { codeList, commentText, headerLines } from './describe.js';
+import { type PlannedItem, type PlannedScore, type SyntaxOptions, scoringPlan } from './plan.js';
+
+/** Options of {@link toSql}: those of every target, plus the table to read. */
+export interface SqlOptions<S extends ScaleDefinition = ScaleDefinition> extends SyntaxOptions<S> {
+  /** The table (or view) holding one row per respondent; may be qualified (`survey.responses`). Default `responses`. */
+  readonly table?: string | undefined;
+}
+
+/** Words that cannot stand unquoted as a column name in the engines the SQL targets. */
+const reserved = new Set(
+  ('all and any array as asc between both by case cast check collate column constraint create cross current default desc distinct ' +
+    'do else end except exists false fetch for foreign from full grant group having in inner intersect interval into is join lateral ' +
+    'leading left like limit natural not null of offset on only or order outer over partition primary references right rollup row rows ' +
+    'select some table then to trailing true union unique using values when where window with').split(' '),
+);
+
+/**
+ * An identifier as standard SQL writes it: bare when it is a plain lower-or-mixed-case word (so
+ * that it also runs unchanged in Spark SQL and BigQuery), in double quotes otherwise.
+ */
+export function sqlIdentifier(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name.toLowerCase()) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+function indent(lines: readonly string[], spaces: number): string[] {
+  return lines.map((line) => ' '.repeat(spaces) + line);
+}
+
+/** `a + b + c` over one expression per item, one item a line. */
+function sum(items: readonly PlannedItem[], expression: (item: PlannedItem) => string): string[] {
+  return items.map((item, index) => `${index === 0 ? '  ' : '+ '}${expression(item)}`);
+}
+
+function inCodes(column: string, codes: readonly number[]): string {
+  return codes.length === 1 ? `${column} = ${codes[0]}` : `${column} IN (${codeList(codes)})`;
+}
+
+function scoreColumn(score: PlannedScore, invalidItems: string, answerCodes: readonly number[]): string[] {
+  const point = (item: PlannedItem): string => {
+    const column = sqlIdentifier(item.column);
+    return item.lonelyCodes.length === 0 ? '0' : `CASE WHEN ${inCodes(column, item.lonelyCodes)} THEN 1 ELSE 0 END`;
+  };
+  const missing = (item: PlannedItem): string => `CASE WHEN ${inCodes(sqlIdentifier(item.column), answerCodes)} THEN 0 ELSE 1 END`;
+  return [
+    `-- ${commentText(score.output)}: ${score.tolerated === 0 ? 'every item answered' : `at most ${score.tolerated} missing item${score.tolerated > 1 ? 's' : ''}`}, no code outside the coding`,
+    'CASE',
+    `  WHEN checked.${sqlIdentifier(invalidItems)} = 0`,
+    '   AND (',
+    ...indent(sum(score.items, missing), 8),
+    `       ) <= ${score.tolerated}`,
+    '  THEN',
+    ...indent(sum(score.items, point), 4),
+    `END AS ${sqlIdentifier(score.output)}`,
+  ];
+}
+
+/**
+ * Generates standard SQL that scores a De Jong Gierveld scale: one `SELECT` over a table with one
+ * row per respondent, returning all its columns plus the total, emotional and social scores,
+ * their categories (the bands' numeric codes, labelled in the comments) and `invalid_items`.
+ * Only `CASE` expressions and arithmetic: it runs unchanged in DuckDB and SQLite, and in Spark
+ * SQL, BigQuery and Trino as long as no name needs quoting. The item columns hold the coding's
+ * integer codes or `NULL`. Deterministic: the same input gives the same text.
+ *
+ * Throws a `ScoringError` for options the library would not accept.
+ *
+ * @example
+ * ```ts
+ * import { djg6 } from 'loneliness-scales';
+ * import { toSql } from 'loneliness-scales/syntax';
+ * const sql = toSql(djg6, { coding: 'manual', columns: { by: 'number', pattern: 'lone{n}' }, table: 'survey' });
+ * sql.includes('FROM survey AS responses'); // true
+ * ```
+ */
+export function toSql<S extends ScaleDefinition>(scale: S, options: SqlOptions<S>): string {
+  const plan = scoringPlan(scale, options);
+  const table = (options.table ?? 'responses').split('.').map(sqlIdentifier).join('.');
+  const invalidItems = sqlIdentifier(plan.invalidItems);
+  const validity = (item: PlannedItem): string => {
+    const column = sqlIdentifier(item.column);
+    const missingTests = [`${column} IS NULL`];
+    if (plan.coding.negativeCodesMissing) missingTests.push(`${column} < 0`);
+    const known = [...plan.answerCodes, ...plan.missingCodes].sort((a, b) => a - b);
+    missingTests.push(inCodes(column, known));
+    return `CASE WHEN ${missingTests.join(' OR ')} THEN 0 ELSE 1 END`;
+  };
+  const itemComments = plan.items.map(
+    ({ item, column, lonelyCodes, notLonelyCodes }) =>
+      `--   ${commentText(column)}: item ${item.number} (${item.key}, ${item.subscale}), "${commentText(item.text[plan.language])}"; ` +
+      `1 point: ${lonelyCodes.length === 0 ? 'none' : codeList(lonelyCodes)}; 0 points: ${notLonelyCodes.length === 0 ? 'none' : codeList(notLonelyCodes)}`,
+  );
+  const categoryColumns = plan.categories.map((category) => [
+    `-- ${commentText(category.output)}: ${category.convention.bands.map((band) => `${band.code} = ${band.label[plan.language]}`).join(', ')}`,
+    'CASE',
+    ...category.convention.bands.map(
+      (band) =>
+        `  WHEN scored.${sqlIdentifier(category.of.output)} ${band.min === band.max ? `= ${band.min}` : `BETWEEN ${band.min} AND ${band.max}`} THEN ${band.code}`,
+    ),
+    `END AS ${sqlIdentifier(category.output)}`,
+  ]);
+  const list = (blocks: readonly string[][]): string[] =>
+    blocks.flatMap((block, index) => (index < blocks.length - 1 ? [...block.slice(0, -1), `${block[block.length - 1]},`] : block));
+
+  return [
+    ...headerLines(plan, 'scoring in standard SQL (DuckDB, SQLite, Spark SQL, BigQuery, Trino)', 'NULL').map((line) => `-- ${line}`.trimEnd()),
+    '--',
+    '-- Item columns (integer codes or NULL):',
+    ...itemComments,
+    'SELECT',
+    '  scored.*,',
+    ...indent(list(categoryColumns), 2),
+    'FROM (',
+    '  SELECT',
+    '    checked.*,',
+    ...indent(list(plan.scores.map((score) => scoreColumn(score, plan.invalidItems, plan.answerCodes))), 4),
+    '  FROM (',
+    '    SELECT',
+    '      responses.*,',
+    `      -- ${commentText(plan.invalidItems)}: items holding a code that is neither an answer nor missing`,
+    '      (',
+    ...indent(sum(plan.items, validity), 8),
+    `      ) AS ${invalidItems}`,
+    `    FROM ${table} AS responses`,
+    '  ) AS checked',
+    ') AS scored;',
+    '',
+  ].join('\n');
+}
