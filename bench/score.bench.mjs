@@ -3,7 +3,7 @@
 import { createScorer, djg11, djg6, score } from '../dist/index.js';
 
 const RESPONDENTS = 200_000;
-const ROUNDS = 9;
+const ROUNDS = 15;
 const labels = ['yes', 'more or less', 'no', 'ja', 'min of meer', 'nee'];
 
 let seed = 7;

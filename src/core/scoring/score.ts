@@ -3,14 +3,40 @@ import type { Answers, ScaleDefinition } from '../types.js';
 import { type Engine, type SafeScoreResult, type ScoreResult, createEngine } from './engine.js';
 import type { ScoreOptions } from './options.js';
 
-/** Engines built by `score` and `safeScore` for calls without options, one per scale. */
-const engines = new WeakMap<ScaleDefinition, Engine<ScaleDefinition>>();
+/**
+ * Engines built by `score` and `safeScore`, per scale and per options signature, so that calls
+ * with equal options — inline object literals included — reuse one engine.
+ */
+const engines = new WeakMap<ScaleDefinition, Map<string, Engine<ScaleDefinition>>>();
+/** Custom coding objects are told apart by identity. */
+const codingIds = new WeakMap<object, number>();
+let codingCount = 0;
+const MAX_ENGINES_PER_SCALE = 64;
 
-/** The engine of a scale without options is built once; with options, per call (see createScorer). */
+/** A key naming the options' values. */
+function signature(options: ScoreOptions | undefined): string {
+  if (options === undefined) return '';
+  const { coding, categories, missing } = options;
+  let codingKey: unknown = coding;
+  if (typeof coding === 'object' && coding !== null) {
+    let id = codingIds.get(coding);
+    if (id === undefined) codingIds.set(coding, (id = ++codingCount));
+    codingKey = `#${id}`;
+  }
+  return `${String(codingKey)}|${categories?.total}|${categories?.subscale}|${missing?.total}|${missing?.subscale}`;
+}
+
 function engineFor<S extends ScaleDefinition>(scale: S, options: ScoreOptions<S> | undefined): Engine<S> {
-  if (options !== undefined) return createEngine(scale, options);
-  let engine = engines.get(scale);
-  if (engine === undefined) engines.set(scale, (engine = createEngine(scale)));
+  let perScale = engines.get(scale);
+  if (perScale === undefined) engines.set(scale, (perScale = new Map()));
+  const key = signature(options);
+  let engine = perScale.get(key);
+  if (engine === undefined) {
+    engine = createEngine(scale, options) as Engine<ScaleDefinition>;
+    // Options are usually few; a caller cycling through many still cannot grow this without bound.
+    if (perScale.size >= MAX_ENGINES_PER_SCALE) perScale.clear();
+    perScale.set(key, engine);
+  }
   return engine as Engine<S>;
 }
 
