@@ -78,6 +78,16 @@ describe('defineCoding', () => {
     expect(Object.isFrozen(coding)).toBe(true);
   });
 
+  it('two custom codings with the same name are never confused', () => {
+    const up = defineCoding({ name: 'survey', codes: { 1: 'no', 2: 'yes' } });
+    const down = defineCoding({ name: 'survey', codes: { 1: 'yes', 2: 'no' } });
+    const answers = { emptiness: 1, leanOn: 1, trust: 1, closeTo: 1, missPeople: 1, rejected: 1 };
+    expect(score(djg6, answers, { coding: up }).total).toBe(3);
+    expect(score(djg6, answers, { coding: down }).total).toBe(3);
+    expect(score(djg6, answers, { coding: up }).points.emptiness).toBe(0);
+    expect(score(djg6, answers, { coding: down }).points.emptiness).toBe(1);
+  });
+
   it('negative codes can be answers when negativeCodesMissing is false', () => {
     const coding = defineCoding({ name: 'signed', codes: { [-1]: 'no', 0: 'more or less', 1: 'yes' }, negativeCodesMissing: false });
     expect(score(djg6, { emptiness: -1, leanOn: 1, trust: 1, closeTo: 0, missPeople: 1, rejected: 1 }, { coding }).total).toBe(3);
