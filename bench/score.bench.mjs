@@ -12,10 +12,10 @@ function next() {
   return seed / 0x7fffffff;
 }
 
-function makeRespondents(scale) {
+function makeRespondents(scale, missingRate) {
   return Array.from({ length: RESPONDENTS }, () => {
     const answers = {};
-    for (const item of scale.items) answers[item.key] = next() < 0.02 ? null : labels[Math.floor(next() * labels.length)];
+    for (const item of scale.items) answers[item.key] = next() < missingRate ? null : labels[Math.floor(next() * labels.length)];
     return answers;
   });
 }
@@ -62,20 +62,21 @@ function measure(name, run, respondents) {
 }
 
 const rows = [];
-for (const scale of [djg6, djg11]) {
-  const respondents = makeRespondents(scale);
+for (const [scale, missingRate] of [[djg6, 0.02], [djg6, 0], [djg11, 0.02], [djg11, 0]]) {
+  const respondents = makeRespondents(scale, missingRate);
   const scorer = createScorer(scale);
+  const data = `${missingRate * 100}% missing`;
   const results = [
-    measure(`naive baseline (${scale.id})`, (answers) => naiveScore(scale, answers), respondents),
-    measure(`score(${scale.id}, answers)`, (answers) => score(scale, answers), respondents),
-    measure(`createScorer(${scale.id}).score`, (answers) => scorer.score(answers), respondents),
+    measure(`naive baseline (${scale.id}, ${data})`, (answers) => naiveScore(scale, answers), respondents),
+    measure(`score(${scale.id}, answers), ${data}`, (answers) => score(scale, answers), respondents),
+    measure(`createScorer(${scale.id}).score, ${data}`, (answers) => scorer.score(answers), respondents),
   ];
   const baseline = results[0].median;
   for (const result of results) rows.push({ ...result, ratio: result.median / baseline });
 }
 
 const format = (rate) => `${(rate / 1e6).toFixed(2)} M/s`;
-console.log(`Node ${process.version}, ${RESPONDENTS.toLocaleString('en')} respondents with label answers (2% missing), median of ${ROUNDS} rounds\n`);
+console.log(`Node ${process.version}, ${RESPONDENTS.toLocaleString('en')} respondents with label answers, median of ${ROUNDS} rounds\n`);
 console.log('| scorer | median | min | max | × naive |');
 console.log('|---|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.name} | ${format(row.median)} | ${format(row.min)} | ${format(row.max)} | ${row.ratio.toFixed(2)} |`);
