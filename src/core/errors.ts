@@ -45,23 +45,49 @@ export class ScoringError extends Error {
   readonly item: string | undefined;
   /** The value received. */
   readonly value: unknown;
+  /** Where in the options the problem is (`missing.total`, `coding.codes.3`), if it is in the options. */
+  readonly path: string | undefined;
 
-  constructor(code: ScoringErrorCode, message: string, item?: string, value?: unknown) {
+  constructor(code: ScoringErrorCode, message: string, details?: ScoringErrorDetails | string, value?: unknown) {
     super(message);
     this.name = 'ScoringError';
     this.code = code;
+    const { item, path, ...rest } = typeof details === 'object' ? details : { item: details, value };
     this.item = item;
-    this.value = value;
+    this.value = 'value' in rest ? rest.value : value;
+    this.path = path;
   }
+}
+
+/** What a {@link ScoringError} is about, besides its code and message. */
+export interface ScoringErrorDetails {
+  /** The item key concerned. */
+  readonly item?: string | undefined;
+  /** The value received. */
+  readonly value?: unknown;
+  /** The option path concerned (`missing.total`). */
+  readonly path?: string | undefined;
+}
+
+/** Builds the `invalid_option` error for an option at `path`. */
+export function invalidOption(path: string, value: unknown, problem: string): ScoringError {
+  return new ScoringError('invalid_option', `Option ${path}: ${describeValue(value)} ${problem}.`, { path, value });
 }
 
 /** Renders a received value for an error message, briefly and safely. */
 export function describeValue(value: unknown): string {
-  return typeof value === 'string'
-    ? JSON.stringify(value.slice(0, 40))
-    : typeof value === 'object' && value !== null
-      ? 'an object'
-      : typeof value === 'function'
-        ? 'a function'
-        : String(value);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.slice(0, 40));
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return 'a symbol';
+    case 'bigint':
+      return `${value}n`;
+    case 'object':
+      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
+    default:
+      return Object.is(value, -0) ? '-0' : String(value);
+  }
 }

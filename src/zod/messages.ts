@@ -1,4 +1,5 @@
-import { safeScore } from '../index.js';
+import { resolveRules } from '../index.js';
+import { itemPoints } from '../core/scoring/rules.js';
 import type { AnswerFormat, ItemKey, Language, ScaleDefinition, ScoreOptions } from '../index.js';
 
 /** Options of the localised messages: the language, the answer format shown and the order of the questions. */
@@ -80,10 +81,11 @@ export function answerMessages<S extends ScaleDefinition>(
   const record = (typeof answers === 'object' && answers !== null ? answers : {}) as Record<string, unknown>;
   const messages: Partial<Record<ItemKey<S>, string>> = {};
   const keys = options.order ?? scale.items.map((item) => item.key as ItemKey<S>);
+  const rules = resolveRules(scale, options.coding === undefined ? undefined : { coding: options.coding });
   for (const key of keys) {
-    const outcome = safeScore(scale, { [key]: Object.hasOwn(record, key) ? record[key] : undefined }, options);
-    if (!outcome.success) messages[key] = answerMessage(scale, key, 'invalid', options);
-    else if (outcome.data.points[key] === null) messages[key] = answerMessage(scale, key, 'unanswered', options);
+    const points = itemPoints(rules, rules.keys.indexOf(key), Object.hasOwn(record, key) ? record[key] : undefined);
+    if (typeof points === 'object' && points !== null) messages[key] = answerMessage(scale, key, 'invalid', options);
+    else if (points === null) messages[key] = answerMessage(scale, key, 'unanswered', options);
   }
   return messages;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { safeScore } from '../index.js';
+import { resolveRules } from '../index.js';
+import { itemPoints } from '../core/scoring/rules.js';
 import type { AnswerValue, ItemKey, ScaleDefinition } from '../index.js';
 import { type AnswerProblem, type MessageOptions, answerMessage } from './messages.js';
 
@@ -46,11 +47,13 @@ export function answerSchema<S extends ScaleDefinition>(scale: S, item: ItemKey<
     error: (issue: { input?: unknown }) =>
       issue.input == null ? localized('unanswered', unanswered) : localized('invalid', notAnAnswer),
   };
+  const rules = resolveRules(scale, options?.coding === undefined ? undefined : { coding: options.coding });
+  const position = rules.keys.indexOf(item);
   return z.union([z.string(), z.number()], wrongType).superRefine((value, context) => {
-    const outcome = safeScore(scale, { [item]: value }, options);
-    if (!outcome.success) {
-      context.addIssue({ code: 'custom', message: localized('invalid', outcome.error.message), params: { code: outcome.error.code, item } });
-    } else if (outcome.data.missingItems.length > 0 && outcome.data.points[item] === null) {
+    const points = itemPoints(rules, position, value);
+    if (typeof points === 'object' && points !== null) {
+      context.addIssue({ code: 'custom', message: localized('invalid', points.message), params: { code: points.code, item } });
+    } else if (points === null) {
       context.addIssue({ code: 'custom', message: localized('unanswered', unanswered), params: { code: 'missing', item } });
     }
   });

@@ -30,9 +30,13 @@ export interface CodingSpec {
   readonly negativeCodesMissing?: boolean;
 }
 
-function invalid(message: string, value: unknown): never {
-  throw new ScoringError('invalid_coding', message, undefined, value);
+function invalid(message: string, path: string, value: unknown): never {
+  throw new ScoringError('invalid_coding', message, { path, value });
 }
+
+const INTEGER_TEXT = /^-?\d+$/;
+/** Codings known to be valid: the presets and those built by {@link defineCoding}. */
+const checked = new WeakSet<Coding>();
 
 /**
  * Defines a custom numeric coding, checking that every code is an integer, every label a known
@@ -47,44 +51,62 @@ function invalid(message: string, value: unknown): never {
  * ```
  */
 export function defineCoding(spec: CodingSpec): Coding {
-  if (typeof spec !== 'object' || spec === null) invalid('A coding must be an object.', spec);
-  if (typeof spec.name !== 'string' || spec.name.trim() === '') invalid('A coding needs a name.', spec.name);
+  if (!isRecord(spec)) invalid(`A coding must be an object, not ${describeValue(spec)}.`, 'coding', spec);
+  const { name, codes: codeLabels, missingCodes: missing = [], negativeCodesMissing = true } = spec;
+  // The name reaches messages and generated syntax: one printable line.
+  if (typeof name !== 'string' || name.trim() === '' || /[\u0000-\u001f\u007f]/.test(name)) {
+    invalid(`A coding needs a name on one line, not ${describeValue(name)}.`, 'coding.name', name);
+  }
+  if (!isRecord(codeLabels)) invalid(`Coding "${name}": codes must be an object of code: label pairs.`, 'coding.codes', codeLabels);
   const codes: Record<number, CanonicalAnswer> = {};
-  const entries = Object.entries(spec.codes ?? {});
-  if (entries.length === 0) invalid(`Coding "${spec.name}" defines no codes.`, spec.codes);
+  const entries = Object.entries(codeLabels);
+  if (entries.length === 0) invalid(`Coding "${name}" defines no codes.`, 'coding.codes', codeLabels);
   for (const [code, label] of entries) {
     const number = Number(code);
-    if (!Number.isInteger(number)) invalid(`Coding "${spec.name}": code ${describeValue(code)} is not an integer.`, code);
+    if (!INTEGER_TEXT.test(code) || !Number.isSafeInteger(number)) {
+      invalid(`Coding "${name}": code ${describeValue(code)} is not an integer.`, `coding.codes.${code}`, code);
+    }
     const answer = typeof label === 'string' ? readAnswerLabel(label) : undefined;
     if (answer === undefined) {
-      invalid(`Coding "${spec.name}": code ${code} maps to ${describeValue(label)}, which is not an answer label.`, label);
+      invalid(`Coding "${name}": code ${code} maps to ${describeValue(label)}, which is not an answer label.`, `coding.codes.${code}`, label);
     }
     codes[number] = answer;
   }
-  const missingCodes = [...(spec.missingCodes ?? [])];
-  const negativeCodesMissing = spec.negativeCodesMissing ?? true;
-  for (const code of missingCodes) {
-    if (!Number.isInteger(code)) invalid(`Coding "${spec.name}": missing code ${describeValue(code)} is not an integer.`, code);
-    if (code in codes) invalid(`Coding "${spec.name}": code ${code} is both an answer and missing.`, code);
+  if (!Array.isArray(missing)) invalid(`Coding "${name}": missingCodes must be an array of integers.`, 'coding.missingCodes', missing);
+  const missingCodes: number[] = [];
+  for (const code of missing as readonly unknown[]) {
+    if (typeof code !== 'number' || !Number.isSafeInteger(code)) {
+      invalid(`Coding "${name}": missing code ${describeValue(code)} is not an integer.`, 'coding.missingCodes', code);
+    }
+    if (Object.hasOwn(codes, code)) invalid(`Coding "${name}": code ${code} is both an answer and missing.`, 'coding.missingCodes', code);
+    missingCodes.push(code === 0 ? 0 : code);
+  }
+  if (typeof negativeCodesMissing !== 'boolean') {
+    invalid(`Coding "${name}": negativeCodesMissing must be true or false.`, 'coding.negativeCodesMissing', negativeCodesMissing);
   }
   if (negativeCodesMissing) {
     for (const code of Object.keys(codes)) {
-      if (Number(code) < 0) invalid(`Coding "${spec.name}": code ${code} is an answer, but negative codes are missing.`, code);
+      if (Number(code) < 0) invalid(`Coding "${name}": code ${code} is an answer, but negative codes are missing.`, `coding.codes.${code}`, code);
     }
   }
-  return deepFreeze({
-    name: spec.name,
-    codes,
-    missingCodes,
-    negativeCodesMissing,
-  });
+  const coding = deepFreeze({ name, codes, missingCodes, negativeCodesMissing });
+  checked.add(coding);
+  return coding;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** A preset coding: the answers of codes 1, 2, 3, …; negative codes missing (MANUAL). */
 function preset<N extends string>(name: N, answers: readonly CanonicalAnswer[]): Coding & { readonly name: N } {
   const codes: Record<number, CanonicalAnswer> = {};
   answers.forEach((answer, index) => (codes[index + 1] = answer));
-  return { name, codes, missingCodes: [], negativeCodesMissing: true };
+  const coding = { name, codes, missingCodes: [], negativeCodesMissing: true };
+  checked.add(coding);
+  return coding;
 }
 
 /**
@@ -113,21 +135,22 @@ export const codings = /* @__PURE__ */ deepFreeze({
 /** The name of a preset coding. */
 export type CodingPreset = keyof typeof codings;
 
-/** Looks up a preset by name, or checks a coding object; throws `invalid_option` otherwise. */
-export function resolveCoding(coding: CodingPreset | Coding): Coding {
+/**
+ * Looks up a preset by name, or checks a coding object (as it may arrive from a JSON
+ * configuration) exactly as {@link defineCoding} does: integer codes, known labels, integer
+ * missing codes. Throws `invalid_option` for an unknown preset, `invalid_coding` for a bad object.
+ */
+export function resolveCoding(coding: unknown): Coding {
   if (typeof coding === 'string') {
-    if (Object.hasOwn(codings, coding)) return codings[coding];
+    if (Object.hasOwn(codings, coding)) return codings[coding as CodingPreset];
     throw new ScoringError(
       'invalid_option',
-      `Unknown coding ${describeValue(coding)}.`,
-      undefined,
-      coding,
+      `Option coding: unknown coding ${describeValue(coding)}; presets: ${Object.keys(codings).join(', ')}.`,
+      { path: 'coding', value: coding },
     );
   }
-  if (typeof coding?.codes !== 'object' || coding.codes === null) {
-    throw new ScoringError('invalid_option', 'Invalid coding.', undefined, coding);
-  }
-  return coding;
+  if (typeof coding === 'object' && coding !== null && checked.has(coding as Coding)) return coding as Coding;
+  return defineCoding(coding as CodingSpec);
 }
 
 /**

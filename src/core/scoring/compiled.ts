@@ -1,45 +1,77 @@
-import type { CategoryBand } from '../types.js';
+import type { ItemKey, ScaleDefinition } from '../types.js';
+import { type ScoreResult, resultOf } from './result.js';
+import type { ResolvedRules } from './rules.js';
 
-/** What the compiled fast path needs besides the answers; all of it resolved once per engine. */
-export interface FastPathSpec {
-  readonly scale: string;
-  readonly keys: readonly string[];
-  readonly negative: readonly boolean[];
-  readonly emotional: readonly boolean[];
-  readonly labels: ReadonlyMap<string, number>;
-  readonly totalBands: readonly (CategoryBand | null)[];
-  readonly subscaleBands: readonly (CategoryBand | null)[];
-  readonly rules: object;
+/** Settings of the whole library. */
+export interface LibraryConfig {
+  /**
+   * Never compile code at run time (`new Function`), for pages whose Content-Security-Policy
+   * forbids `unsafe-eval`. Scoring is then done by the general engine only: the same results,
+   * somewhat slower on complete answer sets. Applies to engines created after the call.
+   */
+  readonly jitless?: boolean | undefined;
 }
+
+const settings: { jitless: boolean } = { jitless: false };
+/** Whether this runtime compiles code: probed once per process, on first use. */
+let compiles: boolean | undefined;
+
+/**
+ * Sets library-wide settings; today only `jitless`. Call it before scoring.
+ *
+ * @example
+ * ```ts
+ * import { configure, djg6, score } from 'loneliness-scales';
+ * configure({ jitless: true }); // e.g. under a Content-Security-Policy without 'unsafe-eval'
+ * score(djg6, { emptiness: 'yes', leanOn: 'no', trust: 'no', closeTo: 'no', missPeople: 'no', rejected: 'no' }).total; // 4
+ * configure({ jitless: false });
+ * ```
+ */
+export function configure(config: LibraryConfig): void {
+  if (config.jitless !== undefined) settings.jitless = config.jitless === true;
+}
+
+function runtimeCompiles(): boolean {
+  if (compiles === undefined) {
+    try {
+      compiles = new Function('return 1')() === 1;
+    } catch {
+      compiles = false;
+    }
+  }
+  return compiles;
+}
+
+/** The compiled fast path: a result for the common case, `undefined` for the engine to decide. */
+export type FastPath<S extends ScaleDefinition> = (answers: object) => ScoreResult<S> | undefined;
 
 /**
  * Compiles the common case — a plain object holding exactly the scale's items, each answered
- * with a label as listed — into a function with one property read per item, so that engines
- * inline it. It returns `undefined` for anything else, and the general engine decides.
- * Where code cannot be compiled (a Content-Security-Policy without `unsafe-eval`), there is no
- * fast path and the general engine scores everything; the results are the same.
+ * with a label as listed in `labels` — into a function with one property read per item, reading
+ * each item's points from the resolved rules and building the result with the shared
+ * {@link resultOf}. Returns `undefined` when compiling is off (`jitless`) or impossible (a
+ * Content-Security-Policy without `unsafe-eval`); the general engine then scores everything.
  */
-export function compileFastPath(spec: FastPathSpec): ((answers: object) => object | undefined) | undefined {
-  const { keys, negative, emotional } = spec;
-  const property = (index: number) => `a[${JSON.stringify(keys[index])}]`;
-  const sum = (emotionalItems: boolean) => keys.map((_, index) => (emotional[index] === emotionalItems ? `p${index}` : '')).filter(Boolean).join('+') || '0';
-  // Parameters of the compiled function: g = Object.getPrototypeOf, o = Object.prototype,
-  // k = Object.keys, L = label → agreement level, I = scale id, T / B = total / subscale bands by
-  // score, R = the applied rules. v{i}: the answer to item i, l{i}: its level, p{i}: its points.
+export function compileFastPath<S extends ScaleDefinition>(rules: ResolvedRules<S>, labels: ReadonlyMap<string, number>): FastPath<S> | undefined {
+  if (settings.jitless || !runtimeCompiles()) return undefined;
+  const { keys, memberships } = rules;
+  const sum = (bit: number) => keys.map((_, index) => ((memberships[index] as number) & (1 << bit) ? `p${index}` : '')).filter(Boolean).join('+') || '0';
+  // Parameters: g = Object.getPrototypeOf, o = Object.prototype, k = Object.keys, L = label →
+  // agreement level, P = points by item and level + 2, F = resultOf, R = the rules, E = no
+  // missing items. v{i}: the answer to item i, l{i}: its level, p{i}: its points.
   const source = [
     'return function(a){',
     'if(g(a)!==o)return;',
-    ...keys.map((_, index) => `const v${index}=${property(index)},l${index}=typeof v${index}=="string"?L.get(v${index}):void 0;if(l${index}===void 0)return;`),
+    ...keys.map((key, index) => `const v${index}=a[${JSON.stringify(key)}],l${index}=typeof v${index}=="string"?L.get(v${index}):void 0;if(l${index}===void 0)return;`),
     `if(k(a).length!==${keys.length})return;`,
-    ...keys.map((_, index) => `const p${index}=l${index}${negative[index] ? '>=' : '<='}0?1:0;`),
-    `const e=${sum(true)},s=${sum(false)},t=e+s;`,
-    `return{scale:I,points:{${keys.map((key, index) => `${JSON.stringify(key)}:p${index}`).join(',')}},total:t,emotional:e,social:s,`,
-    'category:T[t]??null,emotionalCategory:B[e]??null,socialCategory:B[s]??null,missingItems:[],rules:R}}',
+    ...keys.map((_, index) => `const p${index}=P[${index}][l${index}+2];`),
+    `return F(R,{${keys.map((key, index) => `${JSON.stringify(key)}:p${index}`).join(',')}},E,${sum(0)},${sum(1)},${sum(2)},0,0,0)}`,
   ].join('\n');
   try {
-    // The source is built from item keys (quoted with JSON.stringify) and numbers only.
-    const build = new Function('g', 'o', 'k', 'L', 'I', 'T', 'B', 'R', source);
-    return build(Object.getPrototypeOf, Object.prototype, Object.keys, spec.labels, spec.scale, spec.totalBands, spec.subscaleBands, spec.rules);
+    // The source is built from item keys (quoted with JSON.stringify) and positions only.
+    const build = new Function('g', 'o', 'k', 'L', 'P', 'F', 'R', 'E', source);
+    const empty: readonly ItemKey<S>[] = Object.freeze([]);
+    return build(Object.getPrototypeOf, Object.prototype, Object.keys, labels, rules.points, resultOf, rules, empty) as FastPath<S>;
   } catch {
     return undefined;
   }

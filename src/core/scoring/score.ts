@@ -1,38 +1,59 @@
-import { ScoringError } from '../errors.js';
+import { ScoringError, describeValue } from '../errors.js';
 import type { Answers, ScaleDefinition } from '../types.js';
-import { type Engine, type SafeScoreResult, type ScoreResult, createEngine } from './engine.js';
-import type { ScoreOptions } from './options.js';
+import { type Engine, createEngine } from './engine.js';
+import { type CheckedOptions, type ScoreOptions, checkOptions } from './options.js';
+import type { SafeScoreResult, ScoreResult } from './result.js';
+import { rulesOf } from './rules.js';
 
 /**
- * Engines built by `score` and `safeScore`, per scale and per options signature, so that calls
- * with equal options — inline object literals included — reuse one engine.
+ * Engines built by `score` and `safeScore`, per scale and per checked options, so that calls
+ * with equal options — inline object literals included — reuse one engine. Options are checked
+ * before the cache is consulted, and the key names what they resolved to, so no two different
+ * option sets can share an engine.
  */
-const engines = new WeakMap<ScaleDefinition, Map<string, Engine<ScaleDefinition>>>();
-/** Custom coding objects are told apart by identity. */
+const engines = new WeakMap<object, Map<string, Engine<ScaleDefinition>>>();
+/** Codings from `defineCoding` and the presets are frozen: told apart by identity. */
 const codingIds = new WeakMap<object, number>();
 let codingCount = 0;
 const MAX_ENGINES_PER_SCALE = 64;
 
-/** A key naming the options' values. */
-function signature(options: ScoreOptions | undefined): string {
-  if (options === undefined) return '';
-  const { coding, categories, missing } = options;
-  let codingKey: unknown = coding;
-  if (typeof coding === 'object' && coding !== null) {
-    let id = codingIds.get(coding);
-    if (id === undefined) codingIds.set(coding, (id = ++codingCount));
-    codingKey = `#${id}`;
+function cacheKey(options: unknown, checked: CheckedOptions): string {
+  const { coding } = checked;
+  let codingKey: string | number | null = null;
+  if (coding !== null) {
+    const given = (options as ScoreOptions).coding;
+    if (given === coding) {
+      let id = codingIds.get(coding);
+      if (id === undefined) codingIds.set(coding, (id = ++codingCount));
+      codingKey = id;
+    } else {
+      // A preset named by string is its own object; a plain object was checked into a copy,
+      // which may differ next time: keyed by content.
+      codingKey = typeof given === 'string' ? `preset:${given}` : JSON.stringify(coding);
+    }
   }
-  return `${String(codingKey)}|${categories?.total}|${categories?.subscale}|${missing?.total}|${missing?.subscale}`;
+  return JSON.stringify([codingKey, checked.totalConvention?.name ?? null, checked.subscaleConvention?.name ?? null, checked.missing.total, checked.missing.subscale]);
 }
 
-function engineFor<S extends ScaleDefinition>(scale: S, options: ScoreOptions<S> | undefined): Engine<S> {
+function checkScale(scale: unknown): asserts scale is ScaleDefinition {
+  if (typeof scale !== 'object' || scale === null || !Array.isArray((scale as ScaleDefinition).items)) {
+    throw new ScoringError('invalid_option', `The scale must be a scale definition such as djg6, not ${describeValue(scale)}.`, { path: 'scale', value: scale });
+  }
+}
+
+function engineFor<S extends ScaleDefinition>(scale: S, options: unknown): Engine<S> {
+  checkScale(scale);
   let perScale = engines.get(scale);
   if (perScale === undefined) engines.set(scale, (perScale = new Map()));
-  const key = signature(options);
+  let key = '';
+  let checked: CheckedOptions | undefined;
+  if (options !== undefined) {
+    checked = checkOptions(scale, options);
+    key = cacheKey(options, checked);
+  }
   let engine = perScale.get(key);
   if (engine === undefined) {
-    engine = createEngine(scale, options) as Engine<ScaleDefinition>;
+    engine = createEngine(rulesOf(scale, checked ?? checkOptions(scale, undefined))) as Engine<ScaleDefinition>;
     // Options are usually few; a caller cycling through many still cannot grow this without bound.
     if (perScale.size >= MAX_ENGINES_PER_SCALE) perScale.clear();
     perScale.set(key, engine);
@@ -47,6 +68,13 @@ function unwrap<S extends ScaleDefinition>(outcome: ScoreResult<S> | ScoringErro
 
 function wrap<S extends ScaleDefinition>(outcome: ScoreResult<S> | ScoringError): SafeScoreResult<S> {
   return outcome instanceof ScoringError ? { success: false, error: outcome } : { success: true, data: outcome };
+}
+
+/** Any exception while checking the scale or options (a throwing getter, a Proxy) as a ScoringError. */
+function asScoringError(error: unknown, options: unknown): ScoringError {
+  if (error instanceof ScoringError) return error;
+  const reason = error instanceof Error ? error.message : describeValue(error);
+  return new ScoringError('invalid_option', `The options could not be read: ${reason}`, { path: 'options', value: options });
 }
 
 /**
@@ -69,11 +97,17 @@ function wrap<S extends ScaleDefinition>(outcome: ScoreResult<S> | ScoringError)
  * ```
  */
 export function score<S extends ScaleDefinition>(scale: S, answers: Answers, options?: ScoreOptions<S>): ScoreResult<S> {
-  return unwrap(engineFor(scale, options)(answers));
+  let engine: Engine<S>;
+  try {
+    engine = engineFor(scale, options);
+  } catch (error) {
+    throw asScoringError(error, options);
+  }
+  return unwrap(engine(answers));
 }
 
 /**
- * Like {@link score}, but never throws a {@link ScoringError}: returns `{ success: true, data }`
+ * Like {@link score}, but never throws: returns `{ success: true, data }`
  * or `{ success: false, error }` with the error `score` would throw. Takes `unknown`, so
  * untrusted input (parsed JSON, form data) can be passed as it is.
  *
@@ -85,12 +119,13 @@ export function score<S extends ScaleDefinition>(scale: S, answers: Answers, opt
  * ```
  */
 export function safeScore<S extends ScaleDefinition>(scale: S, answers: unknown, options?: ScoreOptions<S>): SafeScoreResult<S> {
+  let engine: Engine<S>;
   try {
-    return wrap(engineFor(scale, options)(answers));
+    engine = engineFor(scale, options);
   } catch (error) {
-    if (error instanceof ScoringError) return { success: false, error };
-    throw error;
+    return { success: false, error: asScoringError(error, options) };
   }
+  return wrap(engine(answers));
 }
 
 /** A scorer bound to one scale and one set of options. */
@@ -114,6 +149,12 @@ export interface Scorer<S extends ScaleDefinition> {
  * ```
  */
 export function createScorer<S extends ScaleDefinition>(scale: S, options?: ScoreOptions<S>): Scorer<S> {
-  const engine = createEngine(scale, options);
+  let engine: Engine<S>;
+  try {
+    checkScale(scale);
+    engine = createEngine(rulesOf(scale, checkOptions(scale, options)));
+  } catch (error) {
+    throw asScoringError(error, options);
+  }
   return { score: (answers) => unwrap(engine(answers)), safeScore: (answers) => wrap(engine(answers)) };
 }

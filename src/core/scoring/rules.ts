@@ -1,0 +1,159 @@
+import type { Coding } from '../answers/codings.js';
+import { MISSING_LEVEL, readAnswer } from '../answers/read-answer.js';
+import type { ScoringError } from '../errors.js';
+import { deepFreeze } from '../freeze.js';
+import type { CategoryBand, CategoryConvention, ItemKey, MissingRules, ScaleDefinition } from '../types.js';
+import { type CheckedOptions, checkOptions } from './options.js';
+
+/** The rules a result was computed with, so that every result says how it was obtained. */
+export interface AppliedRules {
+  /** The coding numeric answers were read with, or `null` when none was given. */
+  readonly coding: string | null;
+  /** The missing-answer rules. */
+  readonly missing: MissingRules;
+  /** The total's category convention. */
+  readonly totalCategories: string;
+  /** The subscales' category convention, or `null` when none is applied. */
+  readonly subscaleCategories: string | null;
+}
+
+/** The name of a score: the total, or a subscale. */
+export type ScoreName = 'total' | 'emotional' | 'social';
+
+/** One score of a resolved plan: which items it counts, what it tolerates, how it is banded. */
+export interface ResolvedScore {
+  /** The score's name. */
+  readonly name: ScoreName;
+  /** Positions (in the scale's item order) of the items the score counts. */
+  readonly items: readonly number[];
+  /** Most missing items with which the score is still computed (MANUAL §4). */
+  readonly tolerance: number;
+  /** The highest possible score. */
+  readonly maximum: number;
+  /** The category convention applied, or `null` for none. */
+  readonly convention: CategoryConvention | null;
+  /** The band of each score value (index = score), `null` where no band applies. */
+  readonly bands: readonly (CategoryBand | null)[];
+}
+
+/**
+ * A scale and options resolved once into the rules every path reads: the engine, its compiled
+ * fast path, batch rows, columnar scoring and the SPSS/R/SQL generators. Frozen.
+ */
+export interface ResolvedRules<S extends ScaleDefinition = ScaleDefinition> {
+  /** The scale. */
+  readonly scale: S;
+  /** The item keys, in the scale's order. */
+  readonly keys: readonly ItemKey<S>[];
+  /**
+   * Points of each item (by position) for each agreement level, indexed by level + 2:
+   * `[no!, no, more or less, yes, yes!]`. MANUAL §3: the neutral answer scores 1 on every item;
+   * agreeing is lonely on negatively worded items, disagreeing on positively worded ones.
+   */
+  readonly points: readonly (readonly (0 | 1)[])[];
+  /** The scores, in the order total, emotional, social. */
+  readonly scores: readonly [ResolvedScore, ResolvedScore, ResolvedScore];
+  /** Per item (by position), one bit per score that counts it (bit i: `scores[i]`). */
+  readonly memberships: readonly number[];
+  /** The coding numeric answers are read with, or `null` (numeric answers are then an error). */
+  readonly coding: Coding | null;
+  /** The rules as results report them. */
+  readonly applied: AppliedRules;
+}
+
+/** The agreement levels, lowest first: `no!` (-2) … `yes!` (2). */
+export const AGREEMENT_LEVELS = [-2, -1, 0, 1, 2] as const;
+
+/**
+ * The points of an answer at an agreement level on an item of the given wording (MANUAL §3):
+ * the neutral answer (level 0) scores 1 on every item; agreeing is lonely on negatively worded
+ * items, disagreeing on positively worded ones.
+ */
+function pointsOf(wording: 'negative' | 'positive', level: number): 0 | 1 {
+  return (wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
+}
+
+/**
+ * A score from the sum of its answered items' points and its number of missing items
+ * (MANUAL §4): missing (`null`) when more items are missing than it tolerates, otherwise the
+ * plain count over the answered items — never prorated. The one place this rule is written.
+ */
+export function aggregate(score: ResolvedScore, sum: number, missing: number): number | null {
+  return missing <= score.tolerance ? sum : null;
+}
+
+/** The band of a score value, or `null` (missing score, or no band). */
+export function bandOf(score: ResolvedScore, value: number | null): CategoryBand | null {
+  return value === null ? null : (score.bands[value] ?? null);
+}
+
+function bandsByScore(convention: CategoryConvention | null, maximum: number): readonly (CategoryBand | null)[] {
+  const table: (CategoryBand | null)[] = [];
+  for (let value = 0; value <= maximum; value++) {
+    table.push(convention?.bands.find((band) => band.min <= value && value <= band.max) ?? null);
+  }
+  return table;
+}
+
+/**
+ * Resolves a scale and scoring options into the rules every scoring path reads (see
+ * {@link ResolvedRules}). Checks the options first and throws a `ScoringError`
+ * (`invalid_option` or `invalid_coding`, with the option's `path`) for anything not as documented.
+ *
+ * @example
+ * ```ts
+ * import { djg6, resolveRules } from 'loneliness-scales';
+ * const rules = resolveRules(djg6, { coding: 'manual' });
+ * rules.scores[0].tolerance;          // 1 — the 6-item total tolerates one missing item (MANUAL)
+ * rules.points[0];                    // [0, 0, 1, 1, 1] — emptiness: no!, no, more or less, yes, yes!
+ * rules.scores[1].items.map((i) => rules.keys[i]); // ['emptiness', 'missPeople', 'rejected']
+ * ```
+ */
+export function resolveRules<S extends ScaleDefinition>(scale: S, options?: unknown): ResolvedRules<S> {
+  return rulesOf(scale, checkOptions(scale, options));
+}
+
+/** Resolves a scale and options already checked by `checkOptions`. */
+export function rulesOf<S extends ScaleDefinition>(scale: S, checked: CheckedOptions): ResolvedRules<S> {
+  const { items, range } = scale;
+  const positions = (subscale: 'emotional' | 'social') =>
+    items.flatMap((item, index) => (item.subscale === subscale ? [index] : []));
+  const score = (name: ScoreName, members: number[], tolerance: number, maximum: number, convention: CategoryConvention | null): ResolvedScore => ({
+    name,
+    items: members,
+    tolerance,
+    maximum,
+    convention,
+    bands: bandsByScore(convention, maximum),
+  });
+  const scores = [
+    score('total', items.map((_, index) => index), checked.missing.total, range.total, checked.totalConvention),
+    score('emotional', positions('emotional'), checked.missing.subscale, range.emotional, checked.subscaleConvention),
+    score('social', positions('social'), checked.missing.subscale, range.social, checked.subscaleConvention),
+  ] as const;
+  return deepFreeze({
+    scale,
+    keys: items.map((item) => item.key as ItemKey<S>),
+    points: items.map((item) => AGREEMENT_LEVELS.map((level) => pointsOf(item.wording, level))),
+    scores: [...scores],
+    memberships: items.map((_, index) => scores.reduce((bits, { items: members }, bit) => (members.includes(index) ? bits | (1 << bit) : bits), 0)),
+    coding: checked.coding,
+    applied: {
+      coding: checked.coding?.name ?? null,
+      missing: checked.missing,
+      totalCategories: checked.totalConvention?.name ?? '',
+      subscaleCategories: checked.subscaleConvention?.name ?? null,
+    },
+  }) as ResolvedRules<S>;
+}
+
+/**
+ * The points of one answer on the item at `position` under the rules: 0 or 1, `null` for a
+ * missing answer, or the error that makes it unreadable. For adapters that judge one answer at a
+ * time (form validation, FHIR answer weights, batch code tables).
+ */
+export function itemPoints(rules: ResolvedRules, position: number, value: unknown): 0 | 1 | null | ScoringError {
+  const level = readAnswer(value, rules.keys[position] as string, rules.coding);
+  if (typeof level !== 'number') return level;
+  return level === MISSING_LEVEL ? null : ((rules.points[position] as readonly (0 | 1)[])[level + 2] as 0 | 1);
+}
