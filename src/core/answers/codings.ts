@@ -54,6 +54,7 @@ export function defineCoding(spec: CodingSpec): Coding {
   if (!isRecord(spec)) invalid(`A coding must be an object, not ${describeValue(spec)}.`, 'coding', spec);
   const { name, codes: codeLabels, missingCodes: missing = [], negativeCodesMissing = true } = spec;
   // The name reaches messages and generated syntax: one printable line.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (typeof name !== 'string' || name.trim() === '' || /[\u0000-\u001f\u007f]/.test(name)) {
     invalid(`A coding needs a name on one line, not ${describeValue(name)}.`, 'coding.name', name);
   }
