@@ -1,10 +1,13 @@
-import { score } from '../index.js';
-import type { CanonicalAnswer, ScaleDefinition } from '../index.js';
+import { itemPoints } from '../core/internal.js';
+import { type CanonicalAnswer, type ScaleDefinition, ScoringError, resolveRules } from '../index.js';
 
 /**
- * The points (0 or 1) an answer scores on an item, taken from the core scorer itself so that
- * the itemWeight extensions and the calculated expressions can never disagree with `score`.
+ * The points (0 or 1) an answer scores on an item, read from the core's resolved rules so that
+ * the answer weights and the calculated expressions can never disagree with `score`.
  */
 export function answerPoints(scale: ScaleDefinition, key: string, answer: CanonicalAnswer): number {
-  return score(scale, { [key]: answer }).points[key] ?? 0;
+  const rules = resolveRules(scale);
+  const points = itemPoints(rules, rules.keys.indexOf(key), answer);
+  if (typeof points === 'number') return points;
+  throw points ?? new ScoringError('unknown_answer', `Item "${key}": "${answer}" scores no points.`, { item: key, value: answer });
 }

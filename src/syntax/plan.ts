@@ -11,10 +11,9 @@ import {
   type ScoreOptions,
   ScoringError,
   agreement,
-  codings,
   columnNames,
-  createScorer,
   mapColumns,
+  resolveRules,
 } from '../index.js';
 
 /** The names of the columns (variables) the generated code adds to the data. */
@@ -128,11 +127,11 @@ function invalid(message: string, value: unknown): never {
 
 const ascending = (a: number, b: number): number => a - b;
 
-function conventionNamed(conventions: readonly CategoryConvention[], name: string, maximum: number): CategoryConvention {
-  const convention = conventions.find((candidate) => candidate.name === name);
-  if (convention === undefined) return invalid(`Unknown category convention "${name}".`, name);
-  // The generated code bands by ranges; the library by a table of every score. They agree when
-  // the bands cover 0..maximum in order, as every shipped convention does.
+/** Checks that a convention's bands cover 0..maximum in order, as the generated code bands by ranges. */
+function coveringBands(convention: CategoryConvention, maximum: number): CategoryConvention {
+  const { name } = convention;
+  // The library bands by a table of every score; ranges agree with it when the bands cover
+  // 0..maximum without gaps or overlaps, as every shipped convention does.
   let next = 0;
   for (const band of convention.bands) {
     if (band.min !== next || band.max < band.min) invalid(`Convention "${name}" has a gap or overlap at ${next}.`, name);
@@ -163,10 +162,10 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
   if (options?.coding === undefined) {
     throw new ScoringError('coding_required', 'Generated code reads numeric codes: pass a coding.', undefined, undefined);
   }
-  // The library's scorer checks the coding, the missing rules and the conventions, and reports
-  // the rules it applies: the generated code follows those.
-  const { rules } = createScorer(scale, { coding: options.coding, missing: options.missing, categories: options.categories }).score({});
-  const coding: Coding = typeof options.coding === 'string' ? codings[options.coding] : options.coding;
+  // The core resolves and checks the coding, the missing rules and the conventions once; the
+  // generated code follows exactly those rules.
+  const rules = resolveRules(scale, { coding: options.coding, missing: options.missing, categories: options.categories });
+  const coding = rules.coding as Coding;
   const language = options.language ?? 'en';
   if (language !== 'en' && language !== 'nl') invalid(`Unknown language "${String(language)}".`, language);
 
@@ -175,11 +174,9 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
 
   const answers = Object.entries(coding.codes).map(([code, answer]) => [Number(code), answer] as [number, CanonicalAnswer]);
   answers.sort(([a], [b]) => a - b);
-  const items: PlannedItem[] = scale.items.map((item) => {
-    // MANUAL §3: the neutral answer scores 1 on every item; agreeing is lonely on negatively
-    // worded items, disagreeing on positively worded ones.
-    const lonely = (answer: CanonicalAnswer): boolean =>
-      item.wording === 'negative' ? agreement[answer] >= 0 : agreement[answer] <= 0;
+  const items: PlannedItem[] = scale.items.map((item, position) => {
+    const points = rules.points[position] as readonly (0 | 1)[];
+    const lonely = (answer: CanonicalAnswer): boolean => points[agreement[answer] + 2] === 1;
     return {
       item: item as Item<BankKey>,
       column: names.get(item.key as BankKey) as string,
@@ -200,29 +197,24 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
     used.add(name.toLowerCase());
   }
 
-  const { range } = scale;
-  const score = (which: PlannedScore['score'], tolerated: number): PlannedScore => ({
-    score: which,
-    output: output[which],
-    items: which === 'total' ? items : items.filter(({ item }) => item.subscale === which),
-    tolerated,
-    maximum: range[which],
-  });
-  const scores = [
-    score('total', rules.missing.total),
-    score('emotional', rules.missing.subscale),
-    score('social', rules.missing.subscale),
-  ] as const;
-  const categories: PlannedCategory[] = [
-    { of: scores[0], output: output.category, convention: conventionNamed(scale.categories.total.conventions, rules.totalCategories, range.total) },
-  ];
-  if (rules.subscaleCategories !== null) {
-    const maximum = Math.max(range.emotional, range.social);
-    const convention = conventionNamed(scale.categories.subscale.conventions, rules.subscaleCategories, maximum);
-    // The library lays the subscale bands out up to the larger subscale's maximum; each
-    // subscale's own range is covered by the same bands.
-    categories.push({ of: scores[1], output: output.emotionalCategory, convention });
-    categories.push({ of: scores[2], output: output.socialCategory, convention });
+  const [total, emotional, social] = rules.scores.map((resolved): PlannedScore => ({
+    score: resolved.name,
+    output: output[resolved.name],
+    items: resolved.items.map((position) => items[position] as PlannedItem),
+    tolerated: resolved.tolerance,
+    maximum: resolved.maximum,
+  })) as [PlannedScore, PlannedScore, PlannedScore];
+  const scores = [total, emotional, social] as const;
+  const categories: PlannedCategory[] = [];
+  const [totalRules, emotionalRules] = rules.scores;
+  if (totalRules.convention !== null) {
+    categories.push({ of: total, output: output.category, convention: coveringBands(totalRules.convention, total.maximum) });
+  }
+  if (emotionalRules.convention !== null) {
+    // One convention bands both subscales, laid out up to the larger subscale's maximum.
+    const convention = coveringBands(emotionalRules.convention, Math.max(emotional.maximum, social.maximum));
+    categories.push({ of: emotional, output: output.emotionalCategory, convention });
+    categories.push({ of: social, output: output.socialCategory, convention });
   }
 
   return {

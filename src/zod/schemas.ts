@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resolveRules } from '../index.js';
-import { itemPoints } from '../core/scoring/rules.js';
+import { itemPoints } from '../core/internal.js';
 import type { AnswerValue, ItemKey, ScaleDefinition } from '../index.js';
 import { type AnswerProblem, type MessageOptions, answerMessage } from './messages.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, defineCoding, djg11, djg6 } from '../../src/index.js';
+import { type Coding, ScoringError, defineCoding, djg11, djg6 } from '../../src/index.js';
 import { scoringPlan, toR, toSpss, toSql } from '../../src/syntax/index.js';
 import { sqlIdentifier } from '../../src/syntax/sql.js';
 
@@ -84,8 +84,9 @@ describe('names in the generated code', () => {
     expect(code).toContain('read_item("b\\\\c", ');
   });
 
-  it('comments never break a line, whatever a name holds', () => {
-    const coding = defineCoding({ name: 'two\nlines', codes: { 1: 'no', 2: 'yes' } });
-    for (const generate of [toSpss, toR, toSql]) expect(generate(djg6, { coding })).not.toMatch(/two\nlines/);
+  it('comments never break a line: a coding name with a line break is refused before any code is generated (issue 8 #11)', () => {
+    expect(() => defineCoding({ name: 'two\nlines', codes: { 1: 'no', 2: 'yes' } })).toThrow(expect.objectContaining({ code: 'invalid_coding' }));
+    const raw = { name: 'two\nlines', codes: { 1: 'no', 2: 'yes' }, missingCodes: [], negativeCodesMissing: true } as unknown as Coding;
+    for (const generate of [toSpss, toR, toSql]) expect(() => generate(djg6, { coding: raw })).toThrow(expect.objectContaining({ code: 'invalid_coding' }));
   });
 });

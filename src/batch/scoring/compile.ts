@@ -1,12 +1,5 @@
-import {
-  type CategoryBand,
-  type Language,
-  type ScaleDefinition,
-  type ScoreOptions,
-  type ScoringError,
-  categorize,
-  createScorer,
-} from '../../index.js';
+import type { CategoryBand, Language, ResolvedRules, ScaleDefinition, ScoreOptions, ScoringError } from '../../index.js';
+import { engineFor, itemPoints } from '../../core/internal.js';
 
 /**
  * Item points of a missing answer in the compiled tables (answered items score 0 or 1).
@@ -34,22 +27,23 @@ export const MISSING_POINT = 2;
  */
 export const INVALID_POINT = -1;
 
-/** Lowest and highest integer code held in the lookup table; other codes go through the core. */
+/** Lowest integer code held in the lookup tables, and their size: codes -128..127. */
 const TABLE_MIN = -128;
 const TABLE_SIZE = 256;
-/** Codes asked of the core when compiling. */
-const EAGER_MIN = -9;
-const EAGER_MAX = 12;
+/** Most distinct text cells remembered per item; a file full of distinct junk must not grow memory. */
+const TEXT_CACHE_LIMIT = 4096;
 
 /**
  * A scale and its options compiled for scoring many rows: per item, a lookup table from integer
- * code to item points, built by asking the core's own scorer about every code, so that the fast
- * path and `createScorer` agree by construction. Any cell outside the table (labels, junk,
- * quoted or unusual numbers) is read by the core itself and cached.
+ * code to item points, filled from the core's resolved rules (`resolveRules`) and its one answer
+ * reader, so that the fast path and `createScorer` agree by construction. Any cell outside the
+ * table (labels, junk, quoted or unusual numbers) is read by the same reader and cached.
  */
 export interface CompiledScale {
   /** The scale. */
   readonly scale: ScaleDefinition;
+  /** The rules every score is computed with. */
+  readonly rules: ResolvedRules;
   /** The item keys, in the scale's order. */
   readonly keys: readonly string[];
   /** 1 for emotional items, 0 for social items, by position. */
@@ -59,8 +53,8 @@ export interface CompiledScale {
   /** Most missing items each subscale tolerates. */
   readonly subscaleTolerance: number;
   /**
-   * Per item, 256 entries for codes -128..127: 0, 1, MISSING_POINT, or INVALID_POINT for a code
-   * that is invalid or was not looked up (read such a code with `pointOfText` or `pointOfCode`).
+   * Per item, 256 entries for codes -128..127 (index: code + 128): 0, 1, MISSING_POINT, or
+   * INVALID_POINT for a code that is invalid (its error: read it with `pointOfCode`).
    */
   readonly codeTables: readonly Int8Array[];
   /** The total's band for each total score (index = score). */
@@ -88,39 +82,27 @@ export interface CompiledScale {
  * ```
  */
 export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
-  let byOptions = compiledScales.get(scale);
-  if (byOptions === undefined) compiledScales.set(scale, (byOptions = new Map()));
-  const signature = JSON.stringify(options ?? {});
-  let compiled = byOptions.get(signature);
-  if (compiled === undefined) {
-    compiled = compile(scale, options);
-    // A handful of option sets per scale is the norm; a program cycling through many is not kept.
-    if (byOptions.size > 16) byOptions.clear();
-    byOptions.set(signature, compiled);
-  }
+  // The core's engine cache checks the options and keys them; compiled tables hang off its rules.
+  const rules = engineFor(scale, options).rules;
+  let compiled = compiledScales.get(rules);
+  if (compiled === undefined) compiledScales.set(rules, (compiled = compile(rules)));
   return compiled;
 }
 
-/** Compiled scales by scale and options, so that scoring many small batches compiles once. */
-const compiledScales = new WeakMap<ScaleDefinition, Map<string, CompiledScale>>();
+/** Compiled scales by the rules they were compiled from. */
+const compiledScales = new WeakMap<ResolvedRules, CompiledScale>();
 
-function compile(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
-  const scorer = createScorer(scale, options);
-  const probe = scorer.safeScore({});
-  if (!probe.success) throw probe.error;
-  const { missing, totalCategories } = probe.data.rules;
-  const keys = scale.items.map((item) => item.key);
-  const emotional = Uint8Array.from(scale.items, (item) => (item.subscale === 'emotional' ? 1 : 0));
+function compile(rules: ResolvedRules): CompiledScale {
+  const { scale, keys } = rules;
+  const [totalScore, emotionalScore] = rules.scores;
+  const emotional = Uint8Array.from(keys, (_, item) => (emotionalScore.items.includes(item) ? 1 : 0));
   const lastErrors: (ScoringError | undefined)[] = keys.map(() => undefined);
-  const caches = keys.map(() => new Map<string, number | ScoringError>());
+  const textCaches = keys.map(() => new Map<string, number | ScoringError>());
 
-  /** Points of one item's value, asked of the core with an answer object holding that item only. */
-  function ask(item: number, value: unknown): number | ScoringError {
-    const key = keys[item] as string;
-    const outcome = scorer.safeScore({ [key]: value } as never);
-    if (!outcome.success) return outcome.error;
-    const point = (outcome.data.points as Record<string, 0 | 1 | null>)[key];
-    return point === null || point === undefined ? MISSING_POINT : point;
+  /** Item points of one value, as the core reads it: a point, MISSING_POINT, or the error. */
+  function read(item: number, value: unknown): number | ScoringError {
+    const points = itemPoints(rules, item, value);
+    return points === null ? MISSING_POINT : points;
   }
 
   function settle(item: number, outcome: number | ScoringError): number {
@@ -129,30 +111,25 @@ function compile(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale 
     return INVALID_POINT;
   }
 
-  // Codes asked of the core up front: the small integers datasets use, and the coding's own
-  // codes. Every other slot holds INVALID_POINT, which sends the cell through the core (cached).
-  const coding = options?.coding;
-  const declared = typeof coding === 'object' && coding !== null ? [...Object.keys(coding.codes).map(Number), ...coding.missingCodes] : [];
-  const eager = new Set([...Array.from({ length: EAGER_MAX - EAGER_MIN + 1 }, (_, index) => EAGER_MIN + index), ...declared]);
-  const codeTables = keys.map((_, item) => {
-    const table = new Int8Array(TABLE_SIZE).fill(INVALID_POINT);
-    for (const code of eager) {
-      const slot = code - TABLE_MIN;
-      if (!Number.isInteger(code) || slot < 0 || slot >= TABLE_SIZE) continue;
-      const outcome = ask(item, String(code));
-      if (typeof outcome === 'number') table[slot] = outcome;
-    }
-    return table;
-  });
+  // Every code of the table is read once, here; invalid ones keep their error, so that a column
+  // full of an invalid code costs a lookup per cell, not a reading.
+  const codeErrors = keys.map(() => new Map<number, ScoringError>());
+  const codeTables = keys.map((_, item) =>
+    Int8Array.from({ length: TABLE_SIZE }, (_, slot) => {
+      const outcome = read(item, slot + TABLE_MIN);
+      if (typeof outcome === 'number') return outcome;
+      (codeErrors[item] as Map<number, ScoringError>).set(slot + TABLE_MIN, outcome);
+      return INVALID_POINT;
+    }),
+  );
 
   function pointOfText(item: number, text: string): number {
     if (text === '') return MISSING_POINT;
-    const cache = caches[item] as Map<string, number | ScoringError>;
+    const cache = textCaches[item] as Map<string, number | ScoringError>;
     let outcome = cache.get(text);
     if (outcome === undefined) {
-      outcome = ask(item, text);
-      // Junk cells are cached too, but a file full of distinct junk must not grow memory without bound.
-      if (cache.size < 4096) cache.set(text, outcome);
+      outcome = read(item, text);
+      if (cache.size < TEXT_CACHE_LIMIT) cache.set(text, outcome);
     }
     return settle(item, outcome);
   }
@@ -162,27 +139,27 @@ function compile(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale 
     if (Number.isInteger(code) && slot >= 0 && slot < TABLE_SIZE) {
       const point = (codeTables[item] as Int8Array)[slot] as number;
       if (point !== INVALID_POINT) return point;
+      lastErrors[item] = (codeErrors[item] as Map<number, ScoringError>).get(code);
+      return INVALID_POINT;
     }
-    return settle(item, ask(item, code));
+    return settle(item, read(item, code));
   }
 
   function pointOfValue(item: number, value: unknown): number {
     if (typeof value === 'string') return pointOfText(item, value);
     if (typeof value === 'number') return pointOfCode(item, value);
-    return settle(item, ask(item, value));
+    return settle(item, read(item, value));
   }
-
-  const bands: (CategoryBand | null)[] = [];
-  for (let total = 0; total <= scale.range.total; total++) bands.push(categorize(scale, total, totalCategories));
 
   return {
     scale,
+    rules,
     keys,
     emotional,
-    totalTolerance: missing.total,
-    subscaleTolerance: missing.subscale,
+    totalTolerance: totalScore.tolerance,
+    subscaleTolerance: emotionalScore.tolerance,
     codeTables,
-    bands,
+    bands: totalScore.bands,
     lastErrors,
     pointOfText,
     pointOfValue,

@@ -1,4 +1,5 @@
 import type { CategoryBand, ScoringErrorCode } from '../../index.js';
+import { aggregate, bandOf } from '../../core/internal.js';
 import { type CompiledScale, MISSING_POINT } from './compile.js';
 
 /**
@@ -51,36 +52,37 @@ export function emptyRowScores(): RowScores {
  * ```
  */
 export function scoreRowPoints(compiled: CompiledScale, points: ArrayLike<number>, out: RowScores): RowScores {
-  const { emotional: isEmotional } = compiled;
-  let emotional = 0;
-  let social = 0;
-  let missingEmotional = 0;
-  let missingSocial = 0;
-  const count = isEmotional.length;
+  const { memberships, scores } = compiled.rules;
+  const [totalScore, emotionalScore, socialScore] = scores;
+  let totalSum = 0;
+  let emotionalSum = 0;
+  let socialSum = 0;
+  let totalMissing = 0;
+  let emotionalMissing = 0;
+  let socialMissing = 0;
+  const count = memberships.length;
   for (let item = 0; item < count; item++) {
     const point = points[item] as number;
     if (point < 0) return invalidRow(compiled, item, out);
+    const member = memberships[item] as number;
     if (point === MISSING_POINT) {
-      if (isEmotional[item] === 1) missingEmotional++;
-      else missingSocial++;
-    } else if (isEmotional[item] === 1) emotional += point;
-    else social += point;
+      if (member & 1) totalMissing++;
+      if (member & 2) emotionalMissing++;
+      if (member & 4) socialMissing++;
+    } else {
+      if (member & 1) totalSum += point;
+      if (member & 2) emotionalSum += point;
+      if (member & 4) socialSum += point;
+    }
   }
-  const missing = missingEmotional + missingSocial;
-  out.missingItems = missing;
+  out.missingItems = totalMissing;
   out.errorCode = null;
-  out.emotional = missingEmotional <= compiled.subscaleTolerance ? emotional : null;
-  out.social = missingSocial <= compiled.subscaleTolerance ? social : null;
-  if (missing <= compiled.totalTolerance) {
-    const total = emotional + social;
-    out.total = total;
-    out.category = compiled.bands[total] ?? null;
-    out.reason = null;
-  } else {
-    out.total = null;
-    out.category = null;
-    out.reason = `${missing} of ${count} items missing; the total allows ${compiled.totalTolerance}`;
-  }
+  out.emotional = aggregate(emotionalScore, emotionalSum, emotionalMissing);
+  out.social = aggregate(socialScore, socialSum, socialMissing);
+  const total = aggregate(totalScore, totalSum, totalMissing);
+  out.total = total;
+  out.category = bandOf(totalScore, total);
+  out.reason = total === null ? `${totalMissing} of ${count} items missing; the total allows ${totalScore.tolerance}` : null;
   return out;
 }
 

@@ -12,7 +12,10 @@ import type { ResolvedRules } from './rules.js';
  * Scores one answer object; returns the error instead of throwing it. `compiled` tells whether
  * the compiled fast path is in use (it is not under `jitless` or where code cannot be compiled).
  */
-export type Engine<S extends ScaleDefinition> = ((answers: unknown) => ScoreResult<S> | ScoringError) & { readonly compiled: boolean };
+export type Engine<S extends ScaleDefinition> = ((answers: unknown) => ScoreResult<S> | ScoringError) & {
+  readonly compiled: boolean;
+  readonly rules: ResolvedRules<S>;
+};
 
 const bankKeys = new Set<string>(itemBank.map((item) => item.key));
 const isEnumerableOwn = Object.prototype.propertyIsEnumerable;
@@ -115,5 +118,5 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>)
       return new ScoringError('invalid_answers', `The answers could not be read: ${reason}`, { value: answers });
     }
   };
-  return Object.assign(engine, { compiled: fast !== undefined });
+  return Object.assign(engine, { compiled: fast !== undefined, rules });
 }

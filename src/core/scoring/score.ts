@@ -41,24 +41,29 @@ function checkScale(scale: unknown): asserts scale is ScaleDefinition {
   }
 }
 
-function engineFor<S extends ScaleDefinition>(scale: S, options: unknown): Engine<S> {
-  checkScale(scale);
-  let perScale = engines.get(scale);
-  if (perScale === undefined) engines.set(scale, (perScale = new Map()));
-  let key = '';
-  let checked: CheckedOptions | undefined;
-  if (options !== undefined) {
-    checked = checkOptions(scale, options);
-    key = cacheKey(options, checked);
+/** The cached engine for a scale and options (checked first); its `rules` are the resolved plan. */
+export function engineFor<S extends ScaleDefinition>(scale: S, options: unknown): Engine<S> {
+  try {
+    checkScale(scale);
+    let perScale = engines.get(scale);
+    if (perScale === undefined) engines.set(scale, (perScale = new Map()));
+    let key = '';
+    let checked: CheckedOptions | undefined;
+    if (options !== undefined) {
+      checked = checkOptions(scale, options);
+      key = cacheKey(options, checked);
+    }
+    let engine = perScale.get(key);
+    if (engine === undefined) {
+      engine = createEngine(rulesOf(scale, checked ?? checkOptions(scale, undefined))) as Engine<ScaleDefinition>;
+      // Options are usually few; a caller cycling through many still cannot grow this without bound.
+      if (perScale.size >= MAX_ENGINES_PER_SCALE) perScale.clear();
+      perScale.set(key, engine);
+    }
+    return engine as Engine<S>;
+  } catch (error) {
+    throw asScoringError(error, options);
   }
-  let engine = perScale.get(key);
-  if (engine === undefined) {
-    engine = createEngine(rulesOf(scale, checked ?? checkOptions(scale, undefined))) as Engine<ScaleDefinition>;
-    // Options are usually few; a caller cycling through many still cannot grow this without bound.
-    if (perScale.size >= MAX_ENGINES_PER_SCALE) perScale.clear();
-    perScale.set(key, engine);
-  }
-  return engine as Engine<S>;
 }
 
 function unwrap<S extends ScaleDefinition>(outcome: ScoreResult<S> | ScoringError): ScoreResult<S> {
@@ -97,13 +102,7 @@ function asScoringError(error: unknown, options: unknown): ScoringError {
  * ```
  */
 export function score<S extends ScaleDefinition>(scale: S, answers: Answers, options?: ScoreOptions<S>): ScoreResult<S> {
-  let engine: Engine<S>;
-  try {
-    engine = engineFor(scale, options);
-  } catch (error) {
-    throw asScoringError(error, options);
-  }
-  return unwrap(engine(answers));
+  return unwrap(engineFor(scale, options)(answers));
 }
 
 /**
@@ -123,7 +122,7 @@ export function safeScore<S extends ScaleDefinition>(scale: S, answers: unknown,
   try {
     engine = engineFor(scale, options);
   } catch (error) {
-    return { success: false, error: asScoringError(error, options) };
+    return { success: false, error: error as ScoringError };
   }
   return wrap(engine(answers));
 }

@@ -88,8 +88,8 @@ describe('loneliness-scales syntax', () => {
     [['--target', 'r', '--coding', 'manual', '--names', 'score=x'], /--names: cannot read/],
     [['--target', 'r', '--coding', 'manual', '--names', 'total=emptiness'], /is an item column/],
     [['--target', 'r', '--coding', 'manual', '--missing', 'total=many'], /not a whole number/],
-    [['--target', 'r', '--coding', 'manual', '--missing', 'total=7'], /not an integer 0–6/],
-    [['--target', 'r', '--coding', 'manual', '--categories', 'total=cbs'], /Unknown category convention/],
+    [['--target', 'r', '--coding', 'manual', '--missing', 'total=7'], /missing\.total: 7 is not a whole number from 0 to 6/],
+    [['--target', 'r', '--coding', 'manual', '--categories', 'total=cbs'], /categories\.total: "cbs" is not a category convention/],
     [['--target', 'r', '--coding', 'manual', '--verbose'], /Unknown option/],
   ])('exits 2 with a message for bad usage: %j', async (args, message) => {
     const result = await run(args);
