@@ -1,5 +1,5 @@
 import type { ItemKey, ScaleDefinition } from '../types.js';
-import { type ScoreResult, resultOf } from './result.js';
+import { type ResultBuilder, type ScoreResult } from './result.js';
 import type { ResolvedRules } from './rules.js';
 
 /** Settings of the whole library. */
@@ -31,6 +31,11 @@ export function configure(config: LibraryConfig): void {
   if (config.jitless !== undefined) settings.jitless = config.jitless === true;
 }
 
+/** An item's points by agreement level (bit level + 2), from the rules' points table. */
+function pointMask(rules: ResolvedRules, item: number): number {
+  return (rules.points[item] as readonly (0 | 1)[]).reduce<number>((mask, points, slot) => mask | (points << slot), 0);
+}
+
 function runtimeCompiles(): boolean {
   if (compiles === undefined) {
     try {
@@ -49,29 +54,33 @@ export type FastPath<S extends ScaleDefinition> = (answers: object) => ScoreResu
  * Compiles the common case — a plain object holding exactly the scale's items, each answered
  * with a label as listed in `labels` — into a function with one property read per item, reading
  * each item's points from the resolved rules and building the result with the shared
- * {@link resultOf}. Returns `undefined` when compiling is off (`jitless`) or impossible (a
+ * result builder. Returns `undefined` when compiling is off (`jitless`) or impossible (a
  * Content-Security-Policy without `unsafe-eval`); the general engine then scores everything.
  */
-export function compileFastPath<S extends ScaleDefinition>(rules: ResolvedRules<S>, labels: ReadonlyMap<string, number>): FastPath<S> | undefined {
+export function compileFastPath<S extends ScaleDefinition>(
+  rules: ResolvedRules<S>,
+  labels: ReadonlyMap<string, number>,
+  build: ResultBuilder<S>,
+): FastPath<S> | undefined {
   if (settings.jitless || !runtimeCompiles()) return undefined;
   const { keys, memberships } = rules;
   const sum = (bit: number) => keys.map((_, index) => ((memberships[index] as number) & (1 << bit) ? `p${index}` : '')).filter(Boolean).join('+') || '0';
   // Parameters: g = Object.getPrototypeOf, o = Object.prototype, k = Object.keys, L = label →
-  // agreement level, P = points by item and level + 2, F = resultOf, R = the rules, E = no
-  // missing items. v{i}: the answer to item i, l{i}: its level, p{i}: its points.
+  // agreement level, F = the result builder, E = no missing items. v{i}: the answer to item i,
+  // l{i}: its level, p{i}: its points, read from the rules' points table as a bit mask.
   const source = [
     'return function(a){',
     'if(g(a)!==o)return;',
     ...keys.map((key, index) => `const v${index}=a[${JSON.stringify(key)}],l${index}=typeof v${index}=="string"?L.get(v${index}):void 0;if(l${index}===void 0)return;`),
     `if(k(a).length!==${keys.length})return;`,
-    ...keys.map((_, index) => `const p${index}=P[${index}][l${index}+2];`),
-    `return F(R,{${keys.map((key, index) => `${JSON.stringify(key)}:p${index}`).join(',')}},E,${sum(0)},${sum(1)},${sum(2)},0,0,0)}`,
+    ...keys.map((_, index) => `const p${index}=(${pointMask(rules, index)}>>(l${index}+2))&1;`),
+    `return F({${keys.map((key, index) => `${JSON.stringify(key)}:p${index}`).join(',')}},E,${sum(0)},${sum(1)},${sum(2)},0,0,0)}`,
   ].join('\n');
   try {
-    // The source is built from item keys (quoted with JSON.stringify) and positions only.
-    const build = new Function('g', 'o', 'k', 'L', 'P', 'F', 'R', 'E', source);
+    // The source is built from item keys (quoted with JSON.stringify) and integers only.
+    const compile = new Function('g', 'o', 'k', 'L', 'F', 'E', source);
     const empty: readonly ItemKey<S>[] = Object.freeze([]);
-    return build(Object.getPrototypeOf, Object.prototype, Object.keys, labels, rules.points, resultOf, rules, empty) as FastPath<S>;
+    return compile(Object.getPrototypeOf, Object.prototype, Object.keys, labels, build, empty) as FastPath<S>;
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import { itemBank } from '../scales/items.js';
 import type { ItemKey, ScaleDefinition } from '../types.js';
 import { compileFastPath } from './compiled.js';
 import { isPlainObject } from './options.js';
-import { type ScoreResult, resultOf } from './result.js';
+import { type ScoreResult, resultBuilder } from './result.js';
 import type { ResolvedRules } from './rules.js';
 
 /**
@@ -47,7 +47,8 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>)
   // Results share one shape: a points object cloned from this template keeps its hidden class.
   const template: Record<string, 0 | 1 | null> = {};
   for (const key of keys) template[key] = null;
-  const fast = compileFastPath(rules, exactLabels);
+  const build = resultBuilder(rules);
+  const fast = compileFastPath(rules, exactLabels, build);
 
   function general(answers: unknown): ScoreResult<S> | ScoringError {
     if (!isPlainObject(answers)) return notPlain(answers);
@@ -102,7 +103,7 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>)
       }
     }
     const pointsOut = points as ScoreResult<S>['points'];
-    return resultOf(rules, pointsOut, missingItems, totalSum, emotionalSum, socialSum, totalMissing, emotionalMissing, socialMissing);
+    return build(pointsOut, missingItems, totalSum, emotionalSum, socialSum, totalMissing, emotionalMissing, socialMissing);
   }
 
   const engine = (answers: unknown): ScoreResult<S> | ScoringError => {

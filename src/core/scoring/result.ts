@@ -31,13 +31,8 @@ export type SafeScoreResult<S extends ScaleDefinition = ScaleDefinition> =
   | { readonly success: true; readonly data: ScoreResult<S> }
   | { readonly success: false; readonly error: ScoringError };
 
-/**
- * Builds a result from item points and, per score (total, emotional, social), the sum of the
- * answered items' points and the number of missing items. Shared by the general engine and the
- * compiled fast path, so that both return the same shape, checked by the type checker.
- */
-export function resultOf<S extends ScaleDefinition>(
-  rules: ResolvedRules<S>,
+/** Builds a result; see {@link resultBuilder}. */
+export type ResultBuilder<S extends ScaleDefinition> = (
   points: ScoreResult<S>['points'],
   missingItems: readonly ItemKey<S>[],
   totalSum: number,
@@ -46,21 +41,35 @@ export function resultOf<S extends ScaleDefinition>(
   totalMissing: number,
   emotionalMissing: number,
   socialMissing: number,
-): ScoreResult<S> {
-  const [totalScore, emotionalScore, socialScore] = rules.scores;
-  const total = aggregate(totalScore, totalSum, totalMissing);
-  const emotional = aggregate(emotionalScore, emotionalSum, emotionalMissing);
-  const social = aggregate(socialScore, socialSum, socialMissing);
-  return {
-    scale: rules.scale.id,
-    points,
-    total,
-    emotional,
-    social,
-    category: bandOf(totalScore, total),
-    emotionalCategory: bandOf(emotionalScore, emotional),
-    socialCategory: bandOf(socialScore, social),
-    missingItems,
-    rules: rules.applied,
+) => ScoreResult<S>;
+
+/**
+ * The function that builds a result from item points and, per score (total, emotional, social),
+ * the sum of the answered items' points and the number of missing items. Shared by the general
+ * engine and the compiled fast path, so that both return the same shape, checked by the type
+ * checker; the scores come from the rules' one aggregation rule.
+ */
+export function resultBuilder<S extends ScaleDefinition>(rules: ResolvedRules<S>): ResultBuilder<S> {
+  const totalScore = rules.scores[0];
+  const emotionalScore = rules.scores[1];
+  const socialScore = rules.scores[2];
+  const scale = rules.scale.id as S['id'];
+  const applied = rules.applied;
+  return (points, missingItems, totalSum, emotionalSum, socialSum, totalMissing, emotionalMissing, socialMissing) => {
+    const total = aggregate(totalScore, totalSum, totalMissing);
+    const emotional = aggregate(emotionalScore, emotionalSum, emotionalMissing);
+    const social = aggregate(socialScore, socialSum, socialMissing);
+    return {
+      scale,
+      points,
+      total,
+      emotional,
+      social,
+      category: bandOf(totalScore, total),
+      emotionalCategory: bandOf(emotionalScore, emotional),
+      socialCategory: bandOf(socialScore, social),
+      missingItems,
+      rules: applied,
+    };
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agreement, answerLabels, configure, djg11, djg6, resolveRules } from '../../../src/index.js';
 import { compileFastPath } from '../../../src/core/scoring/compiled.js';
 import { createEngine } from '../../../src/core/scoring/engine.js';
+import { resultBuilder } from '../../../src/core/scoring/result.js';
 import type { ScaleDefinition } from '../../../src/index.js';
 
 /**
@@ -47,7 +48,7 @@ describe('compiled fast path against the general engine', () => {
   ] as const) {
     it(`${scale.id} ${JSON.stringify(options ?? {})}: every complete answer set is scored by the fast path, with the general engine's result`, () => {
       const rules = resolveRules(scale, options);
-      const fast = compileFastPath(rules, labels);
+      const fast = compileFastPath(rules, labels, resultBuilder(rules));
       expect(fast).toBeDefined();
       const general = jitlessEngine(scale, options);
       let compiled = 0;
