@@ -11,6 +11,7 @@ export type { DatasetOrder } from './core/mapping/orders.js';
 export type { ScoringErrorCode } from './core/errors.js';
 export { djg11 } from './core/scales/djg11.js';
 export { djg6 } from './core/scales/djg6.js';
+export { defineScale } from './core/scales/define-scale.js';
 export { itemBank, itemTable } from './core/scales/items.js';
 export type { ItemOf, ItemRow } from './core/scales/items.js';
 export { itemVariants } from './core/scales/variants.js';
