@@ -134,34 +134,79 @@ export function resolveCoding(coding: CodingPreset | Coding): Coding {
  * Reads a coding written as text, as the CLI takes it: a preset name (`manual`, `rivm`,
  * `manual5`, `rivm5`) or `code=label` pairs separated by commas, optionally followed by
  * `;missing=c1,c2` (`1=nee,2=min of meer,3=ja;missing=8,9`). Negative codes are missing
- * unless the text ends with `;negative=answers`.
+ * unless the text ends with `;negative=answers`. A preset may be extended by the same clauses
+ * (`rivm;missing=9`). Codes are plain decimal integers (`3`, `-1`; not `0x3`, `3.0`, `+3`,
+ * `1e0`). Throws a {@link ScoringError} (`invalid_option`) naming the problem for text that
+ * cannot be read unambiguously: a code given twice, an empty entry (as a trailing comma
+ * leaves), a clause given twice or unknown; and (`invalid_coding`) for a label that is no answer.
  *
  * @example
  * ```ts
  * import { parseCoding } from 'loneliness-scales';
  * parseCoding('manual').name;                               // 'manual'
  * parseCoding('0=nee,1=min of meer,2=ja;missing=9').codes[2]; // 'yes'
+ * parseCoding('rivm;missing=9').missingCodes;               // [9]
  * ```
  */
 export function parseCoding(text: string): Coding {
+  const refuse = (problem: string): never => {
+    throw new ScoringError('invalid_option', `Coding ${describeValue(text)}: ${problem}`, undefined, text);
+  };
+  if (typeof text !== 'string') refuse('a coding written as text must be a string.');
   const trimmed = text.trim();
   if (Object.hasOwn(codings, trimmed)) return codings[trimmed as CodingPreset];
-  if (!trimmed.includes('=')) {
-    throw new ScoringError('invalid_option', `Unknown coding "${trimmed}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
+  const [head = '', ...clauses] = trimmed.split(';').map((part) => part.trim());
+  const preset = Object.hasOwn(codings, head) ? codings[head as CodingPreset] : undefined;
+  if (preset === undefined && !head.includes('=')) {
+    throw new ScoringError('invalid_option', `Unknown coding "${head}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
   }
-  const [pairs = '', ...clauses] = trimmed.split(';');
+  // Only plain decimal integers: Number() would also read `0x1`, `1e0`, ` +1` and `1.0`.
+  const readCode = (code: string, where: string): number => {
+    const number = /^-?[0-9]+$/.test(code) ? Number(code) : Number.NaN;
+    if (!Number.isSafeInteger(number)) refuse(`${where} ${describeValue(code)} is not a plain decimal integer.`);
+    return number;
+  };
+  const entries = (list: string, where: string): string[] => {
+    const parts = list.split(',').map((part) => part.trim());
+    if (parts.some((part) => part === '')) refuse(`empty entry in ${where} (a comma too many?).`);
+    return parts;
+  };
   const codes: Record<number, string> = {};
+  if (preset !== undefined) {
+    Object.assign(codes, preset.codes);
+  } else {
+    const seen = new Set<number>();
+    for (const pair of entries(head, 'the code=label pairs')) {
+      const parts = pair.split('=').map((part) => part.trim());
+      if (parts.length !== 2) refuse(`"${pair}" is not one code=label pair.`);
+      const code = readCode(parts[0] as string, 'code');
+      if (seen.has(code)) refuse(`code ${code} is defined more than once.`);
+      seen.add(code);
+      codes[code] = parts[1] as string;
+    }
+  }
   let missingCodes: number[] = [];
   let negativeCodesMissing = true;
-  for (const pair of pairs.split(',')) {
-    const [code = '', label = ''] = pair.split('=').map((part) => part.trim());
-    codes[Number(code === '' ? Number.NaN : code)] = label;
-  }
+  const given = new Set<string>();
   for (const clause of clauses) {
-    const [name = '', value = ''] = clause.split('=').map((part) => part.trim());
-    if (name === 'missing') missingCodes = value.split(',').map((code) => Number(code.trim()));
-    else if (name === 'negative' && value === 'answers') negativeCodesMissing = false;
-    else throw new ScoringError('invalid_option', `Unknown coding clause "${clause}".`, undefined, text);
+    if (clause === '') refuse('empty clause (a semicolon too many?).');
+    const parts = clause.split('=').map((part) => part.trim());
+    const [name = '', value = ''] = parts;
+    if (parts.length !== 2 || !(name === 'missing' || (name === 'negative' && value === 'answers'))) {
+      refuse(`unknown clause "${clause}"; use ;missing=c1,c2 or ;negative=answers.`);
+    }
+    if (given.has(name)) refuse(`clause "${name}" is given more than once.`);
+    given.add(name);
+    if (name === 'negative') {
+      negativeCodesMissing = false;
+      continue;
+    }
+    if (value === '') refuse('empty list of missing codes.');
+    for (const entry of entries(value, 'the missing codes')) {
+      const code = readCode(entry, 'missing code');
+      if (missingCodes.includes(code)) refuse(`missing code ${code} is listed more than once.`);
+      missingCodes = [...missingCodes, code];
+    }
   }
   return defineCoding({ name: trimmed, codes, missingCodes, negativeCodesMissing });
 }
