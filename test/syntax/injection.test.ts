@@ -304,3 +304,35 @@ describe('issue 8 #11: no line break reaches generated code from any name', () =
     }
   });
 });
+
+describe("issue 8 #11: a custom scale's item keys reach code only as plain identifiers", () => {
+  const withKey = (key: string): ScaleDefinition =>
+    ({ ...djg6, items: djg6.items.map((item) => (item.key === 'trust' ? { ...item, key } : item)) }) as unknown as ScaleDefinition;
+
+  for (const [target, generate] of targets) {
+    it(`${target}: a key that is not a plain identifier is invalid_option`, () => {
+      for (const key of ['x); file.create("z"); (', 'a b', 'x\ny', '`x`', '']) {
+        let outcome: unknown;
+        try {
+          outcome = generate(withKey(key), { coding: 'manual' });
+        } catch (error) {
+          outcome = error;
+        }
+        expect(outcome, key).toBeInstanceOf(ScoringError);
+      }
+    });
+  }
+
+  it.skipIf(!rscript.run)(`R: an item key that is an R reserved word is written in backticks and runs${rscript.reason ? ` (${rscript.reason})` : ''}`, () => {
+    const scale = withKey('function');
+    const code = toR(scale, { coding: 'manual' });
+    expect(code).toContain('`function` = read_item("function"');
+    const out = join(folder, 'reserved-key.txt');
+    const script = join(folder, 'reserved-key.R');
+    const keys = scale.items.map((item) => item.key);
+    writeFileSync(script, `${code}\ndata <- data.frame(${keys.map((key) => `${JSON.stringify(key)} = 3`).join(', ')}, check.names = FALSE)\nwriteLines(as.character(score_loneliness(data)$total), ${JSON.stringify(out)})\n`);
+    const run = spawnSync('Rscript', ['--vanilla', script], { encoding: 'utf8' });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+    expect(readFileSync(out, 'utf8').trim()).toBe(String(score(djg6, Object.fromEntries(djg6.items.map((item) => [item.key, 3])), { coding: 'manual' }).total));
+  });
+});
