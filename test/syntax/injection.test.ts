@@ -336,3 +336,14 @@ describe("issue 8 #11: a custom scale's item keys reach code only as plain ident
     expect(readFileSync(out, 'utf8').trim()).toBe(String(score(djg6, Object.fromEntries(djg6.items.map((item) => [item.key, 3])), { coding: 'manual' }).total));
   });
 });
+
+describe('issue 8 #11: options of the wrong type are ScoringError, never TypeError', () => {
+  for (const [target, generate] of targets) {
+    it(`${target}: numbers as column names, null options`, () => {
+      const numbers = attempt(generate, { coding: 'manual', columns: { by: 'order', order: 'cbs', columns: [1, 2, 3, 4, 5, 6] as unknown as string[] } });
+      expect((numbers as ScoringError).code).toBe('invalid_option');
+      const none = attempt(generate, null as unknown as SqlOptions);
+      expect(none).toBeInstanceOf(ScoringError);
+    });
+  }
+});
