@@ -150,63 +150,51 @@ export function resolveCoding(coding: CodingPreset | Coding): Coding {
  */
 export function parseCoding(text: string): Coding {
   const refuse = (problem: string): never => {
-    throw new ScoringError('invalid_option', `Coding ${describeValue(text)}: ${problem}`, undefined, text);
+    throw new ScoringError('invalid_option', `Coding ${describeValue(text)}: ${problem}.`, undefined, text);
   };
-  if (typeof text !== 'string') refuse('a coding written as text must be a string.');
+  const split = (list: string, separator: string): string[] => list.split(separator).map((part) => part.trim());
+  const entries = (list: string): string[] => {
+    const parts = split(list, ',');
+    if (parts.includes('')) refuse('empty entry (a comma too many?)');
+    return parts;
+  };
+  // Only plain decimal integers, each once: Number() would also read `0x1`, `1e0`, ` +1`, `1.0`.
+  const read = (code: string, seen: number[], what: string): number => {
+    const number = /^-?\d+$/.test(code) ? Number(code) : Number.NaN;
+    if (!Number.isSafeInteger(number)) refuse(`${what} ${describeValue(code)} is not a plain decimal integer`);
+    if (seen.includes(number)) refuse(`${what} ${number} is given more than once`);
+    seen.push(number);
+    return number;
+  };
+  if (typeof text !== 'string') refuse('not text');
   const trimmed = text.trim();
   if (Object.hasOwn(codings, trimmed)) return codings[trimmed as CodingPreset];
-  const [head = '', ...clauses] = trimmed.split(';').map((part) => part.trim());
+  const [head = '', ...clauses] = split(trimmed, ';');
   const preset = Object.hasOwn(codings, head) ? codings[head as CodingPreset] : undefined;
   if (preset === undefined && !head.includes('=')) {
     throw new ScoringError('invalid_option', `Unknown coding "${head}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
   }
-  // Only plain decimal integers: Number() would also read `0x1`, `1e0`, ` +1` and `1.0`.
-  const readCode = (code: string, where: string): number => {
-    const number = /^-?[0-9]+$/.test(code) ? Number(code) : Number.NaN;
-    if (!Number.isSafeInteger(number)) refuse(`${where} ${describeValue(code)} is not a plain decimal integer.`);
-    return number;
-  };
-  const entries = (list: string, where: string): string[] => {
-    const parts = list.split(',').map((part) => part.trim());
-    if (parts.some((part) => part === '')) refuse(`empty entry in ${where} (a comma too many?).`);
-    return parts;
-  };
-  const codes: Record<number, string> = {};
-  if (preset !== undefined) {
-    Object.assign(codes, preset.codes);
-  } else {
-    const seen = new Set<number>();
-    for (const pair of entries(head, 'the code=label pairs')) {
-      const parts = pair.split('=').map((part) => part.trim());
-      if (parts.length !== 2) refuse(`"${pair}" is not one code=label pair.`);
-      const code = readCode(parts[0] as string, 'code');
-      if (seen.has(code)) refuse(`code ${code} is defined more than once.`);
-      seen.add(code);
-      codes[code] = parts[1] as string;
+  const codes: Record<number, string> = { ...preset?.codes };
+  if (preset === undefined) {
+    const seen: number[] = [];
+    for (const pair of entries(head)) {
+      const [code = '', label, extra] = split(pair, '=');
+      if (label === undefined || extra !== undefined) refuse(`"${pair}" is not one code=label pair`);
+      codes[read(code, seen, 'code')] = label as string;
     }
   }
-  let missingCodes: number[] = [];
+  const missingCodes: number[] = [];
   let negativeCodesMissing = true;
-  const given = new Set<string>();
+  const given: string[] = [];
   for (const clause of clauses) {
-    if (clause === '') refuse('empty clause (a semicolon too many?).');
-    const parts = clause.split('=').map((part) => part.trim());
-    const [name = '', value = ''] = parts;
-    if (parts.length !== 2 || !(name === 'missing' || (name === 'negative' && value === 'answers'))) {
-      refuse(`unknown clause "${clause}"; use ;missing=c1,c2 or ;negative=answers.`);
+    const [name = '', value, extra] = split(clause, '=');
+    if (value === undefined || extra !== undefined || !(name === 'missing' || (name === 'negative' && value === 'answers'))) {
+      refuse(`unknown clause "${clause}"; use ;missing=c1,c2 or ;negative=answers`);
     }
-    if (given.has(name)) refuse(`clause "${name}" is given more than once.`);
-    given.add(name);
-    if (name === 'negative') {
-      negativeCodesMissing = false;
-      continue;
-    }
-    if (value === '') refuse('empty list of missing codes.');
-    for (const entry of entries(value, 'the missing codes')) {
-      const code = readCode(entry, 'missing code');
-      if (missingCodes.includes(code)) refuse(`missing code ${code} is listed more than once.`);
-      missingCodes = [...missingCodes, code];
-    }
+    if (given.includes(name)) refuse(`clause "${name}" is given more than once`);
+    given.push(name);
+    if (name === 'negative') negativeCodesMissing = false;
+    else for (const code of entries(value as string)) read(code, missingCodes, 'missing code');
   }
   return defineCoding({ name: trimmed, codes, missingCodes, negativeCodesMissing });
 }
