@@ -26,62 +26,57 @@ function refuse(code: ScoringErrorCode, message: string, value: unknown): never 
   throw new ScoringError(code, message, undefined, value);
 }
 
-/** A value shown in a message without its unsafe characters and without calling into it. */
-function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value === 'object' && value !== null ? 'an object' : String(value);
-}
+/** A value shown in a message, without calling into it. */
+const shown = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null ? 'an object' : String(value);
 
 /** A non-empty text without unsafe characters (see {@link unsafeCharacters}); `what` names it in the error. */
-export function checkedText(value: unknown, what: string, code: ScoringErrorCode = 'invalid_option'): string {
-  if (typeof value !== 'string' || value === '') refuse(code, `${what} must be a non-empty text; got ${shown(value)}.`, value);
-  if (unsafeCharacters.test(value)) {
-    refuse(code, `${what} ${shown(value)} holds a line break or another control character, which cannot be written into generated code.`, value);
+export function checkedText(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '' || unsafeCharacters.test(value)) {
+    refuse('invalid_option', `${what} must be a non-empty text without line breaks or control characters; got ${shown(value)}.`, value);
   }
   return value;
 }
 
 /** A safe integer (a JavaScript number, not a numeric string); `what` names it in the error. */
-export function checkedInteger(value: unknown, what: string, code: ScoringErrorCode = 'invalid_option'): number {
+function checkedInteger(value: unknown, what: string, code: ScoringErrorCode = 'invalid_option'): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) refuse(code, `${what} must be an integer; got ${shown(value)}.`, value);
-  return value;
 }
 
 /**
- * A frozen copy of a coding object, each field read once and checked: a name, codes
- * written as decimal integers mapped to canonical answers, missing codes as integers (none also
- * an answer), `negativeCodesMissing` a boolean. Reading each field once means a getter cannot
- * show one value to the check and another to the generator. Preset names are returned as they
- * are: the core resolves them to its own frozen codings.
+ * A frozen copy of a coding object, each field read once and checked: a name, codes written as
+ * decimal integers mapped to canonical answers, missing codes as integers (none also an answer),
+ * `negativeCodesMissing` a boolean (and then no negative answer code). Reading each field once
+ * means a getter cannot show one value to the check and another to the generator. Preset names
+ * are returned as they are: the core resolves them to its own frozen codings.
  */
 function checkedCoding(coding: unknown): SyntaxOptions['coding'] {
   if (typeof coding === 'string' || coding === undefined) return coding as SyntaxOptions['coding'];
-  const bad = (message: string, value: unknown): never => refuse('invalid_coding', message, value);
-  if (typeof coding !== 'object' || coding === null || Array.isArray(coding)) bad(`A coding must be a preset name or a coding object; got ${shown(coding)}.`, coding);
-  const { name, codes, missingCodes, negativeCodesMissing } = coding as Record<string, unknown>;
+  const { name, codes, missingCodes, negativeCodesMissing } = (typeof coding === 'object' && coding !== null ? coding : {}) as Record<string, unknown>;
+  const bad = (problem: string, value: unknown): never => refuse('invalid_coding', `Coding ${shown(name)}: ${problem}.`, value);
   // The name is written only into comments, which replace control characters by spaces.
-  if (typeof name !== 'string' || name.trim() === '') bad(`A coding needs a name; got ${shown(name)}.`, name);
-  const codingName = name as string;
-  if (typeof codes !== 'object' || codes === null || Array.isArray(codes)) bad(`Coding ${shown(codingName)}: codes must be an object of code: answer.`, codes);
+  if (Array.isArray(coding) || typeof name !== 'string' || name.trim() === '') bad('a coding object needs a name', coding);
+  if (typeof codes !== 'object' || codes === null || Object.keys(codes).length === 0) bad('codes must be an object of code: answer', codes);
   const answers: Record<number, Coding['codes'][number]> = {};
-  const entries = Object.entries(codes as object);
-  if (entries.length === 0) bad(`Coding ${shown(codingName)} defines no codes.`, codes);
-  for (const [key, answer] of entries) {
+  for (const [key, answer] of Object.entries(codes as object)) {
     const code = Number(key);
-    if (!Number.isSafeInteger(code) || String(code) !== key) bad(`Coding ${shown(codingName)}: code ${shown(key)} is not an integer.`, key);
-    if (typeof answer !== 'string' || !Object.hasOwn(agreement, answer)) {
-      bad(`Coding ${shown(codingName)}: code ${code} maps to ${shown(answer)}, which is not a canonical answer (${Object.keys(agreement).join(', ')}).`, answer);
-    }
+    if (!Number.isSafeInteger(code) || String(code) !== key || (negativeCodesMissing !== false && code < 0)) bad(`code ${shown(key)} is not an integer code of an answer`, key);
+    if (typeof answer !== 'string' || !Object.hasOwn(agreement, answer)) bad(`code ${key} maps to ${shown(answer)}, not a canonical answer`, answer);
     answers[code] = answer as Coding['codes'][number];
   }
-  if (!Array.isArray(missingCodes)) bad(`Coding ${shown(codingName)}: missingCodes must be an array of integers.`, missingCodes);
-  const missing = (missingCodes as unknown[]).map((code) => checkedInteger(code, `Coding ${shown(codingName)}: missing code`, 'invalid_coding'));
-  for (const code of missing) if (Object.hasOwn(answers, code)) bad(`Coding ${shown(codingName)}: code ${code} is both an answer and missing.`, code);
-  if (typeof negativeCodesMissing !== 'boolean') bad(`Coding ${shown(codingName)}: negativeCodesMissing must be true or false.`, negativeCodesMissing);
-  if (negativeCodesMissing) {
-    for (const key of Object.keys(answers)) if (Number(key) < 0) bad(`Coding ${shown(codingName)}: code ${key} is an answer, but negative codes are missing.`, key);
+  if (!Array.isArray(missingCodes)) bad('missingCodes must be an array of integers', missingCodes);
+  const missing = [...(missingCodes as unknown[])];
+  for (const code of missing) {
+    checkedInteger(code, `Coding ${shown(name)}: a missing code`, 'invalid_coding');
+    if (Object.hasOwn(answers, code as number)) bad(`code ${String(code)} is both an answer and missing`, code);
   }
-  return Object.freeze({ name: codingName, codes: Object.freeze(answers), missingCodes: Object.freeze(missing), negativeCodesMissing: negativeCodesMissing as boolean });
+  if (typeof negativeCodesMissing !== 'boolean') bad('negativeCodesMissing must be true or false', negativeCodesMissing);
+  return Object.freeze({
+    name: name as string,
+    codes: Object.freeze(answers),
+    missingCodes: Object.freeze(missing as number[]),
+    negativeCodesMissing: negativeCodesMissing as boolean,
+  });
 }
 
 /**
@@ -91,33 +86,27 @@ function checkedCoding(coding: unknown): SyntaxOptions['coding'] {
  * refused: comments replace such characters by spaces.
  */
 function checkPlan(plan: ScoringPlan): void {
-  const codes = (list: readonly unknown[], what: string): void => {
-    for (const code of list) checkedInteger(code, what, 'invalid_coding');
-  };
-  codes(plan.answerCodes, 'An answer code');
-  codes(plan.missingCodes, 'A missing code');
-  if (typeof plan.coding.name !== 'string') refuse('invalid_coding', 'A coding needs a name.', plan.coding.name);
-  if (typeof plan.coding.negativeCodesMissing !== 'boolean') refuse('invalid_coding', 'negativeCodesMissing must be true or false.', plan.coding.negativeCodesMissing);
-  for (const { item, column, lonelyCodes, notLonelyCodes } of plan.items) {
-    if (typeof item.key !== 'string' || !/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(item.key)) refuse('invalid_option', `Item key ${shown(item.key)} is not a plain identifier.`, item.key);
-    checkedInteger(item.number, `Item "${item.key}": its number`);
+  for (const code of [...plan.answerCodes, ...plan.missingCodes, ...plan.items.flatMap((item) => [...item.lonelyCodes, ...item.notLonelyCodes])]) {
+    checkedInteger(code, 'A code', 'invalid_coding');
+  }
+  const numbers: unknown[] = [];
+  for (const { item, column } of plan.items) {
+    if (typeof item.key !== 'string' || !/^[A-Za-z]\w{0,62}$/.test(item.key)) refuse('invalid_option', `Item key ${shown(item.key)} is not a plain identifier.`, item.key);
     checkedText(column, `Item "${item.key}": the column name`);
-    codes(lonelyCodes, `Item "${item.key}": a code`);
-    codes(notLonelyCodes, `Item "${item.key}": a code`);
+    numbers.push(item.number);
   }
   for (const score of plan.scores) {
     checkedText(score.output, `The ${score.score} score's name`);
-    checkedInteger(score.tolerated, `The ${score.score} score's tolerated missing items`);
-    checkedInteger(score.maximum, `The ${score.score} score's maximum`);
+    numbers.push(score.tolerated, score.maximum);
   }
-  for (const category of plan.categories) {
-    checkedText(category.output, 'A category name');
-    checkedText(category.convention.name, 'A category convention name');
-    for (const band of category.convention.bands) {
-      for (const value of [band.min, band.max, band.code]) checkedInteger(value, `Convention "${category.convention.name}": a band's bound or code`);
-      checkedText(band.label[plan.language], `Convention "${category.convention.name}": a band label`);
+  for (const { output, convention } of plan.categories) {
+    checkedText(output, 'A category name');
+    for (const band of convention.bands) {
+      numbers.push(band.min, band.max, band.code);
+      checkedText(band.label[plan.language], `Convention "${convention.name}": a band label`);
     }
   }
+  for (const number of numbers) checkedInteger(number, 'A number of the scale or the missing-answer rules');
   checkedText(plan.invalidItems, 'The invalid-items name');
 }
 
