@@ -347,3 +347,54 @@ describe('issue 8 #11: options of the wrong type are ScoringError, never TypeErr
     });
   }
 });
+
+describe("issue 8 #11: category labels of a custom scale reach code only quoted", () => {
+  /** djg6 with the label of the total's middle band (scores 2-4) replaced. */
+  const withLabel = (label: string): ScaleDefinition => {
+    const scale = structuredClone(djg6) as unknown as { categories: { total: { conventions: { bands: { label: { en: string } }[] }[] } } };
+    const band = scale.categories.total.conventions[0]?.bands[1];
+    if (band !== undefined) band.label.en = label;
+    return scale as unknown as ScaleDefinition;
+  };
+  const items = djg6.items.map((item) => item.key);
+  const seedCodes = [3, 3, 3, 2, 3, 3];
+
+  for (const [target, generate] of targets) {
+    it(`${target}: a label with a line break is invalid_option`, () => {
+      let outcome: unknown;
+      try {
+        outcome = generate(withLabel("x'\nHOST COMMAND=['touch y']."), { coding: 'manual' });
+      } catch (error) {
+        outcome = error;
+      }
+      expect((outcome as ScoringError).code).toBe('invalid_option');
+    });
+  }
+
+  it.skipIf(!pspp.run)(`PSPP: a label with quotes and a HOST COMMAND is a value label, nothing else${pspp.reason ? ` (${pspp.reason})` : ''}`, () => {
+    const file = marker('spss-label');
+    const label = `it's "x" \\ '. HOST COMMAND=['touch ${file}'].`;
+    const code = toSpss(withLabel(label), { coding: 'manual' });
+    const syntax = join(folder, 'label.sps');
+    writeFileSync(syntax, code);
+    const main = join(folder, 'label-main.sps');
+    const out = join(folder, 'label.csv');
+    writeFileSync(main, [`DATA LIST LIST /${items.join(' ')}.`, 'BEGIN DATA', seedCodes.join(' '), 'END DATA.', `INCLUDE FILE='${syntax}'.`, `SAVE TRANSLATE /OUTFILE='${out}' /TYPE=CSV /CELLS=LABELS /REPLACE /KEEP=category.`, ''].join('\n'));
+    spawnSync('pspp', ['-O', 'format=txt', '-o', join(folder, 'label.lst'), main], { encoding: 'utf8' });
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(out, 'utf8').trim().replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(label);
+  });
+
+  it.skipIf(!rscript.run)(`R: a label with quotes and code is a factor level, nothing else${rscript.reason ? ` (${rscript.reason})` : ''}`, () => {
+    const file = marker('r-label');
+    const label = `"); file.create(${JSON.stringify(file)}); ("\\`;
+    const code = toR(withLabel(label), { coding: 'manual' });
+    const out = join(folder, 'r-label.txt');
+    const script = join(folder, 'label.R');
+    writeFileSync(script, `${code}\ndata <- data.frame(${items.map((key, index) => `${key} = ${seedCodes[index]}`).join(', ')})\nwriteLines(as.character(score_loneliness(data)$category), ${JSON.stringify(out)})\n`);
+    const run = spawnSync('Rscript', ['--vanilla', script], { encoding: 'utf8' });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(out, 'utf8').trim()).toBe(label);
+  });
+});
