@@ -27,14 +27,26 @@ const answerCodes = Object.keys(agreement);
  *   is case-sensitive, and a display never overrides a code. A coding with no code is an error,
  *   not a missing answer (a missing answer is an item without `answer`).
  * - A `valueCoding` of another system is read by its display text (a label such as
- *   `"min of meer"`), or its code when it has none.
- * - A `valueString`, `valueInteger` or `valueDecimal` is passed on as it is; any other answer is
- *   passed on for the core to reject (`invalid_type`).
+ *   `"min of meer"`), or its code when it has none; either must be text.
+ * - A `valueString` (text), `valueInteger` (an integer) or `valueDecimal` (a finite number) is
+ *   passed on as it is, or refused when it is not of its type; any other answer is passed on for
+ *   the core to reject (`invalid_type`).
  */
 function answerValue(answer: Node, linkId: string): unknown {
   const values = Object.keys(answer).filter((key) => key.startsWith('value'));
   if (values.length > 1) return malformed(`Item "${linkId}": an answer holds more than one value (${values.join(', ')}).`, linkId, values);
-  if (!('valueCoding' in answer)) return answer.valueString ?? answer.valueInteger ?? answer.valueDecimal ?? answer;
+  if (!('valueCoding' in answer)) {
+    // Each value[x] must have its FHIR type: a number in valueString would otherwise be read as a code.
+    const typed: [string, (value: unknown) => boolean][] = [
+      ['valueString', (value) => typeof value === 'string'],
+      ['valueInteger', Number.isInteger],
+      ['valueDecimal', Number.isFinite],
+    ];
+    for (const [key, test] of typed) {
+      if (key in answer) return test(answer[key]) ? answer[key] : malformed(`Item "${linkId}": ${key} is ${shown(answer[key])}.`, linkId, answer[key]);
+    }
+    return answer;
+  }
   const coding = answer.valueCoding;
   if (!isNode(coding)) return malformed(`Item "${linkId}": valueCoding is ${shown(coding)}, not a Coding.`, linkId, coding);
   const { system, code, display } = coding;
@@ -51,7 +63,9 @@ function answerValue(answer: Node, linkId: string): unknown {
     }
     return code;
   }
-  return display ?? code;
+  const text = display ?? code;
+  if (typeof text !== 'string') return malformed(`Item "${linkId}": a coding of ${system} needs a display text.`, linkId, coding);
+  return text;
 }
 
 /**

@@ -158,3 +158,22 @@ describe('issue 8 #7: any JSON value as a response gives a result or a ScoringEr
     );
   });
 });
+
+describe('issue 8 #7: each answer value has its FHIR type', () => {
+  it('a number in valueString, text in valueInteger, a fraction in valueInteger, Infinity in valueDecimal are invalid_answers, not codes', () => {
+    const cases: unknown[] = [{ valueString: 3 }, { valueInteger: '3' }, { valueInteger: 2.5 }, { valueDecimal: Number.POSITIVE_INFINITY }, { valueString: null }];
+    for (const answer of cases) {
+      const response = withAnswer('trust', answer);
+      const outcome = safeScoreQuestionnaireResponse(djg6, response, { coding: 'manual' });
+      expect(outcome.success, JSON.stringify(answer)).toBe(false);
+      if (!outcome.success) expect(outcome.error.code, JSON.stringify(answer)).toBe('invalid_answers');
+    }
+  });
+
+  it('a coding of another system needs a display or code that is text (a numeric display is not read as a code)', () => {
+    const outcome = safeScoreQuestionnaireResponse(djg6, withAnswer('trust', { valueCoding: { system: 'urn:other', display: 3 } }), { coding: 'manual' });
+    expect(outcome.success ? null : outcome.error.code).toBe('invalid_answers');
+    const both = safeScoreQuestionnaireResponse(djg6, withAnswer('trust', { valueCoding: { system: 'urn:other', code: 'A1', display: 'Nee' } }));
+    expect(both.success).toBe(true);
+  });
+});
