@@ -14,8 +14,8 @@ import { type ScoringPlan, type SyntaxOptions, scoringPlan } from './plan.js';
  */
 const unsafeCharacters = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
-/** The same characters, everywhere in a text, for {@link commentSafe}. */
-const unsafeCharactersGlobal = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]+/gu;
+/** The same characters, every run of them in a text, for {@link commentSafe}. */
+const unsafeCharactersGlobal = new RegExp(`${unsafeCharacters.source}+`, 'gu');
 
 /** A text with every character that could end a line or mislead a reader replaced by a space. */
 export function commentSafe(text: string): string {
