@@ -1,6 +1,7 @@
 import type { CodeableConcept, Observation, ObservationComponent, QuestionnaireResponse, Reference } from 'fhir/r4.js';
-import type { CategoryBand, Language, ScoreResult } from '../index.js';
+import { type CategoryBand, type Language, type ScoreResult, ScoringError } from '../index.js';
 import { fhirUrls } from './canonical.js';
+import { checkedLanguage } from './questionnaire.js';
 import { scoreTexts, type ScoreName } from './texts.js';
 
 /** Options of {@link toObservation}. */
@@ -35,7 +36,9 @@ const band = (category: CategoryBand, language: Language): CodeableConcept =>
  * An Observation (status `final`, category `survey`) of a result of `score`: the total as its
  * value, the total's category, the emotional and social scores as components (each with its
  * band as interpretation when one applies), `derivedFrom` the QuestionnaireResponse. Scores that
- * are missing carry a `dataAbsentReason` instead of a value.
+ * are missing carry a `dataAbsentReason` instead of a value. Throws a `ScoringError`
+ * (`invalid_option`) for a result that is not one, a `derivedFrom` that is not an object, or an
+ * unknown language.
  *
  * @example
  * ```ts
@@ -48,8 +51,14 @@ const band = (category: CategoryBand, language: Language): CodeableConcept =>
  * ```
  */
 export function toObservation(result: ScoreResult, options: ObservationOptions): Observation {
-  const language = options.language ?? 'en';
-  const source = options.derivedFrom;
+  if (typeof result !== 'object' || result === null || typeof result.scale !== 'string') {
+    throw new ScoringError('invalid_option', 'Expected a result of score.', undefined, result);
+  }
+  const source = options?.derivedFrom;
+  if (typeof source !== 'object' || source === null) {
+    throw new ScoringError('invalid_option', 'options.derivedFrom must be the QuestionnaireResponse or a reference to it.', undefined, source);
+  }
+  const language = checkedLanguage(options.language);
   const response = 'resourceType' in source ? source : undefined;
   const reference: Reference = response === undefined ? source : response.id === undefined ? { identifier: response.identifier } : { reference: `QuestionnaireResponse/${response.id}` };
   const code = (name: ScoreName) => (name === 'total' ? result.scale : `${result.scale}-${name}`);

@@ -1,5 +1,5 @@
 import type { Questionnaire, QuestionnaireItem } from 'fhir/r4.js';
-import type { AnswerFormat, Language, ScaleDefinition } from '../index.js';
+import { type AnswerFormat, type Language, type ScaleDefinition, ScoringError } from '../index.js';
 import { fhirUrls } from './canonical.js';
 import { scoreExpression } from './expressions.js';
 import { answerPoints } from './points.js';
@@ -13,11 +13,18 @@ export interface QuestionnaireOptions {
   readonly format?: AnswerFormat['name'];
 }
 
-/** Finds an answer format of a scale by name; a `RangeError` for one the scale does not have. */
+/** Finds an answer format of a scale by name; `invalid_option` for one the scale does not have. */
 function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = '3-point'): AnswerFormat {
   const format = scale.answerFormats.find((candidate) => candidate.name === name);
-  if (format === undefined) throw new RangeError(`Scale ${scale.id} has no ${name} answer format.`);
+  if (format === undefined) throw new ScoringError('invalid_option', `Scale ${scale.id} has no ${String(name)} answer format.`, undefined, name);
   return format;
+}
+
+/** A language of the texts; `invalid_option` for another, which would leave every text empty. */
+export function checkedLanguage(language: unknown): Language {
+  if (language === undefined) return 'en';
+  if (language !== 'en' && language !== 'nl') throw new ScoringError('invalid_option', `Unknown language ${JSON.stringify(String(language))}; use en or nl.`, undefined, language);
+  return language;
 }
 
 /**
@@ -26,7 +33,8 @@ function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = '3-poin
  * options as codings in {@link fhirUrls.answers} with their points in the `itemWeight`
  * extension (on the Coding, as R4 defines it, and on the answerOption, where SDC engines read it), read-only calculated items `total`, `emotional` and `social` with an SDC
  * `calculatedExpression`, and the citation. No LOINC code exists for the scale, so the
- * Questionnaire carries none.
+ * Questionnaire carries none. Throws a `ScoringError` (`invalid_option`) for a language or an
+ * answer format the scale does not have.
  *
  * @example
  * ```ts
@@ -38,8 +46,8 @@ function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = '3-poin
  * ```
  */
 export function toQuestionnaire(scale: ScaleDefinition, options: QuestionnaireOptions = {}): Questionnaire {
-  const language = options.language ?? 'en';
-  const format = findFormat(scale, options.format);
+  const language = checkedLanguage(options?.language);
+  const format = findFormat(scale, options?.format);
   const id = `${scale.id}-${language}${format.name === '5-point' ? '-5' : ''}`;
   const questions = scale.items.map(
     (item, index): QuestionnaireItem => ({

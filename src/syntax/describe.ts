@@ -1,12 +1,16 @@
+import { commentSafe } from './checks.js';
 import type { PlannedCategory, PlannedScore, ScoringPlan } from './plan.js';
 
 /** The manual every generated file points to (reference: MANUAL). */
 const manual =
   'de Jong Gierveld, J., & van Tilburg, T. G. (1999, online update 2022). Manual of the Loneliness Scale. Vrije Universiteit Amsterdam. http://hdl.handle.net/1871/18954';
 
-/** One line of comment text: no line breaks, whatever a column name or coding name holds. */
+/**
+ * One line of comment text: no line break nor any other control character, whatever a column
+ * name, coding name or label holds (each would end a comment and start code in some target).
+ */
 export function commentText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
+  return commentSafe(String(text));
 }
 
 /** A list of codes as the comments and the code write them: `1, 2, 3`. */

@@ -1,13 +1,27 @@
 import type { ScaleDefinition } from '../index.js';
 import { codeList, commentText, headerLines } from './describe.js';
-import { type PlannedItem, type SyntaxOptions, scoringPlan } from './plan.js';
+import { checkedPlan } from './checks.js';
+import type { PlannedItem, SyntaxOptions } from './plan.js';
 
 /** Options of {@link toR}: those of every target. */
 export type ROptions<S extends ScaleDefinition = ScaleDefinition> = SyntaxOptions<S>;
 
-/** An R string literal. */
+/**
+ * An R string literal. JSON's escapes (`\"`, `\\`, `\n`, `\uXXXX`) are R's; the plan holds no
+ * control character, so none is even escaped.
+ */
 function string(text: string): string {
   return JSON.stringify(text);
+}
+
+/** R's reserved words, which cannot stand bare as a name. */
+const reservedWords = new Set(
+  'if else repeat while function for next break in TRUE FALSE NULL Inf NaN NA NA_integer_ NA_real_ NA_character_ NA_complex_'.split(' '),
+);
+
+/** A name as R writes it: bare when syntactic, in backticks otherwise, with `\` and `` ` `` escaped. */
+function name(text: string): string {
+  return /^[A-Za-z][A-Za-z0-9._]*$/.test(text) && !reservedWords.has(text) ? text : `\`${text.replace(/[\\`]/g, (character) => `\\${character}`)}\``;
 }
 
 /** An R numeric vector literal: `c(2, 3)`, or `numeric(0)` when empty. */
@@ -23,7 +37,9 @@ function vector(codes: readonly number[]): string {
  * blanks, negative codes (unless the coding makes them answers) and the coding's missing codes
  * are missing answers. Deterministic: the same input gives the same text.
  *
- * Throws a `ScoringError` for options the library would not accept.
+ * Column and output names are written as R strings, so any name works. Throws a `ScoringError`
+ * for options the library would not accept, (`invalid_coding`) for a coding object that is not a
+ * valid coding, and (`invalid_option`) for a name holding a line break or control character.
  *
  * @example
  * ```ts
@@ -34,7 +50,7 @@ function vector(codes: readonly number[]): string {
  * ```
  */
 export function toR<S extends ScaleDefinition>(scale: S, options: ROptions<S>): string {
-  const plan = scoringPlan(scale, options);
+  const plan = checkedPlan(scale, options);
   const keyList = (items: readonly PlannedItem[]): string => `c(${items.map(({ item }) => string(item.key)).join(', ')})`;
   const missingTests = ['is.na(value)'];
   if (plan.coding.negativeCodesMissing) missingTests.push('(!is.na(code) & code < 0)');
@@ -63,7 +79,7 @@ export function toR<S extends ScaleDefinition>(scale: S, options: ROptions<S>): 
     ...plan.items.map(
       ({ item, column, lonelyCodes, notLonelyCodes }, index) =>
         `    # item ${item.number}, ${item.subscale}: ${commentText(item.text[plan.language])}\n` +
-        `    ${item.key} = read_item(${string(column)}, lonely = ${vector(lonelyCodes)}, not_lonely = ${vector(notLonelyCodes)})` +
+        `    ${name(item.key)} = read_item(${string(column)}, lonely = ${vector(lonelyCodes)}, not_lonely = ${vector(notLonelyCodes)})` +
         (index < plan.items.length - 1 ? ',' : ''),
     ),
     '  )',

@@ -1,14 +1,28 @@
 import { ScoringError, type ScaleDefinition } from '../index.js';
 import { codeList, commentText, headerLines } from './describe.js';
-import { type PlannedItem, type SyntaxOptions, scoringPlan } from './plan.js';
+import { checkedPlan } from './checks.js';
+import type { PlannedItem, SyntaxOptions } from './plan.js';
 
 /** Options of {@link toSpss}: those of every target. Column and output names must be SPSS variable names. */
 export type SpssOptions<S extends ScaleDefinition = ScaleDefinition> = SyntaxOptions<S>;
 
-/** SPSS variable names: a letter, `@`, `#` or `$` first (not `#`/`$` here), up to 64 characters, no final period. */
+/**
+ * SPSS's reserved keywords: they cannot be variable names, and as names they would change what a
+ * command means (`COMPUTE TO = …`, `ANY(VALUE(AND), …)`).
+ */
+const reservedWords = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH']);
+
+/**
+ * SPSS variable names: a letter or `@` first (`#` and `$` start scratch and system variables),
+ * then letters, digits, `@`, `#`, `$`, `_` or `.`, up to 64 characters, no final period, not a
+ * reserved keyword. Such a name holds no quote, space or line break, so it is written bare.
+ */
 function variableName(name: string, what: string): string {
   if (!/^[A-Za-z@][A-Za-z0-9@#$_.]{0,63}$/.test(name) || name.endsWith('.')) {
-    throw new ScoringError('invalid_option', `${what} "${name}" is not an SPSS variable name.`, undefined, name);
+    throw new ScoringError('invalid_option', `${what} ${JSON.stringify(commentText(name))} is not an SPSS variable name.`, undefined, name);
+  }
+  if (reservedWords.has(name.toUpperCase())) {
+    throw new ScoringError('invalid_option', `${what} "${name}" is an SPSS reserved word (${[...reservedWords].join(' ')}).`, undefined, name);
   }
   return name;
 }
@@ -49,7 +63,7 @@ function wrap(text: string, separator: string): string {
   const lines: string[] = [];
   let line = parts.shift() ?? '';
   for (const part of parts) {
-    if (line.length + separator.length + part.length > lineWidth && !line.endsWith('.')) {
+    if (line.length + separator.length + part.length > lineWidth && !line.trimEnd().endsWith('.')) {
       lines.push(line + separator.trimEnd());
       line = `  ${part}`;
     } else {
@@ -59,9 +73,14 @@ function wrap(text: string, separator: string): string {
   return [...lines, line].join('\n');
 }
 
-/** A comment ending with a period, so that it ends there in any syntax mode. */
+/**
+ * A comment ending with a period, so that it ends there in any syntax mode. A comment also ends
+ * at a line ending with a period or at a blank line: the text is one line with single spaces, and
+ * {@link wrap} never breaks after a period, so whatever a name or label holds stays inside it.
+ */
 function comment(text: string): string {
-  return text === '' ? '*.' : wrap(`* ${text}${text.endsWith('.') ? '' : '.'}`, ' ');
+  const line = commentText(text).replace(/ {2,}/g, ' ').trim();
+  return line === '' ? '*.' : wrap(`* ${line}${line.endsWith('.') ? '' : '.'}`, ' ');
 }
 
 /**
@@ -73,8 +92,11 @@ function comment(text: string): string {
  * and (by default) negative codes are missing answers. Every command starts in column 1, so the
  * syntax runs in interactive and batch mode alike. Deterministic: the same input gives the same text.
  *
- * Throws a `ScoringError` for options the library would not accept, and (`invalid_option`) for a
- * column or output name that is not an SPSS variable name.
+ * Throws a `ScoringError` for options the library would not accept, (`invalid_coding`) for a
+ * coding object that is not a valid coding, and (`invalid_option`) for a column or output name
+ * that is not an SPSS variable name or is a reserved word (`ALL`, `AND`, `BY`, `EQ`, `GE`, `GT`,
+ * `LE`, `LT`, `NE`, `NOT`, `OR`, `TO`, `WITH`). Labels are quoted with the quote doubled; no text
+ * can carry a line break into the syntax.
  *
  * @example
  * ```ts
@@ -86,11 +108,12 @@ function comment(text: string): string {
  * ```
  */
 export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions<S>): string {
-  const plan = scoringPlan(scale, options);
+  const plan = checkedPlan(scale, options);
   for (const { column } of plan.items) variableName(column, 'Column');
   for (const name of [plan.invalidItems, ...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output)]) {
     variableName(name, 'Output name');
   }
+  // Scratch variables named after the item keys, which the plan checked are plain identifiers.
   const scratch = (item: PlannedItem): string => `#${item.item.key}`;
   const invalidItems = plan.invalidItems;
   const lines: string[] = headerLines(plan, 'scoring syntax for SPSS and GNU PSPP, run on the active dataset', 'system-missing').map(comment);

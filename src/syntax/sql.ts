@@ -1,6 +1,7 @@
-import type { ScaleDefinition } from '../index.js';
+import { type ScaleDefinition, ScoringError } from '../index.js';
+import { checkedPlan, checkedText } from './checks.js';
 import { codeList, commentText, headerLines } from './describe.js';
-import { type PlannedItem, type PlannedScore, type SyntaxOptions, scoringPlan } from './plan.js';
+import type { PlannedItem, PlannedScore, SyntaxOptions } from './plan.js';
 
 /** Options of {@link toSql}: those of every target, plus the table to read. */
 export interface SqlOptions<S extends ScaleDefinition = ScaleDefinition> extends SyntaxOptions<S> {
@@ -22,6 +23,15 @@ const reserved = new Set(
  */
 export function sqlIdentifier(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reserved.has(name.toLowerCase()) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A table name, qualified or not (`survey.responses`), each part an identifier; never empty. */
+function tableName(text: unknown): string {
+  const parts = checkedText(text, 'The table name').split('.');
+  if (parts.some((part) => part === '')) {
+    throw new ScoringError('invalid_option', `The table name ${JSON.stringify(text)} has an empty part.`, undefined, text);
+  }
+  return parts.map(sqlIdentifier).join('.');
 }
 
 function indent(lines: readonly string[], spaces: number): string[] {
@@ -64,7 +74,11 @@ function scoreColumn(score: PlannedScore, invalidItems: string, answerCodes: rea
  * SQL, BigQuery and Trino as long as no name needs quoting. The item columns hold the coding's
  * integer codes or `NULL`. Deterministic: the same input gives the same text.
  *
- * Throws a `ScoringError` for options the library would not accept.
+ * Names are double-quoted (the quote doubled) whenever they are not plain words, codes are
+ * checked integers, and no text can carry a line break into the SQL. Throws a `ScoringError` for
+ * options the library would not accept, (`invalid_coding`) for a coding object that is not a
+ * valid coding, and (`invalid_option`) for a table or column name that is empty or holds a line
+ * break or control character.
  *
  * @example
  * ```ts
@@ -75,8 +89,8 @@ function scoreColumn(score: PlannedScore, invalidItems: string, answerCodes: rea
  * ```
  */
 export function toSql<S extends ScaleDefinition>(scale: S, options: SqlOptions<S>): string {
-  const plan = scoringPlan(scale, options);
-  const table = (options.table ?? 'responses').split('.').map(sqlIdentifier).join('.');
+  const plan = checkedPlan(scale, options);
+  const table = tableName(options.table ?? 'responses');
   const invalidItems = sqlIdentifier(plan.invalidItems);
   const validity = (item: PlannedItem): string => {
     const column = sqlIdentifier(item.column);

@@ -158,34 +158,67 @@ export function resolveCoding(coding: unknown): Coding {
  * Reads a coding written as text, as the CLI takes it: a preset name (`manual`, `rivm`,
  * `manual5`, `rivm5`) or `code=label` pairs separated by commas, optionally followed by
  * `;missing=c1,c2` (`1=nee,2=min of meer,3=ja;missing=8,9`). Negative codes are missing
- * unless the text ends with `;negative=answers`.
+ * unless the text ends with `;negative=answers`. A preset may be extended by the same clauses
+ * (`rivm;missing=9`). Codes are plain decimal integers (`3`, `-1`; not `0x3`, `3.0`, `+3`,
+ * `1e0`). Throws a {@link ScoringError} (`invalid_option`) naming the problem for text that
+ * cannot be read unambiguously: a code given twice, an empty entry (as a trailing comma
+ * leaves), a clause given twice or unknown; and (`invalid_coding`) for a label that is no answer.
  *
  * @example
  * ```ts
  * import { parseCoding } from 'loneliness-scales';
  * parseCoding('manual').name;                               // 'manual'
  * parseCoding('0=nee,1=min of meer,2=ja;missing=9').codes[2]; // 'yes'
+ * parseCoding('rivm;missing=9').missingCodes;               // [9]
  * ```
  */
 export function parseCoding(text: string): Coding {
+  const refuse = (problem: string): never => {
+    throw new ScoringError('invalid_option', `Coding ${describeValue(text)}: ${problem}.`, undefined, text);
+  };
+  const split = (list: string, separator: string): string[] => list.split(separator).map((part) => part.trim());
+  const entries = (list: string): string[] => {
+    const parts = split(list, ',');
+    if (parts.includes('')) refuse('empty entry (a comma too many?)');
+    return parts;
+  };
+  // Only plain decimal integers, each once: Number() would also read `0x1`, `1e0`, ` +1`, `1.0`.
+  const read = (code: string, seen: number[], what: string): number => {
+    const number = /^-?\d+$/.test(code) ? Number(code) : Number.NaN;
+    if (!Number.isSafeInteger(number)) refuse(`${what} ${describeValue(code)} is not a plain decimal integer`);
+    if (seen.includes(number)) refuse(`${what} ${number} is given more than once`);
+    seen.push(number);
+    return number;
+  };
+  if (typeof text !== 'string') refuse('not text');
   const trimmed = text.trim();
   if (Object.hasOwn(codings, trimmed)) return codings[trimmed as CodingPreset];
-  if (!trimmed.includes('=')) {
-    throw new ScoringError('invalid_option', `Unknown coding "${trimmed}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
+  const [head = '', ...clauses] = split(trimmed, ';');
+  const preset = Object.hasOwn(codings, head) ? codings[head as CodingPreset] : undefined;
+  if (preset === undefined && !head.includes('=')) {
+    throw new ScoringError('invalid_option', `Unknown coding "${head}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
   }
-  const [pairs = '', ...clauses] = trimmed.split(';');
-  const codes: Record<number, string> = {};
-  let missingCodes: number[] = [];
+  const codes: Record<number, string> = { ...preset?.codes };
+  if (preset === undefined) {
+    const seen: number[] = [];
+    for (const pair of entries(head)) {
+      const [code = '', label, extra] = split(pair, '=');
+      if (label === undefined || extra !== undefined) refuse(`"${pair}" is not one code=label pair`);
+      codes[read(code, seen, 'code')] = label as string;
+    }
+  }
+  const missingCodes: number[] = [];
   let negativeCodesMissing = true;
-  for (const pair of pairs.split(',')) {
-    const [code = '', label = ''] = pair.split('=').map((part) => part.trim());
-    codes[Number(code === '' ? Number.NaN : code)] = label;
-  }
+  const given: string[] = [];
   for (const clause of clauses) {
-    const [name = '', value = ''] = clause.split('=').map((part) => part.trim());
-    if (name === 'missing') missingCodes = value.split(',').map((code) => Number(code.trim()));
-    else if (name === 'negative' && value === 'answers') negativeCodesMissing = false;
-    else throw new ScoringError('invalid_option', `Unknown coding clause "${clause}".`, undefined, text);
+    const [name = '', value, extra] = split(clause, '=');
+    if (value === undefined || extra !== undefined || !(name === 'missing' || (name === 'negative' && value === 'answers'))) {
+      refuse(`unknown clause "${clause}"; use ;missing=c1,c2 or ;negative=answers`);
+    }
+    if (given.includes(name)) refuse(`clause "${name}" is given more than once`);
+    given.push(name);
+    if (name === 'negative') negativeCodesMissing = false;
+    else for (const code of entries(value as string)) read(code, missingCodes, 'missing code');
   }
   return defineCoding({ name: trimmed, codes, missingCodes, negativeCodesMissing });
 }

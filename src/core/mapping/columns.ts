@@ -124,11 +124,21 @@ export function mapColumns(scale: ScaleDefinition, header: readonly string[], sp
   return mapping;
 }
 
+/** The comma-separated entries of a column spec, none of them empty. */
+function entries(list: string, text: string): string[] {
+  const parts = list.split(',').map((part) => part.trim());
+  if (parts.some((part) => part === '')) invalid(`Column spec "${text}": empty entry (a comma too many?).`, text);
+  return parts;
+}
+
 /**
  * Reads a column spec written as text, as the CLI takes it:
  * `key` (columns named by item key), a pattern with `{n}` (`lone{n}`: by 11-item number),
  * `order:NAME:PATTERN` or `order:NAME:COL1,COL2,…` (a dataset order of the reference), or
- * `key=column` pairs separated by commas (`emptiness=Q3,leanOn=Q4,…`).
+ * `key=column` pairs separated by commas (`emptiness=Q3,leanOn=Q4,…`). Text that cannot be read
+ * unambiguously is a {@link ScoringError} (`invalid_option`) naming the problem: an item given
+ * twice, an empty entry (as a trailing comma leaves), a pair without a column; an unknown item
+ * key is `unknown_item`.
  *
  * @example
  * ```ts
@@ -138,6 +148,7 @@ export function mapColumns(scale: ScaleDefinition, header: readonly string[], sp
  * ```
  */
 export function parseColumnSpec(text: string): ColumnSpec {
+  if (typeof text !== 'string') invalid('A column spec written as text must be a string.', text);
   const trimmed = text.trim();
   if (trimmed === '' || trimmed === 'key') return { by: 'key' };
   if (trimmed.startsWith('order:')) {
@@ -145,13 +156,17 @@ export function parseColumnSpec(text: string): ColumnSpec {
     if (!Object.hasOwn(datasetOrders, order)) invalid(`Unknown dataset order "${order}"; known: ${Object.keys(datasetOrders).join(', ')}.`, text);
     if (rest === '') invalid(`Order "${order}" needs columns or a pattern with {i}: order:${order}:q{i}.`, text);
     if (rest.includes('{i}')) return { by: 'order', order: order as DatasetOrder, pattern: rest };
-    return { by: 'order', order: order as DatasetOrder, columns: rest.split(',').map((column) => column.trim()) };
+    return { by: 'order', order: order as DatasetOrder, columns: entries(rest, text) };
   }
   if (trimmed.includes('=')) {
     const map: Partial<Record<BankKey, string>> = {};
-    for (const pair of trimmed.split(',')) {
-      const [key = '', column = ''] = pair.split('=').map((part) => part.trim());
+    for (const pair of entries(trimmed, text)) {
+      const parts = pair.split('=').map((part) => part.trim());
+      const [key = '', column = ''] = parts;
+      if (parts.length !== 2 || column === '') invalid(`Column spec "${text}": "${pair}" is not one key=column pair.`, text);
       if (!isBankKey(key)) throw new ScoringError('unknown_item', `Column map names unknown item "${key}".`, key, column);
+      // A key given twice would silently use the last column: refuse instead.
+      if (Object.hasOwn(map, key)) invalid(`Column spec "${text}": item "${key}" is given more than once.`, text);
       map[key] = column;
     }
     return { by: 'map', map };

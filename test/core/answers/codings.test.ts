@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CodingSpec, ScoringError, codings, defineCoding, djg6, safeScore, score } from '../../../src/index.js';
+import { type CodingSpec, ScoringError, codings, defineCoding, djg6, parseCoding, safeScore, score } from '../../../src/index.js';
 
 const seedManual = { emptiness: 3, leanOn: 3, trust: 3, closeTo: 2, missPeople: 3, rejected: 3 };
 
@@ -110,5 +110,65 @@ describe('defineCoding', () => {
         expect((error as ScoringError).code).toBe('invalid_coding');
       }
     }
+  });
+});
+
+describe('issue 8 #9: coding text that cannot be read unambiguously is invalid_option, never a silent mis-score', () => {
+  function refusal(text: string): ScoringError {
+    try {
+      parseCoding(text);
+    } catch (error) {
+      if (error instanceof ScoringError) return error;
+      throw error;
+    }
+    throw new Error(`parseCoding(${JSON.stringify(text)}) was accepted`);
+  }
+
+  it('a code given twice is refused, naming the code (1=ja after 1=nee swapped emotional and social)', () => {
+    const error = refusal('1=nee,2=min of meer,3=ja,1=ja');
+    expect(error.code).toBe('invalid_option');
+    expect(error.message).toContain('code 1 is given more than once');
+    expect(refusal('1=nee,2=ja,01=ja').message).toContain('code 1 is given more than once');
+  });
+
+  it('an empty entry (trailing comma, doubled comma, empty ;missing=) is refused instead of adding code 0 as missing', () => {
+    for (const text of ['1=nee,2=min of meer,3=ja,', '1=nee,,2=ja', '1=nee,2=ja;missing=', '1=nee,2=ja;missing=9,', '1=nee,2=ja;missing=8,,9']) {
+      const error = refusal(text);
+      expect([error.code, /empty entry/.test(error.message)], text).toEqual(['invalid_option', true]);
+    }
+    expect(refusal('1=nee,2=ja;').code).toBe('invalid_option');
+  });
+
+  it('only plain decimal integers are codes: 0x1, 1e0, +1, 1.0, 1_0, Infinity are refused', () => {
+    for (const code of ['0x1', '1e0', '+1', ' +1', '1.0', '1_0', 'Infinity', '0b1', '٣', '99999999999999999999']) {
+      const error = refusal(`${code}=nee,2=min of meer,3=ja`);
+      expect([error.code, error.message.includes('not a plain decimal integer')], code).toEqual(['invalid_option', true]);
+      const missing = refusal(`1=nee,2=min of meer,3=ja;missing=${code}`);
+      expect(missing.code, `missing ${code}`).toBe('invalid_option');
+    }
+  });
+
+  it('a missing code listed twice, a clause given twice and an unknown clause are refused', () => {
+    expect(refusal('1=nee,2=ja;missing=9,9').message).toContain('missing code 9 is given more than once');
+    expect(refusal('1=nee,2=ja;missing=8;missing=9').message).toContain('more than once');
+    expect(refusal('1=nee,2=ja;negative=answers;negative=answers').code).toBe('invalid_option');
+    expect(refusal('1=nee,2=ja;missng=9').code).toBe('invalid_option');
+    expect(refusal('1=nee=ja,2=ja').code).toBe('invalid_option');
+  });
+
+  it('a preset can be extended by clauses: rivm;missing=9 (was "code NaN is not an integer")', () => {
+    const coding = parseCoding('rivm;missing=9');
+    expect(coding.codes).toEqual(codings.rivm.codes);
+    expect(coding.missingCodes).toEqual([9]);
+    const answers = { emptiness: 1, leanOn: 1, trust: 1, closeTo: 2, missPeople: 9, rejected: 1 };
+    const result = score(djg6, answers, { coding });
+    expect([result.total, result.missingItems]).toEqual([3, ['missPeople']]);
+    expect(parseCoding(' manual ; missing = 8, 9 ').missingCodes).toEqual([8, 9]);
+    expect(refusal('rivm;missing=2').code).toBe('invalid_coding');
+  });
+
+  it('well-formed text still reads, with spaces around codes and labels and negative codes', () => {
+    expect(parseCoding(' 0 = nee , 1 = min of meer , 2 = ja ; missing = 8 , 9 ')).toMatchObject({ codes: { 0: 'no', 1: 'more or less', 2: 'yes' }, missingCodes: [8, 9] });
+    expect(parseCoding('-1=nee,0=min of meer,1=ja;negative=answers').codes[-1]).toBe('no');
   });
 });

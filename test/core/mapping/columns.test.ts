@@ -94,6 +94,37 @@ describe('coding text (CLI form)', () => {
   it('rejects unknown presets and bad pairs', () => {
     expect(errorOf(() => parseCoding('lasa')).code).toBe('invalid_option');
     expect(errorOf(() => parseCoding('1=perhaps')).code).toBe('invalid_coding');
-    expect(errorOf(() => parseCoding('x=ja')).code).toBe('invalid_coding');
+    expect(errorOf(() => parseCoding('x=ja')).code).toBe('invalid_option');
+  });
+});
+
+describe('issue 8 #9: column spec text that cannot be read unambiguously is invalid_option', () => {
+  const six = 'emptiness=Q3,leanOn=Q4,trust=Q7,closeTo=Q8,missPeople=Q9,rejected=Q10';
+
+  it('a key given twice is refused, naming the key (it silently used the last column)', () => {
+    const error = errorOf(() => parseColumnSpec(`${six},trust=Q99`));
+    expect(error.code).toBe('invalid_option');
+    expect(error.message).toContain('"trust" is given more than once');
+  });
+
+  it('an empty entry (a trailing or doubled comma) is refused', () => {
+    for (const text of [`${six},`, six.replace(',', ',,'), `,${six}`, 'order:cbs:a,b,c,,e,f,g']) {
+      const error = errorOf(() => parseColumnSpec(text));
+      expect([error.code, error.message.includes('empty entry')], text).toEqual(['invalid_option', true]);
+    }
+  });
+
+  it('a pair without a column, or with two =, is refused', () => {
+    expect(errorOf(() => parseColumnSpec('emptiness=')).code).toBe('invalid_option');
+    expect(errorOf(() => parseColumnSpec('emptiness=Q3=Q4')).code).toBe('invalid_option');
+  });
+
+  it('text that is not a string is invalid_option, not a TypeError', () => {
+    expect(errorOf(() => parseColumnSpec(42 as never)).code).toBe('invalid_option');
+  });
+
+  it('well-formed specs still read', () => {
+    expect(parseColumnSpec(six)).toEqual({ by: 'map', map: { emptiness: 'Q3', leanOn: 'Q4', trust: 'Q7', closeTo: 'Q8', missPeople: 'Q9', rejected: 'Q10' } });
+    expect(parseColumnSpec('order:cbs: a, b,c,d,e,f')).toEqual({ by: 'order', order: 'cbs', columns: ['a', 'b', 'c', 'd', 'e', 'f'] });
   });
 });
