@@ -1,10 +1,10 @@
-import { type Coding, type ScaleDefinition, ScoringError, type ScoringErrorCode, agreement } from '../index.js';
+import { type ScaleDefinition, ScoringError, type ScoringErrorCode } from '../index.js';
 import { type ScoringPlan, type SyntaxOptions, scoringPlan } from './plan.js';
 
 // Generated code is a program: every value that reaches it is checked here first (numbers are
 // safe integers, text has no character that could end a line or a comment), and each target
 // then quotes names and strings by its own rules. These checks do not rely on the core having
-// validated a coding: a coding object may arrive straight from a JSON file.
+// validated every value: a scale definition or option may arrive straight from a JSON file.
 
 /**
  * Characters no string may carry into generated code: control characters (line breaks among
@@ -44,42 +44,6 @@ function checkedInteger(value: unknown, what: string, code: ScoringErrorCode = '
 }
 
 /**
- * A frozen copy of a coding object, each field read once and checked: a name, codes written as
- * decimal integers mapped to canonical answers, missing codes as integers (none also an answer),
- * `negativeCodesMissing` a boolean (and then no negative answer code). Reading each field once
- * means a getter cannot show one value to the check and another to the generator. Preset names
- * are returned as they are: the core resolves them to its own frozen codings.
- */
-function checkedCoding(coding: unknown): SyntaxOptions['coding'] {
-  if (typeof coding === 'string' || coding === undefined) return coding as SyntaxOptions['coding'];
-  const { name, codes, missingCodes, negativeCodesMissing } = (typeof coding === 'object' && coding !== null ? coding : {}) as Record<string, unknown>;
-  const bad = (problem: string, value: unknown): never => refuse('invalid_coding', `Coding ${shown(name)}: ${problem}.`, value);
-  // The name is written only into comments, which replace control characters by spaces.
-  if (Array.isArray(coding) || typeof name !== 'string' || name.trim() === '') bad('a coding object needs a name', coding);
-  if (typeof codes !== 'object' || codes === null || Object.keys(codes).length === 0) bad('codes must be an object of code: answer', codes);
-  const answers: Record<number, Coding['codes'][number]> = {};
-  for (const [key, answer] of Object.entries(codes as object)) {
-    const code = Number(key);
-    if (!Number.isSafeInteger(code) || String(code) !== key || (negativeCodesMissing !== false && code < 0)) bad(`code ${shown(key)} is not an integer code of an answer`, key);
-    if (typeof answer !== 'string' || !Object.hasOwn(agreement, answer)) bad(`code ${key} maps to ${shown(answer)}, not a canonical answer`, answer);
-    answers[code] = answer as Coding['codes'][number];
-  }
-  if (!Array.isArray(missingCodes)) bad('missingCodes must be an array of integers', missingCodes);
-  const missing = [...(missingCodes as unknown[])];
-  for (const code of missing) {
-    checkedInteger(code, `Coding ${shown(name)}: a missing code`, 'invalid_coding');
-    if (Object.hasOwn(answers, code as number)) bad(`code ${String(code)} is both an answer and missing`, code);
-  }
-  if (typeof negativeCodesMissing !== 'boolean') bad('negativeCodesMissing must be true or false', negativeCodesMissing);
-  return Object.freeze({
-    name: name as string,
-    codes: Object.freeze(answers),
-    missingCodes: Object.freeze(missing as number[]),
-    negativeCodesMissing: negativeCodesMissing as boolean,
-  });
-}
-
-/**
  * Every value of a plan that reaches generated code, checked: codes and numbers are safe
  * integers; names and labels carry no line break or other control character; item keys are
  * plain identifiers. Texts written only into comments (the coding name, item texts) are not
@@ -111,8 +75,8 @@ function checkPlan(plan: ScoringPlan): void {
 }
 
 /**
- * The plan a generator writes from: the coding copied and checked before the library sees it,
- * the plan resolved by {@link scoringPlan}, then every value that reaches code checked. Throws
+ * The plan a generator writes from: resolved by {@link scoringPlan} (the core checks the coding
+ * as `defineCoding` does), then every value that reaches code checked. Throws
  * a `ScoringError`: `invalid_coding` for a coding object that is not a valid coding (codes not
  * integers, answers not canonical, missing codes not integers, …), `invalid_option` for options
  * that cannot be used, including any that made the resolution fail in another way. Internal to
@@ -120,10 +84,10 @@ function checkPlan(plan: ScoringPlan): void {
  */
 export function checkedPlan<S extends ScaleDefinition>(scale: S, options: SyntaxOptions<S>): ScoringPlan {
   if (typeof options !== 'object' || options === null) refuse('invalid_option', 'Options must be an object with a coding.', options);
-  const coding = checkedCoding(options.coding);
   let plan: ScoringPlan;
   try {
-    plan = scoringPlan(scale, { ...options, coding } as SyntaxOptions<S>);
+    // The core checks the coding (a copy, each field read once) exactly as defineCoding does.
+    plan = scoringPlan(scale, options);
   } catch (error) {
     if (error instanceof ScoringError) throw error;
     // A value of an unexpected type (a column name that is a number, …) made resolution fail.
