@@ -25,3 +25,4 @@ export type { ScoreOptions, SubscaleConventionName, TotalConventionName } from '
 export { createScorer, safeScore, score } from './core/scoring/score.js';
 export type { Scorer } from './core/scoring/score.js';
 export type * from './core/types.js';
+export * from './core/internal.js';

@@ -1,8 +1,10 @@
 /**
  * What the library's own adapters (zod, FHIR, syntax, batch) read of the core beyond its public
- * API. Not a package entry point: nothing here is a semver promise to users.
+ * API. Re-exported by the core barrel with a leading underscore (`_itemPoints`, …), so that every
+ * entry point shares the one copy of the core loaded through the package's name (one
+ * `ScoringError` class). Underscored exports are internal: no semver promise to users.
  */
-export { MISSING_LEVEL, readAnswer } from './answers/read-answer.js';
-export { isPlainObject } from './scoring/options.js';
-export { aggregate, bandOf, itemPoints } from './scoring/rules.js';
-export { engineFor } from './scoring/score.js';
+export { MISSING_LEVEL as _MISSING_LEVEL, readAnswer as _readAnswer } from './answers/read-answer.js';
+export { isPlainObject as _isPlainObject } from './scoring/options.js';
+export { aggregate as _aggregate, bandOf as _bandOf, itemPoints as _itemPoints } from './scoring/rules.js';
+export { engineFor as _engineFor } from './scoring/score.js';

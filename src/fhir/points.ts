@@ -1,5 +1,4 @@
-import { itemPoints } from '../core/internal.js';
-import { type CanonicalAnswer, type ScaleDefinition, ScoringError, resolveRules } from '../index.js';
+import { type CanonicalAnswer, type ScaleDefinition, ScoringError, _itemPoints as itemPoints, resolveRules } from '../index.js';
 
 /**
  * The points (0 or 1) an answer scores on an item, read from the core's resolved rules so that

@@ -1,5 +1,4 @@
-import { resolveRules } from '../index.js';
-import { itemPoints } from '../core/internal.js';
+import { _itemPoints as itemPoints, resolveRules } from '../index.js';
 import type { AnswerFormat, ItemKey, Language, ScaleDefinition, ScoreOptions } from '../index.js';
 
 /** Options of the localised messages: the language, the answer format shown and the order of the questions. */

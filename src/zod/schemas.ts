@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { resolveRules } from '../index.js';
-import { itemPoints } from '../core/internal.js';
+import { _itemPoints as itemPoints, resolveRules } from '../index.js';
 import type { AnswerValue, ItemKey, ScaleDefinition } from '../index.js';
 import { type AnswerProblem, type MessageOptions, answerMessage } from './messages.js';
 

@@ -11,6 +11,15 @@ describe('loneliness-scales/batch is browser-safe (STYLE: layers)', () => {
     const text = readFileSync(join(folder, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     expect(text).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b/);
     // Only the core barrel and files of this layer are imported.
-    for (const [, path] of text.matchAll(/^(?:import|export) [^;]*? from '([^']+)';/gm)) expect(path === '../../index.js' || path === '../../core/internal.js' || path === '../index.js' || path?.startsWith('./') || /^\.\.\/(columnar|delimited|ndjson|scoring|streams|summary)\//.test(path ?? '')).toBe(true);
+    for (const [, path] of text.matchAll(/^(?:import|export) [^;]*? from '([^']+)';/gm)) expect(path === '../../index.js' || path === '../index.js' || path?.startsWith('./') || /^\.\.\/(columnar|delimited|ndjson|scoring|streams|summary)\//.test(path ?? '')).toBe(true);
+  });
+});
+
+describe('one copy of the core (STYLE: layers)', () => {
+  const source = new URL('../../src/', import.meta.url).pathname;
+  const adapters = readdirSync(source, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.startsWith('core/') && file !== 'index.ts');
+  it.each(adapters)('%s reads the core only through its barrel (so every entry point shares one ScoringError class)', (file) => {
+    const text = readFileSync(join(source, file), 'utf8');
+    expect(text).not.toMatch(/from '(\.\.\/)+core\//);
   });
 });

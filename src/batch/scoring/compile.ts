@@ -1,5 +1,13 @@
-import type { CategoryBand, Language, ResolvedRules, ScaleDefinition, ScoreOptions, ScoringError } from '../../index.js';
-import { engineFor, itemPoints } from '../../core/internal.js';
+import {
+  type CategoryBand,
+  type Language,
+  type ResolvedRules,
+  type ScaleDefinition,
+  type ScoreOptions,
+  type ScoringError,
+  _engineFor as engineFor,
+  _itemPoints as itemPoints,
+} from '../../index.js';
 
 /**
  * Item points of a missing answer in the compiled tables (answered items score 0 or 1).

@@ -1,5 +1,4 @@
-import type { CategoryBand, ScoringErrorCode } from '../../index.js';
-import { aggregate, bandOf } from '../../core/internal.js';
+import { type CategoryBand, type ScoringErrorCode, _aggregate as aggregate, _bandOf as bandOf } from '../../index.js';
 import { type CompiledScale, MISSING_POINT } from './compile.js';
 
 /**
