@@ -40,10 +40,11 @@ export function readFormatOption(value: string | undefined, option: string): Tex
  */
 export function openInput(argument: string | undefined, io: CommandIo, from: TextFormat | undefined): OpenedInput {
   if (argument === undefined) throw new UsageError('Name an input file, or - for standard input.');
-  if (argument === '-') {
+  // /dev/stdin names the process's stdin, which may be a socket that cannot be opened by name.
+  if (argument === '-' || argument === '/dev/stdin' || argument === '/dev/fd/0' || argument === '/proc/self/fd/0') {
     const descriptor = (io.stdin as { fd?: unknown }).fd;
     const identity = typeof descriptor === 'number' ? identityOfRegularDescriptor(descriptor) : undefined;
-    return { chunks: io.stdin, format: from ?? 'csv', size: undefined, name: 'stdin', identity };
+    return { chunks: io.stdin, format: from ?? 'csv', size: undefined, name: argument === '-' ? 'stdin' : argument, identity };
   }
   const path = resolve(io.cwd, argument);
   let stats;
