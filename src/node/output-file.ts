@@ -212,13 +212,17 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
     }
   }
   const directory = dirname(target);
-  const temporary = join(directory, `.${basename(target)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  // Within the 255-byte name limit however long the target's name (50 characters are at most 200 bytes).
+  const base = basename(target);
+  const stem = Buffer.byteLength(base) > 200 ? Array.from(base).slice(0, 50).join('') : base;
+  const temporary = join(directory, `.${stem}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   const mode = existing === undefined ? 0o666 : Number(existing.mode & 0o7777n);
   let descriptor: number;
   try {
     descriptor = openSync(temporary, 'wx', mode);
   } catch (error) {
-    throw unwritable(name, target, describeFileError(error));
+    // The directory must be writable, not only the file: say so, as a writable file is then a puzzle.
+    throw unwritable(name, target, `cannot create a file in its directory: ${describeFileError(error)}`);
   }
   let open = true;
   let done = false;
