@@ -6,6 +6,8 @@ import {
   constants,
   fchmodSync,
   fchownSync,
+  fdatasync,
+  fdatasyncSync,
   fstatSync,
   fsyncSync,
   openSync,
@@ -86,6 +88,9 @@ export interface OutputFileOptions {
   /** The input's name for messages. */
   readonly inputName?: string | undefined;
 }
+
+/** Bytes written between background flushes of a temporary file. */
+const BACKGROUND_FLUSH = 8 << 20;
 
 /** Discards of the temporary files not yet committed or discarded, for signal and exit handlers. */
 const pending = new Set<() => void>();
@@ -226,6 +231,16 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
   }
   let open = true;
   let done = false;
+  // Written data is flushed to disk in the background while the run goes on, so that the flush
+  // before the rename finds little left to do (it would otherwise add ~8% to a 1M-row run).
+  let unflushed = 0;
+  let flushing: Promise<void> | undefined;
+  const flushInBackground = () => {
+    unflushed = 0;
+    flushing = new Promise<void>((resolvePromise) => fdatasync(descriptor, () => resolvePromise())).then(() => {
+      flushing = undefined;
+    });
+  };
   const discard = () => {
     if (done) return;
     done = true;
@@ -267,12 +282,17 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
         discard();
         throw unwritable(name, target, describeFileError(error), left);
       }
+      unflushed += bytes.length;
+      if (unflushed >= BACKGROUND_FLUSH && flushing === undefined) flushInBackground();
     },
     async commit() {
       if (done) throw unwritable(name, target, 'the output was abandoned', left);
+      // The descriptor stays open until the background flush has finished with it.
+      await flushing;
+      if (done) throw unwritable(name, target, 'the output was abandoned', left);
       try {
         // Durable before visible: without the flush a crash after the rename can leave an empty file.
-        fsyncSync(descriptor);
+        fdatasyncSync(descriptor);
         open = false;
         closeSync(descriptor);
         renameSync(temporary, target);
