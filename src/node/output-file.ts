@@ -129,9 +129,13 @@ function unwritable(name: string, path: string, reason: string, after = ''): Sco
   return new ScoringError('unwritable_output', `Cannot write ${name}: ${reason}.${after}`, undefined, path);
 }
 
-/** Device and process paths (`/dev/stdout`, `/dev/fd/63`, `/proc/self/fd/1`) are written in place. */
-function isDevicePath(path: string): boolean {
-  return /^\/(dev|proc)\//.test(path);
+/**
+ * Names of the process's own descriptors (`/dev/stdout`, `/dev/fd/63`, `/proc/self/fd/1`) are
+ * written in place even when they lead to a regular file (`--out /dev/stdout >> log.csv`). Other
+ * files under /dev, such as /dev/shm/scored.csv, are ordinary files.
+ */
+function isDescriptorPath(path: string): boolean {
+  return /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/(self|thread-self|\d+)\/fd\/\d+)$/.test(path);
 }
 
 /**
@@ -164,7 +168,7 @@ export async function openOutputFile(path: string, options: OutputFileOptions = 
     );
   }
   if (stats?.isDirectory() === true) throw unwritable(name, absolute, describeFileError({ code: 'EISDIR' }));
-  if (stats !== undefined && (!stats.isFile() || isDevicePath(absolute))) return openInPlace(name, absolute);
+  if (stats !== undefined && (!stats.isFile() || isDescriptorPath(absolute))) return openInPlace(name, absolute);
   return openReplacing(name, absolute, stats);
 }
 

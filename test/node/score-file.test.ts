@@ -103,6 +103,16 @@ describe('scoreFile: typed errors, nothing lost, nothing left behind', () => {
     expect(readdirSync(directory).sort()).toEqual(['s.csv', long].sort());
   });
 
+  it('a regular file under /dev (/dev/shm) is replaced like any file, not appended to', async (context) => {
+    if (!existsSync('/dev/shm')) return context.skip('no /dev/shm');
+    const directory = workspace({ 's.csv': survey });
+    const target = join(mkdtempSync('/dev/shm/djg-score-file-'), 'out.csv');
+    directories.push(join(target, '..'));
+    writeFileSync(target, 'previous result\n');
+    await scoreFile(join(directory, 's.csv'), target, options);
+    expect(readFileSync(target, 'utf8')).toMatch(/^id,lone3,/);
+  });
+
   it('issue 8: a FIFO is an input', async (context) => {
     const directory = workspace();
     const fifo = join(directory, 'input.csv');

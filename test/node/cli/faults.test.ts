@@ -244,6 +244,14 @@ describe('issue 8: FIFOs, process substitution, /dev/stdin and - are inputs', ()
     }
   });
 
+  it('--out /dev/stdout appended to a log (>> log.txt) is written in place: the log keeps its start', async () => {
+    const directory = workspace({ 's.csv': survey, 'log.txt': 'log start\n' });
+    const expected = await runCliProcess(['score', 's.csv', ...byNumber, '--quiet'], { cwd: directory });
+    const run = await runCliProcess(['score', 's.csv', ...byNumber, '--quiet', '--out', '/dev/stdout'], { cwd: directory, shellSuffix: '>> log.txt' });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(directory, 'log.txt'), 'utf8')).toBe(`log start\n${expected.stdout}`);
+  });
+
   it('--out /dev/null and a process-substitution output are written in place, not replaced', async () => {
     const directory = workspace({ 's.csv': survey });
     const devNull = await runCliProcess(['score', 's.csv', ...byNumber, '--quiet', '--out', '/dev/null'], { cwd: directory });
