@@ -210,11 +210,12 @@ async function openInPlace(name: string, path: string): Promise<OutputFile> {
 
 /** A regular file: written to a temporary file in the same directory (one file system, so `rename` is atomic), renamed over the target on commit. */
 function openReplacing(name: string, absolute: string, existing: BigIntStats | undefined): OutputFile {
-  // Write through a symlink: replace the file it points to, not the link.
-  const target = existing === undefined ? absolute : realpathSync(absolute);
+  let target = absolute;
   if (existing !== undefined) {
-    // A rename needs only the directory's permission; respect a file the user made read-only.
     try {
+      // Write through a symlink: replace the file it points to, not the link.
+      target = realpathSync(absolute);
+      // A rename needs only the directory's permission; respect a file the user made read-only.
       accessSync(target, constants.W_OK);
     } catch (error) {
       throw unwritable(name, target, describeFileError(error));
