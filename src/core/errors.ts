@@ -12,6 +12,9 @@
  * - `invalid_option`: an option that cannot be used (unknown preset, convention, column spec, …).
  * - `missing_column`: a dataset lacks the column an item is mapped to.
  * - `duplicate_column`: a column name occurs twice, or two items map to one column.
+ * - `same_file`: a file's output is its own input (same device and inode, links resolved); `value` is the path.
+ * - `unreadable_input`: an input file cannot be read (missing, a directory, no permission); `value` is the path.
+ * - `unwritable_output`: an output file cannot be written (missing directory, no permission, disk full); `value` is the path.
  */
 export type ScoringErrorCode =
   | 'invalid_answers'
@@ -24,7 +27,10 @@ export type ScoringErrorCode =
   | 'invalid_option'
   | 'invalid_scale'
   | 'missing_column'
-  | 'duplicate_column';
+  | 'duplicate_column'
+  | 'same_file'
+  | 'unreadable_input'
+  | 'unwritable_output';
 
 /**
  * The one error type of the library. `code` is stable; `item` names the item key concerned (if

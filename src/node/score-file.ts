@@ -1,18 +1,28 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ScoringError } from '../index.js';
 import { type BatchCounts, type BatchOptions, type TextFormat, createBatchScorer } from '../batch/index.js';
 import { formatOfName } from './cli/io.js';
+import { type FileIdentity, openOutputFile } from './output-file.js';
 
 /** Options of {@link scoreFile}: the batch options, and the input format when the name does not tell. */
 export interface ScoreFileOptions extends BatchOptions {
   /** Input format (default: by extension: .tsv/.tab TSV, .ndjson/.jsonl NDJSON, otherwise CSV). */
   readonly from?: TextFormat | undefined;
+  /** Stops the run: the promise rejects with the signal's reason and no output file is left. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
  * Scores a CSV, TSV or NDJSON file into another file, streaming, in constant memory; resolves to
  * the counts (read, scored, not scored, bad). With `output: null`, nothing is written (use
  * `onRow`, e.g. with `createSummary`).
+ *
+ * The output file is written beside its name and renamed over it only when the run is complete:
+ * when the promise rejects, no file at `outputPath` was created or changed. Rejects with a
+ * `ScoringError`: `same_file` when the output is the input (links resolved), `unreadable_input`
+ * (a missing input, a directory), `unwritable_output` (a missing directory, no permission, a
+ * full disk), or the batch's own errors (`missing_column`, …). The input may be a FIFO.
  *
  * @example
  * ```ts
@@ -25,30 +35,53 @@ export interface ScoreFileOptions extends BatchOptions {
  * writeFileSync(survey, 'id,lone3,lone4,lone7,lone8,lone9,lone10\n1,3,3,3,2,3,3\n');
  * const counts = await scoreFile(survey, join(tmpdir(), 'scored.csv'), { scale: djg6, scoring: { coding: 'manual' }, columns: { by: 'number', pattern: 'lone{n}' } });
  * counts.scored; // 1
+ * await scoreFile(survey, survey, { scale: djg6 }).catch((error) => error.code); // 'same_file'
  * ```
  */
 export async function scoreFile(inputPath: string, outputPath: string | null, options: ScoreFileOptions): Promise<BatchCounts> {
-  const output = outputPath === null ? null : createWriteStream(outputPath);
-  const ready: Uint8Array[] = [];
-  const scorer = createBatchScorer(options.from ?? formatOfName(inputPath), options, (bytes) => ready.push(bytes.slice()));
-  const drain = async () => {
-    while (ready.length > 0) {
-      const bytes = ready.shift() as Uint8Array;
-      if (output !== null && !output.write(bytes)) await once(output, 'drain');
-    }
-  };
+  options.signal?.throwIfAborted();
+  const input = identityOfInput(inputPath);
+  // Opened before reading: a missing directory or the input as output rejects before any work.
+  const output = outputPath === null ? null : await openOutputFile(outputPath, { input, inputName: inputPath });
   try {
-    for await (const chunk of createReadStream(inputPath, { highWaterMark: 1 << 20 })) {
-      scorer.push(chunk as Uint8Array);
+    const ready: Uint8Array[] = [];
+    const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
+    const scorer = createBatchScorer(options.from ?? formatOfName(inputPath), options, emit);
+    const drain = async () => {
+      while (ready.length > 0) await output?.write(ready.shift() as Uint8Array);
+    };
+    for await (const chunk of readInput(inputPath, options.signal)) {
+      scorer.push(chunk);
       await drain();
     }
     scorer.end();
     await drain();
+    options.signal?.throwIfAborted();
+    await output?.commit();
+    return scorer.counts;
   } finally {
-    if (output !== null) {
-      output.end();
-      await once(output, 'close');
-    }
+    output?.discard();
   }
-  return scorer.counts;
+}
+
+/** Checks that the input can be read before an output is created; its identity when a regular file. */
+function identityOfInput(inputPath: string): FileIdentity | undefined {
+  let stats;
+  try {
+    stats = statSync(inputPath, { bigint: true });
+  } catch (error) {
+    throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: ${(error as Error).message}.`, undefined, resolve(inputPath));
+  }
+  if (stats.isDirectory()) throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: it is a directory.`, undefined, resolve(inputPath));
+  return stats.isFile() ? { dev: stats.dev, ino: stats.ino } : undefined;
+}
+
+/** The input's chunks; a failed read is `unreadable_input`, an abort the signal's reason. */
+async function* readInput(inputPath: string, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(inputPath, { highWaterMark: 1 << 20, signal })) yield chunk as Uint8Array;
+  } catch (error) {
+    if (signal?.aborted === true) throw signal.reason;
+    throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: ${(error as Error).message}.`, undefined, resolve(inputPath));
+  }
 }

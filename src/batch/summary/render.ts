@@ -56,7 +56,7 @@ function sections(summary: BatchSummary, language: Language): { title: string; h
 function weightsNote(summary: BatchSummary): string {
   const { weights } = summary;
   if (weights === null) return '';
-  return `Weights: column "${weights.column}", sum ${weights.sum.toFixed(2)}, effective n ${weights.effectiveN.toFixed(1)} (Kish), ${weights.missing} scored rows without a usable weight.`;
+  return `Weights: column "${weights.column}", sum ${Number.isFinite(weights.sum) ? weights.sum.toFixed(2) : 'above the largest number (1.8e308)'}, effective n ${weights.effectiveN.toFixed(1)} (Kish), ${weights.missing} scored rows without a usable weight.`;
 }
 
 /**

@@ -55,7 +55,7 @@ export interface BatchSummary {
   readonly missing: { readonly total: number; readonly emotional: number; readonly social: number };
   /** Prevalence of each category of the total. */
   readonly categories: readonly CategoryPrevalence[];
-  /** The weights used, or `null`. */
+  /** The weights used, or `null`. `sum` is `Infinity` when it exceeds the largest number; shares and `effectiveN` stay exact. */
   readonly weights: { readonly column: string; readonly sum: number; readonly effectiveN: number; readonly missing: number } | null;
   /** Mean and SD of each score. */
   readonly scores: { readonly total: ScoreStatistics; readonly emotional: ScoreStatistics; readonly social: ScoreStatistics };
@@ -134,6 +134,10 @@ export function createSummary(
   const bandIndex = new Map(bands.map((band, index) => [band, index]));
   const counts = new Float64Array(bands.length);
   const weightSums = new Float64Array(bands.length);
+  // Weights are summed relative to `weightScale`, a power of two near the largest weight seen, so
+  // that huge weights (1e308) do not overflow the sums (Infinity / Infinity printed "NaN%") nor
+  // tiny ones underflow their squares. Shares and the effective n are ratios: the scale cancels.
+  let weightScale = 0;
   let weightSum = 0;
   let weightSquares = 0;
   let weightMissing = 0;
@@ -194,10 +198,20 @@ export function createSummary(
       const { weight } = row;
       if (Number.isNaN(weight)) {
         weightMissing++;
-      } else {
-        weightSums[index] = (weightSums[index] as number) + weight;
-        weightSum += weight;
-        weightSquares += weight * weight;
+      } else if (weight > 0) {
+        const scale = 2 ** Math.floor(Math.log2(weight));
+        if (scale > weightScale) {
+          // Powers of two: rescaling is exact.
+          const factor = weightScale / scale;
+          for (let band = 0; band < weightSums.length; band++) weightSums[band] = (weightSums[band] as number) * factor;
+          weightSum *= factor;
+          weightSquares *= factor * factor;
+          weightScale = scale;
+        }
+        const relative = weight / weightScale;
+        weightSums[index] = (weightSums[index] as number) + relative;
+        weightSum += relative;
+        weightSquares += relative * relative;
       }
     }
   }
@@ -219,7 +233,7 @@ export function createSummary(
       bad,
       missing: { ...missing },
       categories,
-      weights: weightColumn === undefined ? null : { column: weightColumn, sum: weightSum, effectiveN, missing: weightMissing },
+      weights: weightColumn === undefined ? null : { column: weightColumn, sum: weightSum * weightScale, effectiveN, missing: weightMissing },
       scores: { total: statistics(moments.total), emotional: statistics(moments.emotional), social: statistics(moments.social) },
       reliability: { total: reliability(sets.total), emotional: reliability(sets.emotional), social: reliability(sets.social) },
     };

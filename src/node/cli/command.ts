@@ -36,9 +36,15 @@ export const exitCodes = {
    * Rows without a score only because of missing answers are not bad.
    */
   rowsNotScored: 1,
-  /** Bad usage: unknown option, unreadable `--coding` or `--columns`, a column missing from the data. */
+  /**
+   * Bad usage: unknown option, unreadable `--coding` or `--columns`, a column missing from the data,
+   * an output that is the input, an output location that cannot be written.
+   */
   usage: 2,
-  /** Stopped at the first bad row (`--strict`), or the input could not be read (or was empty). */
+  /**
+   * Stopped at the first bad row (`--strict`), the input could not be read (or was empty), or the
+   * output could not be written to the end (a full disk). No file at `--out` was created or changed.
+   */
   failed: 3,
 } as const;
 

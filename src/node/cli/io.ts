@@ -1,7 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { ScoringError } from '../../index.js';
 import type { TextFormat } from '../../batch/index.js';
+import { type FileIdentity, identityOfRegularDescriptor, openOutputFile, sameFile } from '../output-file.js';
 import { type CommandIo, UsageError } from './command.js';
 
 /** An input opened for reading: its chunks, its format and, for files, its size. */
@@ -10,10 +12,12 @@ export interface OpenedInput {
   readonly chunks: AsyncIterable<Uint8Array>;
   /** The format, from `--from` or the file name. */
   readonly format: TextFormat;
-  /** Size in bytes, or `undefined` for stdin. */
+  /** Size in bytes, or `undefined` for stdin, FIFOs and devices. */
   readonly size: number | undefined;
   /** The name for messages. */
   readonly name: string;
+  /** The identity of a regular input file (also stdin redirected from one), to refuse it as output. */
+  readonly identity: FileIdentity | undefined;
 }
 
 /** The format of a file by its extension: `.tsv`/`.tab` TSV, `.ndjson`/`.jsonl` NDJSON, otherwise CSV. */
@@ -30,27 +34,39 @@ export function readFormatOption(value: string | undefined, option: string): Tex
   throw new UsageError(`${option} must be csv, tsv or ndjson, not "${value}".`);
 }
 
-/** Opens a file argument (`-` for stdin) for reading in 1 MiB chunks. */
+/**
+ * Opens a file argument (`-` for stdin) for reading in 1 MiB chunks. Regular files, FIFOs and
+ * process substitution (`<(zcat survey.csv.gz)`, `/dev/stdin`) are read; a directory is refused.
+ */
 export function openInput(argument: string | undefined, io: CommandIo, from: TextFormat | undefined): OpenedInput {
   if (argument === undefined) throw new UsageError('Name an input file, or - for standard input.');
-  if (argument === '-') return { chunks: io.stdin, format: from ?? 'csv', size: undefined, name: 'stdin' };
+  // /dev/stdin names the process's stdin, which may be a socket that cannot be opened by name.
+  if (argument === '-' || argument === '/dev/stdin' || argument === '/dev/fd/0' || argument === '/proc/self/fd/0') {
+    const descriptor = (io.stdin as { fd?: unknown }).fd;
+    const identity = typeof descriptor === 'number' ? identityOfRegularDescriptor(descriptor) : undefined;
+    return { chunks: io.stdin, format: from ?? 'csv', size: undefined, name: argument === '-' ? 'stdin' : argument, identity };
+  }
   const path = resolve(io.cwd, argument);
-  let size: number;
+  let stats;
   try {
-    const stats = statSync(path);
-    if (!stats.isFile()) throw new UsageError(`${argument} is not a file.`);
-    size = stats.size;
+    stats = statSync(path, { bigint: true });
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read ${argument}: ${(error as Error).message}`);
   }
-  return { chunks: readChunks(path), format: from ?? formatOfName(argument), size, name: argument };
+  if (stats.isDirectory()) throw new UsageError(`Cannot read ${argument}: it is a directory.`);
+  const format = from ?? formatOfName(argument);
+  if (!stats.isFile()) {
+    // A pipe or device: read without blocking the process, so that Ctrl-C is answered while it waits.
+    return { chunks: createReadStream(path, { highWaterMark: 1 << 20 }), format, size: undefined, name: argument, identity: undefined };
+  }
+  return { chunks: readChunks(path), format, size: Number(stats.size), name: argument, identity: { dev: stats.dev, ino: stats.ino } };
 }
 
 /**
  * Reads a file in 1 MiB chunks into one reused buffer: each chunk is valid until the next is read.
  * Reads are synchronous: a local file answers at once, and a thread-pool round trip per chunk
- * would only add waiting.
+ * would only add waiting. After each chunk the event loop gets a turn, so that a signal (Ctrl-C)
+ * is handled mid-run and the partial output deleted.
  */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const descriptor = openSync(path, 'r');
@@ -60,41 +76,58 @@ async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
       const bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
+      await new Promise<void>((resolvePromise) => setImmediate(resolvePromise));
     }
   } finally {
     closeSync(descriptor);
   }
 }
 
-/** Where output goes: a file written synchronously, or a stream written with back-pressure. */
+/**
+ * Where output goes: a file written to a temporary file and renamed over its name on `commit`,
+ * or a stream (stdout) written as it comes, with back-pressure.
+ */
 export interface Output {
   /** Writes a chunk. */
   readonly write: (bytes: Uint8Array) => void | Promise<void>;
   /** Whether `write` is synchronous (a file): it may then be given bytes that are reused afterwards. */
   readonly sync: boolean;
-  /** Finishes the output. */
-  readonly close: () => Promise<void>;
+  /** Makes the output final (a file: renamed over the `--out` name). */
+  readonly commit: () => Promise<void>;
+  /** Abandons the output: nothing appears at the `--out` name. Idempotent; a no-op after `commit`. */
+  readonly discard: () => void;
 }
 
-/** Opens `--out` (a file) or the command's stdout. */
-export function openOutput(path: string | undefined, io: CommandIo): Output {
-  if (path !== undefined && path !== '-') {
-    let descriptor: number;
-    try {
-      descriptor = openSync(resolve(io.cwd, path), 'w');
-    } catch (error) {
-      throw new UsageError(`Cannot write ${path}: ${(error as Error).message}`);
-    }
-    return {
-      write: (bytes) => {
-        let offset = 0;
-        while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
-      },
-      sync: true,
-      close: async () => closeSync(descriptor),
-    };
-  }
+/**
+ * Opens `--out` (a file) or the command's stdout, before the input is read: an output that is the
+ * input, or a location that cannot be written, is a usage error before any work is done.
+ */
+export async function openOutput(path: string | undefined, io: CommandIo, input: OpenedInput): Promise<Output> {
+  if (path !== undefined && path !== '-') return openOutputPath(path, io, input);
+  refuseStdoutOverInput(io, input);
   return streamOutput(io.stdout);
+}
+
+/** Opens a file named on the command line for output; usage errors for the same file or an unwritable location. */
+export async function openOutputPath(path: string, io: CommandIo, input: OpenedInput | undefined): Promise<Output> {
+  try {
+    return await openOutputFile(resolve(io.cwd, path), { name: path, input: input?.identity, inputName: input?.name });
+  } catch (error) {
+    if (error instanceof ScoringError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Refuses a run whose stdout is its input file: `score b.csv >> b.csv` would read its own output
+ * until the disk is full, and `score b.csv > b.csv` finds the input already emptied by the shell.
+ */
+export function refuseStdoutOverInput(io: CommandIo, input: OpenedInput): void {
+  const descriptor = (io.stdout as { fd?: unknown }).fd;
+  if (typeof descriptor !== 'number' || !sameFile(identityOfRegularDescriptor(descriptor), input.identity)) return;
+  throw new UsageError(
+    `standard output is the input file ${input.name}: the output would overwrite or grow the input (a redirection "> ${input.name}" has already emptied it in the shell). Write to another file.`,
+  );
 }
 
 function streamOutput(stream: Writable): Output {
@@ -107,7 +140,8 @@ function streamOutput(stream: Writable): Output {
         while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
       },
       sync: true,
-      close: async () => undefined,
+      commit: async () => undefined,
+      discard: () => undefined,
     };
   }
   return {
@@ -125,7 +159,8 @@ function streamOutput(stream: Writable): Output {
       });
     },
     sync: false,
-    close: async () => undefined,
+    commit: async () => undefined,
+    discard: () => undefined,
   };
 }
 

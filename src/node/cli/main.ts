@@ -76,6 +76,11 @@ export async function runCli(args: readonly string[], io: CommandIo, table: read
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // A file that failed mid-run (a full disk): the output was discarded; not a usage error.
+    if (error instanceof ScoringError && (error.code === 'unwritable_output' || error.code === 'unreadable_input')) {
+      io.stderr.write(`loneliness-scales ${name}: ${error.message}\n`);
+      return exitCodes.failed;
+    }
     if (error instanceof UsageError || error instanceof ScoringError) {
       const hint =
         error instanceof ScoringError && error.code === 'missing_column'

@@ -13,7 +13,9 @@ or an answer outside the coding) are reported on stderr with their line numbers.
 ${sharedOptionsHelp}
 
 Output:
-  --out FILE                Write to FILE instead of stdout.
+  --out FILE                Write to FILE instead of stdout. FILE is replaced only by a complete
+                            result (written beside it, then renamed); a failed or interrupted run
+                            leaves it as it was. FILE may not be the input.
   --to csv|tsv|ndjson       Output format (default: the input format).
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
 
@@ -49,7 +51,8 @@ export const scoreCommand: Command = {
     const options = readBatchOptions(parsed);
     const to = readFormatOption(values.to, '--to');
     const input = openInput(positionals[0], io, options.from);
-    const output = openOutput(values.out, io);
+    // Opened before the input is read: an unwritable --out, or one that is the input, stops here.
+    const output = await openOutput(values.out, io, input);
     try {
       const counts = await runBatch(
         input,
@@ -66,13 +69,15 @@ export const scoreCommand: Command = {
         io,
         options.quiet,
       );
+      await output.commit();
       if (!options.quiet) {
         const count = (value: number) => value.toLocaleString('en');
         io.stderr.write(`${count(counts.read)} rows read, ${count(counts.scored)} scored, ${count(counts.notScored)} not scored (${count(counts.bad)} bad).\n`);
       }
       return counts.bad > 0 ? exitCodes.rowsNotScored : exitCodes.ok;
     } finally {
-      await output.close();
+      // Any failure (a usage error at the header, --strict, a full disk) leaves no file at --out.
+      output.discard();
     }
   },
 };

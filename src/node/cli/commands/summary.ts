@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { categoryChartSvg, createSummary, renderSummaryJson, renderSummaryMarkdown, renderSummaryText } from '../../../batch/index.js';
-import { type Command, UsageError, exitCodes } from '../command.js';
-import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
-import { openInput } from '../io.js';
+import { type Command, type CommandIo, UsageError, exitCodes } from '../command.js';
+import { type BatchCliOptions, parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
+import { type OpenedInput, type Output, openInput, openOutputPath, refuseStdoutOverInput } from '../io.js';
 import { runBatch } from '../run-batch.js';
 
 const help = `Usage: loneliness-scales summary <file|-> [options]
@@ -22,7 +21,8 @@ Report:
                             Kish effective sample size.
   --chart FILE              Also write the SVG chart to FILE.
   --title TEXT              The chart's title.
-  --out FILE                Write the report to FILE instead of stdout.
+  --out FILE                Write the report to FILE instead of stdout. FILE (and the --chart file)
+                            is replaced only by a complete result; a failed run leaves it as it was.
 
 Exit codes as for score: 0, 1 (some bad rows), 2 (usage), 3 (--strict stop, unreadable input).
 
@@ -55,36 +55,67 @@ export const summaryCommand: Command = {
     const format = values.format ?? 'table';
     if (!['table', 'json', 'markdown', 'svg'].includes(format)) throw new UsageError(`--format must be table, json, markdown or svg, not "${format}".`);
     const input = openInput(positionals[0], io, options.from);
-    const accumulator = createSummary(options.scale, options.scoring, values.weights);
-    const counts = await runBatch(
-      input,
-      null,
-      {
-        scale: options.scale,
-        scoring: options.scoring,
-        columns: options.columns,
-        language: options.language,
-        output: null,
-        weightColumn: values.weights,
-        strict: options.strict,
-        onRow: accumulator.add,
-      },
-      io,
-      options.quiet,
-    );
-    const summary = accumulator.finish();
-    const chart = () => categoryChartSvg(summary, { language: options.language, ...(values.title === undefined ? {} : { title: values.title }) });
-    const report =
-      format === 'json'
-        ? renderSummaryJson(summary)
-        : format === 'markdown'
-          ? renderSummaryMarkdown(summary, options.language)
-          : format === 'svg'
-            ? chart()
-            : renderSummaryText(summary, options.language);
-    if (values.chart !== undefined) writeFileSync(resolve(io.cwd, values.chart), chart());
-    if (values.out !== undefined) writeFileSync(resolve(io.cwd, values.out), report);
-    else io.stdout.write(report);
-    return counts.bad > 0 ? exitCodes.rowsNotScored : exitCodes.ok;
+    if (values.out !== undefined && values.chart !== undefined && resolve(io.cwd, values.out) === resolve(io.cwd, values.chart)) {
+      throw new UsageError(`--out and --chart name the same file, ${values.out}: give each its own.`);
+    }
+    // Opened before the input is read: an unwritable location, or the input as output, stops here.
+    const outputs: Output[] = [];
+    try {
+      const chartOutput = values.chart === undefined ? undefined : await openOutputPath(values.chart, io, input);
+      if (chartOutput !== undefined) outputs.push(chartOutput);
+      const reportOutput = values.out === undefined ? undefined : await openOutputPath(values.out, io, input);
+      if (reportOutput !== undefined) outputs.push(reportOutput);
+      if (reportOutput === undefined) refuseStdoutOverInput(io, input);
+      return await summarize(input, options, values, io, chartOutput, reportOutput);
+    } finally {
+      for (const output of outputs) output.discard();
+    }
   },
 };
+
+/** Reads the input into a summary and writes the report (and chart); outputs are committed only when all are complete. */
+async function summarize(
+  input: OpenedInput,
+  options: BatchCliOptions,
+  values: Record<string, string | undefined>,
+  io: CommandIo,
+  chartOutput: Output | undefined,
+  reportOutput: Output | undefined,
+): Promise<number> {
+  const format = values.format ?? 'table';
+  const accumulator = createSummary(options.scale, options.scoring, values.weights);
+  const counts = await runBatch(
+    input,
+    null,
+    {
+      scale: options.scale,
+      scoring: options.scoring,
+      columns: options.columns,
+      language: options.language,
+      output: null,
+      weightColumn: values.weights,
+      strict: options.strict,
+      onRow: accumulator.add,
+    },
+    io,
+    options.quiet,
+  );
+  const summary = accumulator.finish();
+  const chart = () => categoryChartSvg(summary, { language: options.language, ...(values.title === undefined ? {} : { title: values.title }) });
+  const report =
+    format === 'json'
+      ? renderSummaryJson(summary)
+      : format === 'markdown'
+        ? renderSummaryMarkdown(summary, options.language)
+        : format === 'svg'
+          ? chart()
+          : renderSummaryText(summary, options.language);
+  const encoder = new TextEncoder();
+  if (chartOutput !== undefined) await chartOutput.write(encoder.encode(chart()));
+  if (reportOutput !== undefined) await reportOutput.write(encoder.encode(report));
+  // Both are complete before either replaces its file.
+  await chartOutput?.commit();
+  if (reportOutput !== undefined) await reportOutput.commit();
+  else io.stdout.write(report);
+  return counts.bad > 0 ? exitCodes.rowsNotScored : exitCodes.ok;
+}

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ScaleDefinition, ScoringError } from '../../../index.js';
 import { type OutputNames, type SqlOptions, type SyntaxTarget, syntaxTargets } from '../../../syntax/index.js';
@@ -13,6 +11,7 @@ import {
   readLanguageOption,
   readScaleOption,
 } from '../command.js';
+import { openOutputPath } from '../io.js';
 
 const help = `Usage: loneliness-scales syntax --target spss|r|sql --coding CODING [options]
 
@@ -172,7 +171,16 @@ export const syntaxCommand: Command = {
       const { target, scale, options, out } = parsed;
       const code = syntaxTargets[target](scale, options);
       if (out === undefined) io.stdout.write(code);
-      else await writeFile(resolve(io.cwd, out), code);
+      else {
+        // Replaced only by the complete code: a failed write leaves the old file as it was.
+        const output = await openOutputPath(out, io, undefined);
+        try {
+          await output.write(new TextEncoder().encode(code));
+          await output.commit();
+        } finally {
+          output.discard();
+        }
+      }
       return exitCodes.ok;
     } catch (error) {
       if (error instanceof UsageError || error instanceof ScoringError) {
