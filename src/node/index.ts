@@ -1,5 +1,4 @@
-export { exitCodes, readCodingOption, readColumnsOption, readLanguageOption, readScaleOption, scalesByName, UsageError } from './cli/command.js';
-export type { Command, CommandIo } from './cli/command.js';
-export { commands, overview, runCli } from './cli/main.js';
+export type { CommandIo } from './cli/command.js';
+export { runCli } from './cli/main.js';
 export { scoreFile } from './score-file.js';
 export type { ScoreFileOptions } from './score-file.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../src/node/index.js';
+import { commands } from '../../../src/node/cli/main.js';
 import { runCliCaptured } from '../../helpers/cli.js';
 
 describe('loneliness-scales CLI: dispatcher and help', () => {
