@@ -52,11 +52,11 @@ const band = (category: CategoryBand, language: Language): CodeableConcept =>
  */
 export function toObservation(result: ScoreResult, options: ObservationOptions): Observation {
   if (typeof result !== 'object' || result === null || typeof result.scale !== 'string') {
-    throw new ScoringError('invalid_option', 'Expected a result of score.', undefined, result);
+    throw new ScoringError('invalid_option', 'Expected a result of score.', { value: result });
   }
   const source = options?.derivedFrom;
   if (typeof source !== 'object' || source === null) {
-    throw new ScoringError('invalid_option', 'options.derivedFrom must be the QuestionnaireResponse or a reference to it.', undefined, source);
+    throw new ScoringError('invalid_option', 'options.derivedFrom must be the QuestionnaireResponse or a reference to it.', { value: source });
   }
   const language = checkedLanguage(options.language);
   const response = 'resourceType' in source ? source : undefined;

@@ -16,14 +16,14 @@ export interface QuestionnaireOptions {
 /** Finds an answer format of a scale by name; `invalid_option` for one the scale does not have. */
 function findFormat(scale: ScaleDefinition, name: AnswerFormat['name'] = '3-point'): AnswerFormat {
   const format = scale.answerFormats.find((candidate) => candidate.name === name);
-  if (format === undefined) throw new ScoringError('invalid_option', `Scale ${scale.id} has no ${String(name)} answer format.`, undefined, name);
+  if (format === undefined) throw new ScoringError('invalid_option', `Scale ${scale.id} has no ${String(name)} answer format.`, { value: name });
   return format;
 }
 
 /** A language of the texts; `invalid_option` for another, which would leave every text empty. */
 export function checkedLanguage(language: unknown): Language {
   if (language === undefined) return 'en';
-  if (language !== 'en' && language !== 'nl') throw new ScoringError('invalid_option', `Unknown language ${JSON.stringify(String(language))}; use en or nl.`, undefined, language);
+  if (language !== 'en' && language !== 'nl') throw new ScoringError('invalid_option', `Unknown language ${JSON.stringify(String(language))}; use en or nl.`, { value: language });
   return language;
 }
 

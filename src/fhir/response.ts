@@ -14,7 +14,7 @@ function shown(value: unknown): string {
   return value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value === 'function' ? 'a function' : String(value);
 }
 
-const malformed = (message: string, item?: string, value?: unknown): ScoringError => new ScoringError('invalid_answers', message, item, value);
+const malformed = (message: string, item?: string, value?: unknown): ScoringError => new ScoringError('invalid_answers', message, { item, value });
 
 /** The codes of {@link fhirUrls.answers}, exactly as written: the code system is case-sensitive. */
 const answerCodes = Object.keys(agreement);
@@ -54,12 +54,7 @@ function answerValue(answer: Node, linkId: string): unknown {
   if (system === undefined || system === fhirUrls.answers) {
     if (code === undefined) return malformed(`Item "${linkId}": the coding has no code (an unanswered item has no answer).`, linkId, coding);
     if (typeof code !== 'string' || !answerCodes.includes(code)) {
-      return new ScoringError(
-        'unknown_answer',
-        `Item "${linkId}": ${shown(code)} is not a code of ${fhirUrls.answers} (case-sensitive: ${answerCodes.join(', ')}).`,
-        linkId,
-        code,
-      );
+      return new ScoringError('unknown_answer', `Item "${linkId}": ${shown(code)} is not a code of ${fhirUrls.answers} (case-sensitive: ${answerCodes.join(', ')}).`, { item: linkId, value: code });
     }
     return code;
   }

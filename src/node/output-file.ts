@@ -126,7 +126,7 @@ export function describeFileError(error: unknown): string {
 }
 
 function unwritable(name: string, path: string, reason: string, after = ''): ScoringError {
-  return new ScoringError('unwritable_output', `Cannot write ${name}: ${reason}.${after}`, undefined, path);
+  return new ScoringError('unwritable_output', `Cannot write ${name}: ${reason}.${after}`, { value: path });
 }
 
 /**
@@ -160,12 +160,7 @@ export async function openOutputFile(path: string, options: OutputFileOptions = 
   }
   if (stats !== undefined && options.input !== undefined && sameFile(stats, options.input)) {
     const input = options.inputName ?? 'the input';
-    throw new ScoringError(
-      'same_file',
-      `${name} is the input file ${input} (the same file, links resolved): writing it would destroy the input. Write to another file.`,
-      undefined,
-      absolute,
-    );
+    throw new ScoringError('same_file', `${name} is the input file ${input} (the same file, links resolved): writing it would destroy the input. Write to another file.`, { value: absolute });
   }
   if (stats?.isDirectory() === true) throw unwritable(name, absolute, describeFileError({ code: 'EISDIR' }));
   if (stats !== undefined && (!stats.isFile() || isDescriptorPath(absolute))) return openInPlace(name, absolute);

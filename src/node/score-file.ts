@@ -70,9 +70,9 @@ function identityOfInput(inputPath: string): FileIdentity | undefined {
   try {
     stats = statSync(inputPath, { bigint: true });
   } catch (error) {
-    throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: ${(error as Error).message}.`, undefined, resolve(inputPath));
+    throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: ${(error as Error).message}.`, { value: resolve(inputPath) });
   }
-  if (stats.isDirectory()) throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: it is a directory.`, undefined, resolve(inputPath));
+  if (stats.isDirectory()) throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: it is a directory.`, { value: resolve(inputPath) });
   return stats.isFile() ? { dev: stats.dev, ino: stats.ino } : undefined;
 }
 
@@ -82,6 +82,6 @@ async function* readInput(inputPath: string, signal: AbortSignal | undefined): A
     for await (const chunk of createReadStream(inputPath, { highWaterMark: 1 << 20, signal })) yield chunk as Uint8Array;
   } catch (error) {
     if (signal?.aborted === true) throw signal.reason;
-    throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: ${(error as Error).message}.`, undefined, resolve(inputPath));
+    throw new ScoringError('unreadable_input', `Cannot read ${inputPath}: ${(error as Error).message}.`, { value: resolve(inputPath) });
   }
 }

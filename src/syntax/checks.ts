@@ -23,7 +23,7 @@ export function commentSafe(text: string): string {
 }
 
 function refuse(code: ScoringErrorCode, message: string, value: unknown): never {
-  throw new ScoringError(code, message, undefined, value);
+  throw new ScoringError(code, message, { value });
 }
 
 /** A value shown in a message, without calling into it. */

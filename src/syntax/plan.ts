@@ -122,7 +122,7 @@ const defaultNames: OutputNames = {
 };
 
 function invalid(message: string, value: unknown): never {
-  throw new ScoringError('invalid_option', message, undefined, value);
+  throw new ScoringError('invalid_option', message, { value });
 }
 
 const ascending = (a: number, b: number): number => a - b;
@@ -160,7 +160,7 @@ function coveringBands(convention: CategoryConvention, maximum: number): Categor
  */
 export function scoringPlan<S extends ScaleDefinition>(scale: S, options: SyntaxOptions<S>): ScoringPlan {
   if (options?.coding === undefined) {
-    throw new ScoringError('coding_required', 'Generated code reads numeric codes: pass a coding.', undefined, undefined);
+    throw new ScoringError('coding_required', 'Generated code reads numeric codes: pass a coding.');
   }
   // The core resolves and checks the coding, the missing rules and the conventions once; the
   // generated code follows exactly those rules.

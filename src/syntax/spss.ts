@@ -19,10 +19,10 @@ const reservedWords = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT',
  */
 function variableName(name: string, what: string): string {
   if (!/^[A-Za-z@][A-Za-z0-9@#$_.]{0,63}$/.test(name) || name.endsWith('.')) {
-    throw new ScoringError('invalid_option', `${what} ${JSON.stringify(commentText(name))} is not an SPSS variable name.`, undefined, name);
+    throw new ScoringError('invalid_option', `${what} ${JSON.stringify(commentText(name))} is not an SPSS variable name.`, { value: name });
   }
   if (reservedWords.has(name.toUpperCase())) {
-    throw new ScoringError('invalid_option', `${what} "${name}" is an SPSS reserved word (${[...reservedWords].join(' ')}).`, undefined, name);
+    throw new ScoringError('invalid_option', `${what} "${name}" is an SPSS reserved word (${[...reservedWords].join(' ')}).`, { value: name });
   }
   return name;
 }

@@ -29,7 +29,7 @@ export function sqlIdentifier(name: string): string {
 function tableName(text: unknown): string {
   const parts = checkedText(text, 'The table name').split('.');
   if (parts.some((part) => part === '')) {
-    throw new ScoringError('invalid_option', `The table name ${JSON.stringify(text)} has an empty part.`, undefined, text);
+    throw new ScoringError('invalid_option', `The table name ${JSON.stringify(text)} has an empty part.`, { value: text });
   }
   return parts.map(sqlIdentifier).join('.');
 }

@@ -174,7 +174,7 @@ export function resolveCoding(coding: unknown): Coding {
  */
 export function parseCoding(text: string): Coding {
   const refuse = (problem: string): never => {
-    throw new ScoringError('invalid_option', `Coding ${describeValue(text)}: ${problem}.`, undefined, text);
+    throw new ScoringError('invalid_option', `Coding ${describeValue(text)}: ${problem}.`, { value: text });
   };
   const split = (list: string, separator: string): string[] => list.split(separator).map((part) => part.trim());
   const entries = (list: string): string[] => {
@@ -196,7 +196,7 @@ export function parseCoding(text: string): Coding {
   const [head = '', ...clauses] = split(trimmed, ';');
   const preset = Object.hasOwn(codings, head) ? codings[head as CodingPreset] : undefined;
   if (preset === undefined && !head.includes('=')) {
-    throw new ScoringError('invalid_option', `Unknown coding "${head}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, undefined, text);
+    throw new ScoringError('invalid_option', `Unknown coding "${head}"; presets: ${Object.keys(codings).join(', ')}, or code=label pairs.`, { value: text });
   }
   const codes: Record<number, string> = { ...preset?.codes };
   if (preset === undefined) {

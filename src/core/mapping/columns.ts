@@ -28,7 +28,7 @@ export interface ColumnMapping {
 }
 
 function invalid(message: string, value: unknown): never {
-  throw new ScoringError('invalid_option', message, undefined, value);
+  throw new ScoringError('invalid_option', message, { value });
 }
 
 /**
@@ -62,7 +62,7 @@ export function columnNames(scale: ScaleDefinition, spec: ColumnSpec = { by: 'ke
   } else if (spec.by === 'map') {
     for (const [key, column] of Object.entries(spec.map)) {
       if (!scale.items.some((item) => item.key === key) && !isBankKey(key)) {
-        throw new ScoringError('unknown_item', `Column map names unknown item "${key}".`, key, column);
+        throw new ScoringError('unknown_item', `Column map names unknown item "${key}".`, { item: key, value: column });
       }
       if (typeof column !== 'string' || column === '') invalid(`Column map: item "${key}" needs a column name.`, column);
     }
@@ -98,7 +98,7 @@ export function mapColumns(scale: ScaleDefinition, header: readonly string[], sp
   const positions = new Map<string, number>();
   header.forEach((column, index) => {
     if (positions.has(column) && [...names.values()].includes(column)) {
-      throw new ScoringError('duplicate_column', `Column "${column}" occurs more than once in the header.`, undefined, column);
+      throw new ScoringError('duplicate_column', `Column "${column}" occurs more than once in the header.`, { value: column });
     }
     positions.set(column, index);
   });
@@ -108,16 +108,16 @@ export function mapColumns(scale: ScaleDefinition, header: readonly string[], sp
     const key = item.key as BankKey;
     const column = names.get(key);
     if (column === undefined) {
-      throw new ScoringError('missing_column', `No column is mapped to item "${key}".`, key, undefined);
+      throw new ScoringError('missing_column', `No column is mapped to item "${key}".`, { item: key });
     }
     const other = used.get(column);
     if (other !== undefined) {
-      throw new ScoringError('duplicate_column', `Column "${column}" is mapped to both "${other}" and "${key}".`, key, column);
+      throw new ScoringError('duplicate_column', `Column "${column}" is mapped to both "${other}" and "${key}".`, { item: key, value: column });
     }
     used.set(column, key);
     const index = positions.get(column);
     if (index === undefined) {
-      throw new ScoringError('missing_column', `Item "${key}": column "${column}" is not in the data.`, key, column);
+      throw new ScoringError('missing_column', `Item "${key}": column "${column}" is not in the data.`, { item: key, value: column });
     }
     mapping.push({ key, column, index });
   }
@@ -164,7 +164,7 @@ export function parseColumnSpec(text: string): ColumnSpec {
       const parts = pair.split('=').map((part) => part.trim());
       const [key = '', column = ''] = parts;
       if (parts.length !== 2 || column === '') invalid(`Column spec "${text}": "${pair}" is not one key=column pair.`, text);
-      if (!isBankKey(key)) throw new ScoringError('unknown_item', `Column map names unknown item "${key}".`, key, column);
+      if (!isBankKey(key)) throw new ScoringError('unknown_item', `Column map names unknown item "${key}".`, { item: key, value: column });
       // A key given twice would silently use the last column: refuse instead.
       if (Object.hasOwn(map, key)) invalid(`Column spec "${text}": item "${key}" is given more than once.`, text);
       map[key] = column;
