@@ -121,6 +121,14 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     onRecord(view);
   }
 
+  /** The offset after the line break at `at` (CRLF counts as one); a CR ending the bytes may have its LF in the next chunk. */
+  function afterBreak(bytes: Uint8Array, at: number, final: boolean): number {
+    if (bytes[at] !== CR) return at + 1;
+    if (at + 1 < bytes.length) return bytes[at + 1] === LF ? at + 2 : at + 1;
+    if (!final) dropLf = true;
+    return at + 1;
+  }
+
   const tooLong = (recordLine: number) => `record longer than ${maxRecordBytes} bytes (maxRecordBytes) starting on line ${recordLine}`;
 
   /**
@@ -142,6 +150,8 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
       let newlines = 0;
       let recordEnd = position;
       let complete = true;
+      /** The record ends in a CR that ends the bytes: complete, unless an LF follows in the next chunk. */
+      let crPending = false;
       // The record's first line break (always inside a quoted field): where a malformed or
       // oversized record is cut, so that the lines after it are read as records again.
       let cutAt = -1;
@@ -171,14 +181,14 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
               closed = cursor;
               break;
             }
-            if (next === LF) {
+            if (next === LF || next === CR) {
               if (cutAt === -1) {
                 cutAt = cursor;
                 cutField = fields;
                 cutStart = contentStart;
                 cutFlags = flags;
               }
-              newlines++;
+              if (next === LF) newlines++;
             }
             cursor++;
           }
@@ -247,6 +257,7 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         recordEnd = position;
         if (byte === CR) {
           if (position + 1 >= length && !final) {
+            crPending = true;
             complete = false;
             break;
           }
@@ -257,34 +268,43 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         newlines++;
         break;
       }
-      if (!complete) {
-        // The record continues in the next chunk, unless it is already longer than the limit
-        // (one byte of slack for a CR whose LF has not arrived).
-        if (length - recordStart <= maxRecordBytes + 1) return recordStart;
-        problem = tooLong(recordLine);
-        if (cutAt === -1) {
-          // One line longer than the limit: reported without its fields, skipped to its line break.
+      if (!complete && length - recordStart <= maxRecordBytes + 1) {
+        // The record continues in the next chunk (one byte of slack for a CR whose LF has not arrived).
+        return recordStart;
+      }
+      if (!complete || recordEnd - recordStart > maxRecordBytes) {
+        problem = `a quoted field not closed within ${maxRecordBytes} bytes (maxRecordBytes; record starting on line ${recordLine}): read up to its first line break`;
+        if (cutAt === -1 || cutAt - recordStart > maxRecordBytes) {
+          problem = tooLong(recordLine);
+          // Its first line is longer than the limit: handed out without fields, and reading resumes
+          // after that line's break (still to come when the record is incomplete).
           handOut(recordStart, recordStart, 0, recordLine, problem, false, false);
-          skipping = true;
-          return length;
-        }
-      } else if (recordEnd - recordStart > maxRecordBytes) {
-        problem = tooLong(recordLine);
-        if (cutAt === -1) {
-          line += newlines;
-          handOut(recordStart, recordStart, 0, recordLine, problem, false, false);
+          if (cutAt === -1) {
+            if (complete) {
+              line += newlines;
+              continue;
+            }
+            if (crPending) {
+              line++;
+              dropLf = true;
+            } else {
+              skipping = true;
+            }
+            return length;
+          }
+          position = afterBreak(bytes, cutAt, final);
+          line++;
           continue;
         }
       }
       if (problem !== null && cutAt !== -1) {
-        // A malformed record spanning lines ends at its first line break (before a CR of a CRLF).
-        const cutEnd = cutAt > cutStart && bytes[cutAt - 1] === CR ? cutAt - 1 : cutAt;
+        // A malformed record spanning lines ends at its first line break.
         view.starts[cutField] = cutStart;
-        view.ends[cutField] = cutEnd;
+        view.ends[cutField] = cutAt;
         view.quoting[cutField] = cutFlags;
         fields = cutField + 1;
-        recordEnd = cutEnd;
-        position = cutAt + 1;
+        recordEnd = cutAt;
+        position = afterBreak(bytes, cutAt, final);
         newlines = 1;
       }
       line += newlines;
@@ -332,7 +352,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
   function findEnd(): boolean {
     let current = state;
     const bytes = work;
-    scanned += held - resumeAt;
     for (let position = resumeAt; position < held; position++) {
       const byte = bytes[position] as number;
       if (current === QUOTED) {
@@ -345,10 +364,9 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
       }
       if (byte === delimiter) {
         current = FIELD_START;
-      } else if (byte === LF) {
-        return true;
-      } else if (byte === CR) {
-        if (position + 1 < held) return true;
+      } else if (byte === LF || byte === CR) {
+        scanned += position + 1 - resumeAt;
+        if (byte === LF || position + 1 < held) return true;
         resumeAt = position;
         state = current;
         return false;
@@ -356,6 +374,7 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         current = current === FIELD_START && quotes && byte === QUOTE ? QUOTED : UNQUOTED;
       }
     }
+    scanned += held - resumeAt;
     resumeAt = held;
     state = current;
     return false;
