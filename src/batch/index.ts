@@ -1,3 +1,5 @@
+// The public surface of loneliness-scales/batch. Internals (the byte sink, readers, writers, the
+// row pipeline) are imported from their files inside the package and are not exported here.
 export { scoreColumns } from './columnar/score-columns.js';
 export type { ArrowLikeColumn, CodeColumn, ColumnarOptions, ColumnarScores } from './columnar/score-columns.js';
 export { encodeCell, isFormulaLike } from './delimited/cells.js';
@@ -7,10 +9,8 @@ export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring
 export type { CompiledScale } from './scoring/compile.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
 export type { RowScores } from './scoring/row-scores.js';
-export { addedColumnNames, scoreCells, scoreColumnNames, scoreColumnKeys, scoreRecord } from './scoring/score-columns.js';
+export { scoreCells, scoreColumnNames, scoreColumnKeys, scoreRecord } from './scoring/score-columns.js';
 export type { ScoreColumn } from './scoring/score-columns.js';
-export { createByteSink } from './streams/byte-sink.js';
-export type { ByteSink } from './streams/byte-sink.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
 export { BadRowError } from './streams/options.js';
 export type { BatchCounts, BatchOptions, BatchScorer, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/options.js';

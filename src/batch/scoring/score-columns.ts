@@ -74,12 +74,7 @@ export function scoreRecord(scores: RowScores, language: Language, prefix = ''):
  * The names of the two columns the scorer adds besides the scores, with a prefix: `_extra` holds
  * what a row has beyond its header (keys of an NDJSON line not in the first line, fields of a CSV
  * row beyond the header) and `_raw` the text of an NDJSON line that is not a JSON object.
- *
- * @example
- * ```ts
- * import { addedColumnNames } from 'loneliness-scales/batch';
- * addedColumnNames('djg6_').extra; // 'djg6__extra'
- * ```
+ * Internal to the batch layer (`addedColumnNames('djg6_').extra` is `'djg6__extra'`).
  */
 export function addedColumnNames(prefix = ''): { readonly extra: string; readonly raw: string } {
   return { extra: `${prefix}_extra`, raw: `${prefix}_raw` };
