@@ -18,8 +18,8 @@ const QUOTE_SEEN = 3;
 
 /** Options of {@link createDelimitedTokenizer}. */
 export interface TokenizerOptions {
-  /** The field delimiter: `,` (CSV, default), `\t` (TSV), `;`. */
-  readonly delimiter?: string;
+  /** The field delimiter: `,` (CSV, default), `\t` (TSV), `;`; or `null` for none: each line is one field (NDJSON). */
+  readonly delimiter?: string | null;
   /** Whether `"` quotes fields (RFC 4180). Default: `true` for CSV, `false` for TSV. */
   readonly quotes?: boolean;
   /** The longest record read, in bytes (default 1 MiB); see {@link createDelimitedTokenizer}. */
@@ -63,13 +63,14 @@ export interface DelimitedTokenizer {
  * ```
  */
 export function createDelimitedTokenizer(onRecord: (record: RecordView) => void, options: TokenizerOptions = {}): DelimitedTokenizer {
-  const delimiterText = options.delimiter ?? ',';
-  if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f || delimiterText === '"' || delimiterText === '\n' || delimiterText === '\r') {
+  const delimiterText = options.delimiter === undefined ? ',' : options.delimiter;
+  if (delimiterText !== null && (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f || delimiterText === '"' || delimiterText === '\n' || delimiterText === '\r')) {
     throw new RangeError(`The delimiter must be one ASCII character other than a quote or line break, not ${JSON.stringify(delimiterText)}.`);
   }
-  const delimiter = delimiterText.charCodeAt(0);
-  const quotes = options.quotes ?? delimiterText !== '\t';
-  const highestStop = Math.max(delimiter, CR);
+  // Without a delimiter (0x100 matches no byte, and is not the -1 that marks the end of the bytes), each line is one field.
+  const delimiter = delimiterText === null ? 0x100 : delimiterText.charCodeAt(0);
+  const quotes = options.quotes ?? (delimiterText !== '\t' && delimiterText !== null);
+  const highestStop = delimiterText === null ? CR : Math.max(delimiter, CR);
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const view: RecordView = {
     kind: 'delimited',

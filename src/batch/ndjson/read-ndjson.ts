@@ -1,8 +1,8 @@
 import { MISSING_POINT } from '../scoring/compile.js';
 import { cellText } from '../scoring/score-columns.js';
-import type { ByteReader, ObjectRow, ReaderOptions, RowTarget } from '../streams/rows.js';
+import type { ByteReader, ObjectRow, ReaderOptions, RecordView, RowTarget } from '../streams/rows.js';
+import { createDelimitedTokenizer } from '../delimited/tokenizer.js';
 
-const LF = 0x0a;
 /** The deepest nesting of arrays and objects read in a line; deeper lines are malformed rows. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -45,8 +45,8 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
  * Creates a reader of NDJSON: one JSON object per line. The header is the first object's keys
  * (the column mapping is checked against it); every line is a row. A line that is not a JSON
  * object, nests deeper than {@link MAX_JSON_DEPTH}, or is longer than `maxRecordBytes` is a
- * malformed row with a reason; the lines after it are read as usual. Lines are split as bytes
- * arrive, each byte searched once, and only an incomplete last line is carried to the next chunk.
+ * malformed row with a reason; the lines after it are read as usual. Lines end in LF, CRLF or CR,
+ * and are split by the delimited tokenizer (linear, an incomplete last line carried to the next chunk).
  */
 export function createNdjsonReader(target: RowTarget, options: ReaderOptions): ByteReader {
   const { maxRecordBytes } = options;
@@ -86,11 +86,14 @@ export function createNdjsonReader(target: RowTarget, options: ReaderOptions): B
     target.row(row);
   }
 
-  function onLine(bytes: Uint8Array, start: number, end: number): void {
-    line++;
-    // A byte order mark before the first line.
-    if (line === 1 && end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
-    const slice = bytes.subarray(start, end);
+  function onRecord(record: RecordView): void {
+    line = record.line;
+    if (record.fieldCount === 0) {
+      // Longer than maxRecordBytes: not kept.
+      emit('', null, `line longer than ${maxRecordBytes} bytes (maxRecordBytes): not read`, false);
+      return;
+    }
+    const slice = record.bytes.subarray(record.start, record.end);
     let text: string;
     let invalidText = false;
     try {
@@ -115,72 +118,8 @@ export function createNdjsonReader(target: RowTarget, options: ReaderOptions): B
     else emit(text, null, 'not a JSON object', invalidText);
   }
 
-  function tooLong(): void {
-    line++;
-    emit('', null, `line longer than ${maxRecordBytes} bytes (maxRecordBytes): not read`, false);
-  }
-
-  // The incomplete last line is carried to the next chunk in a reused buffer (chunks pushed may
-  // be reused by the caller); it holds no line feed, so it is never searched again.
-  let carry = new Uint8Array(0);
-  let carried = 0;
-  /** Discarding the rest of a line too long to read, up to its line feed. */
-  let skipping = false;
-
-  function run(chunk: Uint8Array, final: boolean): void {
-    let start = 0;
-    if (skipping) {
-      const end = chunk.indexOf(LF);
-      if (end === -1) return;
-      skipping = false;
-      start = end + 1;
-    } else if (carried > 0) {
-      const end = chunk.indexOf(LF);
-      const piece = end === -1 ? chunk.length : end;
-      if (carried + piece > maxRecordBytes) {
-        carried = 0;
-        tooLong();
-        if (end === -1) {
-          skipping = !final;
-          return;
-        }
-      } else {
-        if (carry.length < carried + piece) {
-          const grown = new Uint8Array(Math.max(carried + piece, carry.length * 2));
-          grown.set(carry.subarray(0, carried));
-          carry = grown;
-        }
-        carry.set(chunk.subarray(0, piece), carried);
-        carried += piece;
-        if (end === -1 && !final) return;
-        const length = carried;
-        carried = 0;
-        onLine(carry, 0, length);
-        if (end === -1) return;
-      }
-      start = end + 1;
-    }
-    for (let end = chunk.indexOf(LF, start); end !== -1; end = chunk.indexOf(LF, start)) {
-      if (end - start > maxRecordBytes) tooLong();
-      else onLine(chunk, start, end);
-      start = end + 1;
-    }
-    const rest = chunk.length - start;
-    if (rest === 0) return;
-    if (rest > maxRecordBytes) {
-      tooLong();
-      skipping = !final;
-    } else if (final) {
-      onLine(chunk, start, chunk.length);
-    } else {
-      if (carry.length < rest) carry = new Uint8Array(Math.max(rest, carry.length * 2, 1 << 12));
-      carry.set(chunk.subarray(start));
-      carried = rest;
-    }
-  }
-
-  return {
-    push: (chunk) => run(chunk, false),
-    end: () => run(new Uint8Array(0), true),
-  };
+  // Lines are split by the delimited tokenizer without a delimiter or quotes: one carry of
+  // incomplete lines, one record size limit, one set of line-end and line-number rules.
+  const tokenizer = createDelimitedTokenizer(onRecord, { delimiter: null, quotes: false, maxRecordBytes });
+  return { push: tokenizer.push, end: tokenizer.end };
 }

@@ -75,21 +75,29 @@ describe('issue 8 #13: linear scanning and a bounded record size', () => {
     expect(problems).toEqual([{ line: 2, code: 'malformed_row', message: 'record longer than 64 bytes (maxRecordBytes) starting on line 2' }]);
   });
 
+  it('without a delimiter (as NDJSON is read), each line is one field', () => {
+    const lines: string[] = [];
+    const tokenizer = createDelimitedTokenizer((record) => lines.push(`${record.fieldCount}:${fieldText(record, 0)}`), { delimiter: null });
+    tokenizer.push(encoder.encode('{"a":"x,y","b":"\\t"}\r\n\n"q\n'));
+    tokenizer.end();
+    expect(lines).toEqual(['1:{"a":"x,y","b":"\\t"}', '1:"q']);
+  });
+
   it('gives the same records however the input is split into chunks, with stray quotes and a small record limit (property)', () => {
     const field = fc.oneof(fc.constantFrom('', '1', 'ja', '"', '""', '"a\nb"', '"x"y', 'a"b', '\r'), fc.string({ maxLength: 12 }));
     const line = fc.array(field, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
-    const tokenize = (chunks: Uint8Array[], limit: number) => {
+    const tokenize = (chunks: Uint8Array[], limit: number, delimiter: string | null) => {
       const records: unknown[] = [];
       const tokenizer = createDelimitedTokenizer(
         (record) => records.push([record.line, record.problem, Array.from({ length: record.fieldCount }, (_, index) => fieldText(record, index))]),
-        { maxRecordBytes: limit },
+        { maxRecordBytes: limit, delimiter },
       );
       for (const chunk of chunks) tokenizer.push(chunk.slice());
       tokenizer.end();
       return records;
     };
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 4, max: 40 }), (rows, newline, cuts, limit) => {
+      fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 4, max: 40 }), fc.constantFrom(',', '\t', null), (rows, newline, cuts, limit, delimiter) => {
         const text = encoder.encode(`${rows.join(newline)}${newline}`);
         const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
         const chunks: Uint8Array[] = [];
@@ -99,7 +107,7 @@ describe('issue 8 #13: linear scanning and a bounded record size', () => {
           previous = point;
         }
         chunks.push(text.subarray(previous));
-        expect(tokenize(chunks, limit)).toEqual(tokenize([text], limit));
+        expect(tokenize(chunks, limit, delimiter)).toEqual(tokenize([text], limit, delimiter));
       }),
       { numRuns: 1000 },
     );
