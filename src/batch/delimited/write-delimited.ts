@@ -114,10 +114,21 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
     const names = columns as readonly string[];
     const { object } = row;
     const cells: string[] = [];
-    for (const name of names) cells.push(object !== null && Object.hasOwn(object, name) ? cellText(object[name]) : '');
+    let found = 0;
+    for (const name of names) {
+      if (object !== null && Object.hasOwn(object, name)) {
+        cells.push(cellText(object[name]));
+        found++;
+      } else {
+        cells.push('');
+      }
+    }
     cells.push(...scoreCells(scores, language));
     let extra = '';
-    if (object !== null) {
+    // Keys beyond the header only when the object has more keys than it shares with the header.
+    let keyCount = 0;
+    if (object !== null) for (const key in object) if (Object.hasOwn(object, key)) keyCount++;
+    if (object !== null && keyCount > found) {
       const pairs: string[] = [];
       for (const key of Object.keys(object)) if (!(known as Set<string>).has(key)) pairs.push(`${JSON.stringify(key)}:${JSON.stringify(object[key])}`);
       if (pairs.length > 0) extra = `{${pairs.join(',')}}`;

@@ -101,6 +101,17 @@ describe('issue 8 #3: NDJSON output keeps every input value', () => {
     expect(problems).toEqual([{ line: 1, code: 'malformed_row', message: expect.stringMatching(/^not JSON/) }]);
   });
 
+  it('NDJSON → CSV after more than 1 MiB of unreadable lines: the header is empty and every key of the objects goes to `_extra`', () => {
+    const base = Object.fromEntries(items.split(',').map((key, index) => [key, answers.split(',')[index]]));
+    const junk = `${'x'.repeat(100_000)}\n`.repeat(11);
+    const rows = csvRows(run('ndjson', `${junk}${JSON.stringify({ id: 'a', ...base })}\n`, { output: 'csv' }).output);
+    expect(rows[0]?.slice(-2)).toEqual(['_extra', '_raw']);
+    expect(rows).toHaveLength(13);
+    expect(rows[1]?.at(-1)).toBe('x'.repeat(100_000));
+    expect(JSON.parse(rows[12]?.at(-2) as string)).toEqual({ id: 'a', ...base });
+    expect(rows[12]?.[0]).toBe('4');
+  });
+
   it('CSV → NDJSON keeps the fields of a ragged row beyond the header in `_extra`', () => {
     const [row] = lines(run('csv', `${items}\n${answers},spare,more\n`, { output: 'ndjson' }).output);
     expect(row).toMatchObject({ _extra: ['spare', 'more'], total: null });
