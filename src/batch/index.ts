@@ -9,7 +9,7 @@ export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring
 export type { CompiledScale } from './scoring/compile.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
 export type { RowScores } from './scoring/row-scores.js';
-export { scoreCells, scoreColumnNames, scoreColumnKeys, scoreRecord } from './scoring/score-columns.js';
+export { scoreCells, scoreColumnNames, scoreColumnKeys, scoreRecord, scoreValues } from './scoring/score-columns.js';
 export type { ScoreColumn } from './scoring/score-columns.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
 export { BadRowError } from './streams/options.js';

@@ -1,6 +1,6 @@
 import { ScoringError } from '../../index.js';
 import type { RowScores } from '../scoring/row-scores.js';
-import { addedColumnNames, scoreColumnNames } from '../scoring/score-columns.js';
+import { addedColumnNames, scoreColumnNames, scoreValues } from '../scoring/score-columns.js';
 import type { ByteSink } from '../streams/byte-sink.js';
 import type { InputRow, ObjectRow, RecordView, RowWriter, WriterOptions } from '../streams/rows.js';
 import { fieldText } from '../delimited/fields.js';
@@ -54,15 +54,7 @@ export function createNdjsonWriter(sink: ByteSink, options: WriterOptions): RowW
   let columnKeys: string[] = [];
 
   function scoreText(scores: RowScores): string {
-    const values = [
-      scores.total,
-      scores.emotional,
-      scores.social,
-      scores.category?.code ?? null,
-      scores.category?.label[language] ?? null,
-      scores.missingItems,
-      scores.reason,
-    ];
+    const values = scoreValues(scores, language);
     let text = '';
     for (let index = 0; index < values.length; index++) text += `${index === 0 ? '' : ','}${scoreKeys[index] as string}${JSON.stringify(values[index])}`;
     return text;

@@ -29,6 +29,29 @@ export function scoreColumnNames(prefix = ''): string[] {
 }
 
 /**
+ * The score values of a row, in the order of {@link scoreColumnKeys}: numbers, the category label,
+ * the reason, `null` for a missing score. The one place the score columns' content is defined;
+ * text cells and JSON output are written from it.
+ *
+ * @example
+ * ```ts
+ * import { emptyRowScores, scoreValues } from 'loneliness-scales/batch';
+ * scoreValues(emptyRowScores(), 'en'); // [null, null, null, null, null, null, null]
+ * ```
+ */
+export function scoreValues(scores: RowScores, language: Language): (string | number | null)[] {
+  return [
+    scores.total,
+    scores.emotional,
+    scores.social,
+    scores.category?.code ?? null,
+    scores.category?.label[language] ?? null,
+    scores.missingItems,
+    scores.reason,
+  ];
+}
+
+/**
  * The score cells of a row as text, in the order of {@link scoreColumnKeys}; empty for a missing score.
  *
  * @example
@@ -38,15 +61,7 @@ export function scoreColumnNames(prefix = ''): string[] {
  * ```
  */
 export function scoreCells(scores: RowScores, language: Language): string[] {
-  return [
-    scores.total === null ? '' : String(scores.total),
-    scores.emotional === null ? '' : String(scores.emotional),
-    scores.social === null ? '' : String(scores.social),
-    scores.category === null ? '' : String(scores.category.code),
-    scores.category === null ? '' : scores.category.label[language],
-    scores.missingItems === null ? '' : String(scores.missingItems),
-    scores.reason ?? '',
-  ];
+  return scoreValues(scores, language).map((value) => (value === null ? '' : String(value)));
 }
 
 /**
@@ -59,15 +74,8 @@ export function scoreCells(scores: RowScores, language: Language): string[] {
  * ```
  */
 export function scoreRecord(scores: RowScores, language: Language, prefix = ''): Record<string, string | number | null> {
-  return {
-    [`${prefix}total`]: scores.total,
-    [`${prefix}emotional`]: scores.emotional,
-    [`${prefix}social`]: scores.social,
-    [`${prefix}category`]: scores.category?.code ?? null,
-    [`${prefix}category_label`]: scores.category?.label[language] ?? null,
-    [`${prefix}missing_items`]: scores.missingItems,
-    [`${prefix}reason`]: scores.reason,
-  };
+  const values = scoreValues(scores, language);
+  return Object.fromEntries(scoreColumnKeys.map((key, index) => [prefix + key, values[index] ?? null]));
 }
 
 /**
