@@ -1,21 +1,21 @@
+// The public surface of loneliness-scales/batch. Internals (the byte sink, readers, writers, the
+// row pipeline) are imported from their files inside the package and are not exported here.
 export { scoreColumns } from './columnar/score-columns.js';
 export type { ArrowLikeColumn, CodeColumn, ColumnarOptions, ColumnarScores } from './columnar/score-columns.js';
 export { encodeCell, isFormulaLike } from './delimited/cells.js';
-export { createDelimitedScorer } from './delimited/score-delimited.js';
 export { createDelimitedTokenizer, fieldText } from './delimited/tokenizer.js';
 export type { DelimitedTokenizer, RecordView, TokenizerOptions } from './delimited/tokenizer.js';
-export { createNdjsonScorer } from './ndjson/score-ndjson.js';
 export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring/compile.js';
 export type { CompiledScale } from './scoring/compile.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
 export type { RowScores } from './scoring/row-scores.js';
-export { scoreCells, scoreColumnNames, scoreColumnKeys, scoreRecord } from './scoring/score-columns.js';
+export { scoreCells, scoreColumnNames, scoreColumnKeys, scoreRecord, scoreValues } from './scoring/score-columns.js';
 export type { ScoreColumn } from './scoring/score-columns.js';
-export { createByteSink } from './streams/byte-sink.js';
-export type { ByteSink } from './streams/byte-sink.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
 export { BadRowError } from './streams/options.js';
-export type { BatchCounts, BatchOptions, BatchScorer, RowEvent, TextFormat } from './streams/options.js';
+export type { BatchCounts, BatchOptions, BatchScorer, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/options.js';
+export { batchFormat, batchFormats } from './streams/formats.js';
+export type { FormatDefinition } from './streams/formats.js';
 export { scoreRecords, scoreRecordsAsync } from './streams/score-records.js';
 export type { RecordOptions, ScoredRecord } from './streams/score-records.js';
 export { scoreText, scoringTransform } from './streams/score-text.js';

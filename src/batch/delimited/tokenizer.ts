@@ -1,41 +1,29 @@
-/** One record of delimited text, as the tokenizer hands it out; reused between records. */
-export interface RecordView {
-  /** The bytes the record lies in. */
-  bytes: Uint8Array;
-  /** Offset of the record's first byte. */
-  start: number;
-  /** Offset after the record's last byte, line terminator excluded. */
-  end: number;
-  /** Number of fields. */
-  fieldCount: number;
-  /** Per field, the offset of its first content byte (after an opening quote). */
-  starts: Int32Array;
-  /** Per field, the offset after its last content byte (before a closing quote). */
-  ends: Int32Array;
-  /** Per field: 0 plain, 1 quoted, 3 quoted with doubled quotes inside. */
-  quoting: Uint8Array;
-  /** Whether any field is quoted. */
-  anyQuoted: boolean;
-  /** Whether any field starts like a formula (`=`, `+`, `-`, `@`, tab, CR); see `isFormulaLike`. */
-  formulaCandidate: boolean;
-  /** The 1-based line number where the record starts. */
-  line: number;
-  /** Why the record is malformed (an unterminated quote), or `null`. */
-  problem: string | null;
-}
-
+import { DEFAULT_MAX_RECORD_BYTES } from '../streams/options.js';
+import type { RecordView } from '../streams/rows.js';
 import { formulaStart } from './cells.js';
+import { fieldText, pointOfField } from './fields.js';
+
+export type { RecordView } from '../streams/rows.js';
+export { fieldText } from './fields.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+// States of the search for the end of a record that spans chunks.
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_SEEN = 3;
+
 /** Options of {@link createDelimitedTokenizer}. */
 export interface TokenizerOptions {
-  /** The field delimiter: `,` (CSV, default), `\t` (TSV), `;`. */
-  readonly delimiter?: string;
+  /** The field delimiter: `,` (CSV, default), `\t` (TSV), `;`; or `null` for none: each line is one field (NDJSON). */
+  readonly delimiter?: string | null;
   /** Whether `"` quotes fields (RFC 4180). Default: `true` for CSV, `false` for TSV. */
   readonly quotes?: boolean;
+  /** The longest record read, in bytes (default 1 MiB); see {@link createDelimitedTokenizer}. */
+  readonly maxRecordBytes?: number;
 }
 
 /** A streaming tokenizer: push byte chunks, receive each record once complete. */
@@ -44,13 +32,23 @@ export interface DelimitedTokenizer {
   readonly push: (chunk: Uint8Array) => void;
   /** Ends the input: the last record (without a final newline, or with an unterminated quote) is handed out. */
   readonly end: () => void;
+  /** Bytes examined so far, rescans included: stays within a small factor of the input's length. */
+  readonly bytesScanned: number;
 }
 
 /**
  * Creates a byte-level tokenizer for CSV (RFC 4180) and TSV. It strips a UTF-8 byte order mark,
- * accepts LF and CRLF line ends, skips blank lines, allows quoted fields with delimiters, doubled
- * quotes and line breaks, and reports an unterminated quote as a problem of the last record rather
- * than failing. Fields are offsets into the bytes, so nothing is decoded that is not asked for.
+ * accepts LF, CRLF and CR line ends, skips blank lines, allows quoted fields with delimiters,
+ * doubled quotes and line breaks, and reports malformed records instead of failing. Fields are
+ * offsets into the bytes, so nothing is decoded that is not asked for.
+ *
+ * Scanning is linear: a record that spans chunks is searched for its end from where the last
+ * chunk stopped, and read once when complete. A record is at most `maxRecordBytes` long; a longer
+ * one (a stray quote that never closes, a runaway line) is handed out as malformed on the line it
+ * starts, and reading resumes after its first line break, so the rows after it are read and memory
+ * stays bounded. A malformed record that spans lines (an unterminated quote, text after a closing
+ * quote) likewise ends at its first line break. A record longer than the limit without any line
+ * break is handed out without fields.
  *
  * @example
  * ```ts
@@ -65,13 +63,18 @@ export interface DelimitedTokenizer {
  * ```
  */
 export function createDelimitedTokenizer(onRecord: (record: RecordView) => void, options: TokenizerOptions = {}): DelimitedTokenizer {
-  const delimiterText = options.delimiter ?? ',';
-  if (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f || delimiterText === '"' || delimiterText === '\n' || delimiterText === '\r') {
+  const delimiterText = options.delimiter === undefined ? ',' : options.delimiter;
+  if (delimiterText !== null && (delimiterText.length !== 1 || delimiterText.charCodeAt(0) > 0x7f || delimiterText === '"' || delimiterText === '\n' || delimiterText === '\r')) {
     throw new RangeError(`The delimiter must be one ASCII character other than a quote or line break, not ${JSON.stringify(delimiterText)}.`);
   }
-  const delimiter = delimiterText.charCodeAt(0);
-  const quotes = options.quotes ?? delimiterText !== '\t';
+  // Without a delimiter (0x100 matches no byte, and is not the -1 that marks the end of the bytes), each line is one field.
+  const delimiter = delimiterText === null ? 0x100 : delimiterText.charCodeAt(0);
+  const quotes = options.quotes ?? (delimiterText !== '\t' && delimiterText !== null);
+  const highestStop = delimiterText === null ? CR : Math.max(delimiter, CR);
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const view: RecordView = {
+    kind: 'delimited',
+    delimiter,
     bytes: new Uint8Array(0),
     start: 0,
     end: 0,
@@ -83,10 +86,17 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     formulaCandidate: false,
     line: 1,
     problem: null,
+    invalidText: false,
+    pointOf: (compiled, item, column) => pointOfField(compiled, item, view, column),
+    textOf: (column) => (column < view.fieldCount ? fieldText(view, column) : ''),
   };
-  let pending: Uint8Array | null = null;
   let line = 1;
   let first = true;
+  let scanned = 0;
+  /** Discarding the rest of a record too long to read, up to its line break. */
+  let skipping = false;
+  /** A CR ended the last chunk while skipping: an LF starting the next one belongs to it. */
+  let dropLf = false;
 
   function grow(): void {
     const size = view.starts.length * 2;
@@ -101,12 +111,35 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     view.quoting = quoting;
   }
 
+  function handOut(start: number, end: number, fields: number, recordLine: number, problem: string | null, anyQuoted: boolean, formulaCandidate: boolean): void {
+    view.start = start;
+    view.end = end;
+    view.fieldCount = fields;
+    view.anyQuoted = anyQuoted;
+    view.formulaCandidate = formulaCandidate;
+    view.line = recordLine;
+    view.problem = problem;
+    view.invalidText = false;
+    onRecord(view);
+  }
+
+  /** The offset after the line break at `at` (CRLF counts as one); a CR ending the bytes may have its LF in the next chunk. */
+  function afterBreak(bytes: Uint8Array, at: number, final: boolean): number {
+    if (bytes[at] !== CR) return at + 1;
+    if (at + 1 < bytes.length) return bytes[at + 1] === LF ? at + 2 : at + 1;
+    if (!final) dropLf = true;
+    return at + 1;
+  }
+
+  const tooLong = (recordLine: number) => `record longer than ${maxRecordBytes} bytes (maxRecordBytes) starting on line ${recordLine}`;
+
   /**
    * Scans records from `bytes`; returns the offset of the first byte not consumed (the start of an
    * incomplete last record), or `bytes.length`. With `final`, the last record is consumed too.
    */
   function scan(bytes: Uint8Array, final: boolean): number {
     const length = bytes.length;
+    scanned += length;
     let position = 0;
     view.bytes = bytes;
     while (position < length) {
@@ -117,6 +150,16 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
       let formulaCandidate = false;
       let problem: string | null = null;
       let newlines = 0;
+      let recordEnd = position;
+      let complete = true;
+      /** The record ends in a CR that ends the bytes: complete, unless an LF follows in the next chunk. */
+      let crPending = false;
+      // The record's first line break (always inside a quoted field): where a malformed or
+      // oversized record is cut, so that the lines after it are read as records again.
+      let cutAt = -1;
+      let cutField = 0;
+      let cutStart = 0;
+      let cutFlags = 1;
       // One field per iteration.
       for (;;) {
         if (fields === view.starts.length) grow();
@@ -140,25 +183,35 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
               closed = cursor;
               break;
             }
-            if (next === LF) newlines++;
+            if (next === LF || next === CR) {
+              if (cutAt === -1) {
+                cutAt = cursor;
+                cutField = fields;
+                cutStart = contentStart;
+                cutFlags = flags;
+              }
+              if (next === LF) newlines++;
+            }
             cursor++;
           }
+          anyQuoted = true;
           if (closed === -1) {
-            if (!final) return recordStart;
-            // Unterminated quote: the rest of the input is this field.
+            if (!final) {
+              complete = false;
+              break;
+            }
+            // Unterminated quote at the end of the input: the rest of the input is this field.
             problem = `unterminated quoted field (record starting on line ${recordLine})`;
             view.starts[fields] = contentStart;
             view.ends[fields] = length;
             view.quoting[fields] = flags;
             fields++;
-            anyQuoted = true;
-            position = length;
+            position = recordEnd = length;
             break;
           }
           view.starts[fields] = contentStart;
           view.ends[fields] = closed;
           view.quoting[fields] = flags;
-          anyQuoted = true;
           position = closed + 1;
           // Text between the closing quote and the delimiter (`"ab"c`) is not RFC 4180: the field
           // keeps it (nothing is lost) and the record is reported as malformed.
@@ -168,7 +221,10 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
             position++;
           }
           if (position > closed + 1) {
-            if (position >= length && !final) return recordStart;
+            if (position >= length && !final) {
+              complete = false;
+              break;
+            }
             view.ends[fields] = position;
             problem ??= `text after a closing quote (record starting on line ${recordLine})`;
           }
@@ -178,8 +234,12 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
           if (byte !== -1 && formulaStart[byte] === 1) formulaCandidate = true;
           while (position < length) {
             byte = bytes[position] as number;
-            if (byte === delimiter || byte === LF || byte === CR) break;
-            position++;
+            // Most bytes (digits, letters) lie above every stop byte: one comparison each.
+            if (byte > highestStop || (byte !== delimiter && byte !== LF && byte !== CR)) {
+              position++;
+              continue;
+            }
+            break;
           }
           if (position >= length) byte = -1;
           view.starts[fields] = fieldStart;
@@ -192,14 +252,21 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
           continue;
         }
         if (byte === -1) {
-          if (!final) return recordStart;
-          view.end = position;
+          if (!final) {
+            complete = false;
+            break;
+          }
+          recordEnd = position;
           break;
         }
         // A line end: LF, CRLF or a lone CR.
-        view.end = position;
+        recordEnd = position;
         if (byte === CR) {
-          if (position + 1 >= length && !final) return recordStart;
+          if (position + 1 >= length && !final) {
+            crPending = true;
+            complete = false;
+            break;
+          }
           position += position + 1 < length && bytes[position + 1] === LF ? 2 : 1;
         } else {
           position++;
@@ -207,105 +274,170 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         newlines++;
         break;
       }
+      if (!complete && length - recordStart <= maxRecordBytes + 1) {
+        // The record continues in the next chunk (one byte of slack for a CR whose LF has not arrived).
+        return recordStart;
+      }
+      if (!complete || recordEnd - recordStart > maxRecordBytes) {
+        problem = `a quoted field not closed within ${maxRecordBytes} bytes (maxRecordBytes; record starting on line ${recordLine}): read up to its first line break`;
+        if (cutAt === -1 || cutAt - recordStart > maxRecordBytes) {
+          problem = tooLong(recordLine);
+          // Its first line is longer than the limit: handed out without fields, and reading resumes
+          // after that line's break (still to come when the record is incomplete).
+          handOut(recordStart, recordStart, 0, recordLine, problem, false, false);
+          if (cutAt === -1) {
+            if (complete) {
+              line += newlines;
+              continue;
+            }
+            if (crPending) {
+              line++;
+              dropLf = true;
+            } else {
+              skipping = true;
+            }
+            return length;
+          }
+          position = afterBreak(bytes, cutAt, final);
+          line++;
+          continue;
+        }
+      }
+      if (problem !== null && cutAt !== -1) {
+        // A malformed record spanning lines ends at its first line break.
+        view.starts[cutField] = cutStart;
+        view.ends[cutField] = cutAt;
+        view.quoting[cutField] = cutFlags;
+        fields = cutField + 1;
+        recordEnd = cutAt;
+        position = afterBreak(bytes, cutAt, final);
+        newlines = 1;
+      }
       line += newlines;
-      if (problem !== null) view.end = length;
       // A blank line is no record.
       if (fields === 1 && view.quoting[0] === 0 && view.starts[0] === view.ends[0]) continue;
-      view.start = recordStart;
-      view.fieldCount = fields;
-      view.anyQuoted = anyQuoted;
-      view.formulaCandidate = formulaCandidate;
-      view.line = recordLine;
-      view.problem = problem;
-      onRecord(view);
+      handOut(recordStart, recordEnd, fields, recordLine, problem, anyQuoted, formulaCandidate);
     }
     return length;
   }
 
-  /** Holds an incomplete record and the next chunk together; reused, so memory stays flat. */
+  /** Holds the unconsumed bytes, from the start of an incomplete record; reused, so memory stays flat. */
   let work = new Uint8Array(0);
+  let held = 0;
+  /** Where the search for the held record's end resumes, and its state there. */
+  let resumeAt = 0;
+  let state = FIELD_START;
+
+  function append(bytes: Uint8Array): void {
+    const needed = held + bytes.length;
+    if (work.length < needed) {
+      const grown = new Uint8Array(Math.max(needed, work.length * 2, 1 << 16));
+      grown.set(work.subarray(0, held));
+      work = grown;
+    }
+    work.set(bytes, held);
+    held = needed;
+  }
+
+  /** Keeps `bytes[consumed..]`, the start of an incomplete record, for the next chunk. */
+  function keep(bytes: Uint8Array, consumed: number): void {
+    resumeAt = 0;
+    state = FIELD_START;
+    if (skipping || consumed >= bytes.length) {
+      held = 0;
+    } else if (bytes === work || bytes.buffer === work.buffer) {
+      work.copyWithin(0, bytes.byteOffset - work.byteOffset + consumed, bytes.byteOffset - work.byteOffset + bytes.length);
+      held = bytes.length - consumed;
+    } else {
+      held = 0;
+      append(bytes.subarray(consumed));
+    }
+  }
+
+  /** Whether the held record ends in the held bytes; the search resumes where it last stopped. */
+  function findEnd(): boolean {
+    let current = state;
+    const bytes = work;
+    for (let position = resumeAt; position < held; position++) {
+      const byte = bytes[position] as number;
+      if (current === QUOTED) {
+        if (byte === QUOTE) current = QUOTE_SEEN;
+        continue;
+      }
+      if (current === QUOTE_SEEN && byte === QUOTE) {
+        current = QUOTED;
+        continue;
+      }
+      if (byte === delimiter) {
+        current = FIELD_START;
+      } else if (byte === LF || byte === CR) {
+        scanned += position + 1 - resumeAt;
+        if (byte === LF || position + 1 < held) return true;
+        resumeAt = position;
+        state = current;
+        return false;
+      } else {
+        current = current === FIELD_START && quotes && byte === QUOTE ? QUOTED : UNQUOTED;
+      }
+    }
+    scanned += held - resumeAt;
+    resumeAt = held;
+    state = current;
+    return false;
+  }
+
+  /** Drops bytes up to and including the line break that ends a record too long to read. */
+  function skip(bytes: Uint8Array): Uint8Array {
+    scanned += bytes.length;
+    let index = 0;
+    while (index < bytes.length && bytes[index] !== LF && bytes[index] !== CR) index++;
+    if (index === bytes.length) return bytes.subarray(index);
+    skipping = false;
+    line++;
+    if (bytes[index] === CR) {
+      if (index + 1 === bytes.length) dropLf = true;
+      else if (bytes[index + 1] === LF) index++;
+    }
+    return bytes.subarray(index + 1);
+  }
 
   function run(chunk: Uint8Array, final: boolean): void {
     let bytes = chunk;
-    if (pending !== null && pending.length > 0) {
-      const held = pending.length;
-      const needed = held + chunk.length;
-      if (work.length < needed) {
-        const grown = new Uint8Array(Math.max(needed, work.length * 2));
-        grown.set(pending);
-        work = grown;
-      } else if (pending.buffer === work.buffer) {
-        // Move the held record to the front of the work buffer.
-        const offset = pending.byteOffset - work.byteOffset;
-        work.copyWithin(0, offset, offset + held);
-      } else {
-        work.set(pending);
-      }
-      work.set(chunk, held);
-      bytes = work.subarray(0, needed);
+    if (dropLf && bytes.length > 0) {
+      dropLf = false;
+      if (bytes[0] === LF) bytes = bytes.subarray(1);
     }
-    if (first && bytes.length >= 3) {
+    if (skipping) {
+      bytes = skip(bytes);
+      if (skipping) return;
+    }
+    if (first) {
+      // The byte order mark needs the first three bytes, which may come in separate chunks.
+      append(bytes);
+      if (held < 3 && !final) return;
       first = false;
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    } else if (first && final) {
-      first = false;
-    } else if (first) {
-      pending = bytes.slice();
+      const start = held >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf ? 3 : 0;
+      const all = work.subarray(start, held);
+      keep(all, scan(all, final));
       return;
     }
-    const consumed = scan(bytes, final);
-    if (consumed >= bytes.length) {
-      pending = null;
-    } else if (bytes.buffer === work.buffer) {
-      // Still in the work buffer: kept there (moved to its front on the next chunk).
-      pending = bytes.subarray(consumed);
-    } else {
-      // A view into the caller's chunk, which the caller may reuse: copied into the work buffer.
-      const rest = bytes.length - consumed;
-      if (work.length < rest) work = new Uint8Array(Math.max(rest, 1 << 16));
-      work.set(bytes.subarray(consumed));
-      pending = work.subarray(0, rest);
+    if (held === 0) {
+      keep(bytes, scan(bytes, final));
+      return;
     }
+    append(bytes);
+    // Rescanning the held record at every chunk would be quadratic: it is scanned again only
+    // once its end has arrived, or once it is too long.
+    if (!final && !findEnd() && held <= maxRecordBytes + 1) return;
+    const all = work.subarray(0, held);
+    keep(all, scan(all, final));
   }
 
   return {
     push: (chunk) => run(chunk, false),
     end: () => run(new Uint8Array(0), true),
+    get bytesScanned() {
+      return scanned;
+    },
   };
-}
-
-const decoder = /* @__PURE__ */ new TextDecoder();
-
-/**
- * The text of one field of a record: UTF-8 decoded, doubled quotes of a quoted field undone.
- *
- * @example
- * ```ts
- * import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch';
- * let text = '';
- * const tokenizer = createDelimitedTokenizer((record) => (text = fieldText(record, 1)));
- * tokenizer.push(new TextEncoder().encode('x,"a ""b"""\n'));
- * text; // 'a "b"'
- * ```
- */
-export function fieldText(record: RecordView, field: number): string {
-  const start = record.starts[field] as number;
-  const end = record.ends[field] as number;
-  const { bytes } = record;
-  let text: string;
-  // Short ASCII fields (codes, ids) are decoded without the TextDecoder's overhead.
-  if (end - start <= 16) {
-    text = '';
-    for (let index = start; index < end; index++) {
-      const byte = bytes[index] as number;
-      if (byte >= 0x80) {
-        text = decoder.decode(bytes.subarray(start, end));
-        break;
-      }
-      text += String.fromCharCode(byte);
-    }
-  } else {
-    text = decoder.decode(bytes.subarray(start, end));
-  }
-  return record.quoting[field] === 3 ? text.replaceAll('""', '"') : text;
 }

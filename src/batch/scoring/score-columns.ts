@@ -29,6 +29,29 @@ export function scoreColumnNames(prefix = ''): string[] {
 }
 
 /**
+ * The score values of a row, in the order of {@link scoreColumnKeys}: numbers, the category label,
+ * the reason, `null` for a missing score. The one place the score columns' content is defined;
+ * text cells and JSON output are written from it.
+ *
+ * @example
+ * ```ts
+ * import { emptyRowScores, scoreValues } from 'loneliness-scales/batch';
+ * scoreValues(emptyRowScores(), 'en'); // [null, null, null, null, null, null, null]
+ * ```
+ */
+export function scoreValues(scores: RowScores, language: Language): (string | number | null)[] {
+  return [
+    scores.total,
+    scores.emotional,
+    scores.social,
+    scores.category?.code ?? null,
+    scores.category?.label[language] ?? null,
+    scores.missingItems,
+    scores.reason,
+  ];
+}
+
+/**
  * The score cells of a row as text, in the order of {@link scoreColumnKeys}; empty for a missing score.
  *
  * @example
@@ -38,15 +61,7 @@ export function scoreColumnNames(prefix = ''): string[] {
  * ```
  */
 export function scoreCells(scores: RowScores, language: Language): string[] {
-  return [
-    scores.total === null ? '' : String(scores.total),
-    scores.emotional === null ? '' : String(scores.emotional),
-    scores.social === null ? '' : String(scores.social),
-    scores.category === null ? '' : String(scores.category.code),
-    scores.category === null ? '' : scores.category.label[language],
-    scores.missingItems === null ? '' : String(scores.missingItems),
-    scores.reason ?? '',
-  ];
+  return scoreValues(scores, language).map((value) => (value === null ? '' : String(value)));
 }
 
 /**
@@ -59,13 +74,22 @@ export function scoreCells(scores: RowScores, language: Language): string[] {
  * ```
  */
 export function scoreRecord(scores: RowScores, language: Language, prefix = ''): Record<string, string | number | null> {
-  return {
-    [`${prefix}total`]: scores.total,
-    [`${prefix}emotional`]: scores.emotional,
-    [`${prefix}social`]: scores.social,
-    [`${prefix}category`]: scores.category?.code ?? null,
-    [`${prefix}category_label`]: scores.category?.label[language] ?? null,
-    [`${prefix}missing_items`]: scores.missingItems,
-    [`${prefix}reason`]: scores.reason,
-  };
+  const values = scoreValues(scores, language);
+  return Object.fromEntries(scoreColumnKeys.map((key, index) => [prefix + key, values[index] ?? null]));
+}
+
+/**
+ * The names of the two columns the scorer adds besides the scores, with a prefix: `_extra` holds
+ * what a row has beyond its header (keys of an NDJSON line not in the first line, fields of a CSV
+ * row beyond the header) and `_raw` the text of an NDJSON line that is not a JSON object.
+ * Internal to the batch layer (`addedColumnNames('djg6_').extra` is `'djg6__extra'`).
+ */
+export function addedColumnNames(prefix = ''): { readonly extra: string; readonly raw: string } {
+  return { extra: `${prefix}_extra`, raw: `${prefix}_raw` };
+}
+
+/** A value of a JSON row as a cell: text as is, numbers and booleans as written, `null` as empty, objects as JSON. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

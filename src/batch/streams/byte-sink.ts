@@ -17,15 +17,7 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * reuses its buffer, so memory stays flat however much is written: the bytes handed to `emit`
  * are valid until it returns; copy them (`bytes.slice()`) to keep them longer.
  *
- * @example
- * ```ts
- * import { createByteSink } from 'loneliness-scales/batch';
- * const parts: Uint8Array[] = [];
- * const sink = createByteSink((bytes) => parts.push(bytes.slice()));
- * sink.writeText('total\n4\n');
- * sink.flush();
- * new TextDecoder().decode(parts[0]); // 'total\n4\n'
- * ```
+ * Internal to the batch layer: the writers write into it.
  */
 export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20): ByteSink {
   let buffer = new Uint8Array(size);

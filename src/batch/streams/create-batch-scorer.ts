@@ -1,10 +1,14 @@
-import { createDelimitedScorer } from '../delimited/score-delimited.js';
-import { createNdjsonScorer } from '../ndjson/score-ndjson.js';
-import type { BatchOptions, BatchScorer, TextFormat } from './options.js';
+import { ScoringError } from '../../index.js';
+import { createByteSink } from './byte-sink.js';
+import { batchFormat } from './formats.js';
+import { type BatchOptions, type BatchScorer, DEFAULT_MAX_RECORD_BYTES, type TextFormat } from './options.js';
+import { createRowPipeline } from './row-pipeline.js';
 
 /**
  * Creates a streaming batch scorer for CSV, TSV or NDJSON bytes; output (by default in the input
- * format) goes to `emit` in large buffers.
+ * format) goes to `emit` in large buffers. The input format's reader hands a header and rows to
+ * one row pipeline (mapping, scoring, counts, strict mode, events), which hands each row and its
+ * scores to the output format's writer; see `batchFormats`.
  *
  * @example
  * ```ts
@@ -17,7 +21,26 @@ import type { BatchOptions, BatchScorer, TextFormat } from './options.js';
  * ```
  */
 export function createBatchScorer(format: TextFormat, options: BatchOptions, emit: (bytes: Uint8Array) => void): BatchScorer {
-  if (format === 'ndjson') return createNdjsonScorer(options, emit);
-  if (format === 'csv' || format === 'tsv') return createDelimitedScorer(format, options, emit);
-  throw new RangeError(`Unknown format "${String(format)}": csv, tsv or ndjson.`);
+  const input = batchFormat(format);
+  const outputName = options.output === undefined ? format : options.output;
+  const output = outputName === null ? null : batchFormat(outputName);
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  if (!Number.isSafeInteger(maxRecordBytes) || maxRecordBytes < 1) {
+    throw new ScoringError('invalid_option', `maxRecordBytes must be a positive integer, not ${String(maxRecordBytes)}.`, undefined, maxRecordBytes);
+  }
+  if (input.read === undefined) throw new ScoringError('invalid_option', `The format "${format}" cannot be read.`, undefined, format);
+  if (output !== null && output.write === undefined) throw new ScoringError('invalid_option', `The format "${output.name}" cannot be written.`, undefined, output.name);
+  const sink = createByteSink(emit);
+  const writer = output?.write?.(sink, { prefix: options.prefix ?? '', language: options.language ?? 'en' }) ?? null;
+  const pipeline = createRowPipeline(options, writer);
+  const reader = input.read(pipeline, { maxRecordBytes });
+  return {
+    push: reader.push,
+    end: () => {
+      reader.end();
+      writer?.end();
+      sink.flush();
+    },
+    counts: pipeline.counts,
+  };
 }

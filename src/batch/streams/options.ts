@@ -4,6 +4,27 @@ import type { RowScores } from '../scoring/row-scores.js';
 /** A format of tabular text: comma-separated, tab-separated, or one JSON object per line. */
 export type TextFormat = 'csv' | 'tsv' | 'ndjson';
 
+/**
+ * What can be wrong with a row: the core's error code of an invalid answer, `malformed_row` for a
+ * row that could not be read (ragged, unterminated quote, not a JSON object, nested too deeply,
+ * longer than `maxRecordBytes`), or `invalid_utf8`, a warning: the row is scored, but its text held
+ * bytes that are not UTF-8, which are written as U+FFFD wherever the output re-encodes text.
+ */
+export type RowProblemCode = NonNullable<RowScores['errorCode']> | 'invalid_utf8';
+
+/** A problem of one row, as given to {@link BatchOptions.onProblem}. */
+export interface RowProblem {
+  /** The 1-based line the row starts on. */
+  readonly line: number;
+  /** A stable code: the core's error code, `malformed_row`, or `invalid_utf8` (a warning). */
+  readonly code: RowProblemCode;
+  /** What is wrong, for people. */
+  readonly message: string;
+}
+
+/** The default of {@link BatchOptions.maxRecordBytes}: 1 MiB. */
+export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
 /** What a batch scorer reports for each row, after scoring it. */
 export interface RowEvent {
   /** The 1-based line the row starts on. */
@@ -38,8 +59,17 @@ export interface BatchOptions {
   readonly strict?: boolean | undefined;
   /** Called for every row once scored. */
   readonly onRow?: ((row: RowEvent) => void) | undefined;
-  /** Called for every bad row, with its line and what is wrong. */
-  readonly onProblem?: ((line: number, reason: string) => void) | undefined;
+  /**
+   * Called for every bad row (malformed, or an invalid answer) with its line, code and message,
+   * and for every row holding invalid UTF-8 (code `invalid_utf8`, a warning: that row is scored).
+   */
+  readonly onProblem?: ((problem: RowProblem) => void) | undefined;
+  /**
+   * The longest record read, in bytes (default 1 MiB). A longer record, such as one opened by a
+   * stray quote that never closes, is reported as malformed on the line it starts and reading
+   * resumes at the next line, so memory stays bounded and the rows after it are scored.
+   */
+  readonly maxRecordBytes?: number | undefined;
 }
 
 /** Counts kept while scoring. */
@@ -85,11 +115,14 @@ export class BadRowError extends Error {
   readonly line: number;
   /** What is wrong with it. */
   readonly reason: string;
+  /** The row's problem code (`malformed_row`, or the core's code of the invalid answer). */
+  readonly problem: RowProblemCode;
 
-  constructor(line: number, reason: string) {
+  constructor(line: number, reason: string, problem: RowProblemCode = 'malformed_row') {
     super(`Line ${line}: ${reason}`);
     this.name = 'BadRowError';
     this.line = line;
     this.reason = reason;
+    this.problem = problem;
   }
 }

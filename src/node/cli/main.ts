@@ -5,26 +5,10 @@ import { scoreCommand } from './commands/score.js';
 import { summaryCommand } from './commands/summary.js';
 import { syntaxCommand } from './commands/syntax.js';
 
-/**
- * The CLI's subcommands. Adding a command is adding it here.
- *
- * @example
- * ```ts
- * import { commands } from 'loneliness-scales/node';
- * commands.map((command) => command.name); // ['score', 'summary', 'syntax']
- * ```
- */
+/** The CLI's subcommands (internal). Adding a command is adding it here. */
 export const commands: readonly Command[] = [scoreCommand, summaryCommand, syntaxCommand];
 
-/**
- * The overview printed by `loneliness-scales --help`: every command and its full help.
- *
- * @example
- * ```ts
- * import { overview } from 'loneliness-scales/node';
- * overview().startsWith('Usage: loneliness-scales <command>'); // true
- * ```
- */
+/** The overview printed by `loneliness-scales --help`: every command and its full help (internal). */
 export function overview(table: readonly Command[] = commands): string {
   const width = Math.max(...table.map((command) => command.name.length));
   return `Usage: loneliness-scales <command> [options]

@@ -1,4 +1,4 @@
-import { type BatchCounts, type BatchOptions, createBatchScorer } from '../../batch/index.js';
+import { type BatchCounts, type BatchOptions, type RowProblem, createBatchScorer } from '../../batch/index.js';
 import type { CommandIo } from './command.js';
 import type { OpenedInput, Output } from './io.js';
 import { createProgress } from './progress.js';
@@ -15,10 +15,10 @@ export async function runBatch(input: OpenedInput, output: Output | null, option
   const progress = createProgress(io, input.size, quiet);
   let reported = 0;
   let codingRequired = false;
-  const onProblem = (line: number, reason: string) => {
+  const onProblem = (problem: RowProblem) => {
     reported++;
-    if (reason.endsWith('is numeric: pass a coding.')) codingRequired = true;
-    if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${line}: ${reason}\n`);
+    if (problem.code === 'coding_required') codingRequired = true;
+    if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${problem.line}: ${problem.message}\n`);
   };
   const ready: Uint8Array[] = [];
   // A file is written as the bytes come; a stream gets copies, written with back-pressure.

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { createDelimitedScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/index.js';
+import { createBatchScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/index.js';
 
 function scoreCsv(text: string): string[][] {
   const parts: Uint8Array[] = [];
-  const scorer = createDelimitedScorer('csv', { scale: djg6 }, (bytes) => parts.push(bytes.slice()));
+  const scorer = createBatchScorer('csv', { scale: djg6 }, (bytes: Uint8Array) => parts.push(bytes.slice()));
   scorer.push(new TextEncoder().encode(text));
   scorer.end();
   const rows: string[][] = [];

@@ -45,10 +45,11 @@ describe('CSV tokenizer (RFC 4180 and the files people actually send)', () => {
     expect(fields('a,,""\n,\n')).toEqual([['a', '', ''], ['', '']]);
   });
 
-  it('reports an unterminated quote with the line its record starts on, without failing', () => {
+  it('reports an unterminated quote with the line its record starts on; issue 8 #13: the record ends at its line break and the rows after it are read', () => {
     const records = tokenize(['a,b\n1,"open\n2,3\n']);
     expect(records[1]?.problem).toMatch(/unterminated quoted field \(record starting on line 2\)/);
-    expect(records).toHaveLength(2);
+    expect(records[1]?.fields).toEqual(['1', 'open']);
+    expect(records[2]).toEqual({ fields: ['2', '3'], line: 3, problem: null });
   });
 
   it('keeps text after a closing quote in the field and reports the record as malformed', () => {

@@ -1,0 +1,88 @@
+import { type CompiledScale, INVALID_POINT, MISSING_POINT } from '../scoring/compile.js';
+import type { RecordView } from '../streams/rows.js';
+
+const MINUS = 0x2d;
+const ZERO = 0x30;
+
+/**
+ * Item points of one field: canonical integer codes straight from the bytes through the compiled
+ * table, anything else (labels, quoted cells, unusual numbers) through the core.
+ */
+export function pointOfField(compiled: CompiledScale, item: number, record: RecordView, field: number): number {
+  if (field >= record.fieldCount) return MISSING_POINT;
+  const start = record.starts[field] as number;
+  const end = record.ends[field] as number;
+  if (start === end) return record.quoting[field] === 0 ? MISSING_POINT : compiled.pointOfText(item, '');
+  if (record.quoting[field] === 0 && end - start <= 4) {
+    const { bytes } = record;
+    let position = start;
+    const negative = bytes[position] === MINUS;
+    if (negative) position++;
+    // Canonical integers only ("0", "12", "-1"); "01" or "+1" keep their text for the core's messages.
+    if (position < end && (bytes[position] !== ZERO || position + 1 === end)) {
+      let code = 0;
+      for (; position < end; position++) {
+        const digit = (bytes[position] as number) - ZERO;
+        if (digit < 0 || digit > 9) break;
+        code = code * 10 + digit;
+      }
+      if (position === end) {
+        const slot = (negative ? -code : code) + 128;
+        if (slot >= 0 && slot < 256) {
+          const point = (compiled.codeTables[item] as Int8Array)[slot] as number;
+          if (point !== INVALID_POINT) return point;
+        }
+      }
+    }
+  }
+  return compiled.pointOfText(item, fieldText(record, field));
+}
+
+const decoder = /* @__PURE__ */ new TextDecoder();
+const strictDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8; invalid bytes become U+FFFD and mark the record, so that the row is reported. */
+function decode(record: RecordView, start: number, end: number): string {
+  const bytes = record.bytes.subarray(start, end);
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    record.invalidText = true;
+    return decoder.decode(bytes);
+  }
+}
+
+/**
+ * The text of one field of a record: UTF-8 decoded, doubled quotes of a quoted field undone.
+ * Bytes that are not UTF-8 become U+FFFD and set the record's `invalidText`.
+ *
+ * @example
+ * ```ts
+ * import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch';
+ * let text = '';
+ * const tokenizer = createDelimitedTokenizer((record) => (text = fieldText(record, 1)));
+ * tokenizer.push(new TextEncoder().encode('x,"a ""b"""\n'));
+ * text; // 'a "b"'
+ * ```
+ */
+export function fieldText(record: RecordView, field: number): string {
+  const start = record.starts[field] as number;
+  const end = record.ends[field] as number;
+  const { bytes } = record;
+  let text: string;
+  // Short ASCII fields (codes, ids) are decoded without the TextDecoder's overhead.
+  if (end - start <= 16) {
+    text = '';
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index] as number;
+      if (byte >= 0x80) {
+        text = decode(record, start, end);
+        break;
+      }
+      text += String.fromCharCode(byte);
+    }
+  } else {
+    text = decode(record, start, end);
+  }
+  return record.quoting[field] === 3 ? text.replaceAll('""', '"') : text;
+}

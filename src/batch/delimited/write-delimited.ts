@@ -1,0 +1,159 @@
+import { emptyRowScores, malformedRow, type RowScores } from '../scoring/row-scores.js';
+import { addedColumnNames, cellText, scoreCells, scoreColumnNames } from '../scoring/score-columns.js';
+import type { ByteSink } from '../streams/byte-sink.js';
+import type { InputRow, ObjectRow, RecordView, RowWriter, WriterOptions } from '../streams/rows.js';
+import { encodeCell, formulaStart } from './cells.js';
+import { fieldText } from './fields.js';
+
+const MINUS = 0x2d;
+const ZERO = 0x30;
+/** Rows that cannot be read and come before the first JSON object are held up to this many bytes. */
+const LEADING_ROWS_BYTES = 1 << 20;
+
+/** Whether a field would need neutralising: it starts like a formula (checked in full by encodeCell). */
+function mayBeFormula(record: RecordView, field: number): boolean {
+  const start = record.starts[field] as number;
+  if (start === (record.ends[field] as number)) return false;
+  const first = record.bytes[start] as number;
+  if (first === 0x3d || first === 0x40 || first === 0x09 || first === 0x0d) return true;
+  if (first !== MINUS && first !== 0x2b) return false;
+  // "-1", "+2.5": numbers, not formulas.
+  const end = record.ends[field] as number;
+  if (start + 1 === end) return true;
+  for (let position = start + 1; position < end; position++) {
+    const byte = record.bytes[position] as number;
+    if ((byte < ZERO || byte > 0x39) && byte !== 0x2e) return true;
+  }
+  return false;
+}
+
+/**
+ * Creates a CSV (`,`) or TSV (tab) writer. Each row is written once, in order, with the score
+ * columns appended. Rows of the same dialect that need no change are copied byte for byte (the
+ * fast path); other rows are written cell by cell, with formula-like cells neutralised.
+ *
+ * From NDJSON input, the columns are the first JSON object's keys, then the score columns, then
+ * `_extra` (a JSON object of the keys a line has beyond the first line's, empty when none) and
+ * `_raw` (the text of a line that is not a JSON object), so that every input value comes out.
+ */
+export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink, options: WriterOptions): RowWriter {
+  const { prefix, language } = options;
+  const delimiter = delimiterText.charCodeAt(0);
+  const encoder = new TextEncoder();
+  const scoreNames = scoreColumnNames(prefix);
+  const added = addedColumnNames(prefix);
+  const encode = (text: string) => encodeCell(text, delimiterText);
+  /** Score cells by score combination (total, emotional, social, missing items: 16 values each), encoded once. */
+  const suffixes = new Map<number, Uint8Array>();
+  let columns: readonly string[] | null = null;
+  let known: Set<string> | null = null;
+  /** Object rows that cannot be read and came before the header: held until it is known. */
+  let leading: { row: ObjectRow; reason: string }[] = [];
+  let leadingBytes = 0;
+
+  function writeHeader(names: readonly string[], kind: InputRow['kind']): void {
+    // Past the bound on leading lines, the header was written empty: the first object's keys go to _extra.
+    if (columns !== null) return;
+    columns = names;
+    const all = kind === 'object' ? [...names, ...scoreNames, added.extra, added.raw] : [...names, ...scoreNames];
+    sink.writeText(`${all.map(encode).join(delimiterText)}\n`);
+    if (kind === 'object') {
+      known = new Set(names);
+      const held = leading;
+      leading = [];
+      const scores = emptyRowScores();
+      for (const { row, reason } of held) writeObject(row, malformedRow(scores, reason));
+    }
+  }
+
+  function scoreSuffix(scores: RowScores): Uint8Array | null {
+    if (scores.errorCode !== null) return null;
+    // The key holds four values below 16 each; a scale with larger scores is encoded row by row.
+    if ((scores.total ?? 0) > 14 || (scores.emotional ?? 0) > 14 || (scores.social ?? 0) > 14 || (scores.missingItems ?? 0) > 15) {
+      return encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
+    }
+    const key = ((((scores.total ?? -1) + 1) * 16 + (scores.emotional ?? -1) + 1) * 16 + (scores.social ?? -1) + 1) * 16 + (scores.missingItems ?? 0);
+    let suffix = suffixes.get(key);
+    if (suffix === undefined) {
+      suffix = encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
+      suffixes.set(key, suffix);
+    }
+    return suffix;
+  }
+
+  function writeRecord(record: RecordView, scores: RowScores): void {
+    const columnCount = (columns as readonly string[]).length;
+    const suffix = scoreSuffix(scores);
+    let plain = record.delimiter === delimiter && record.fieldCount === columnCount && record.problem === null;
+    if (plain && record.formulaCandidate) {
+      const { bytes, starts, ends } = record;
+      for (let field = 0; field < columnCount; field++) {
+        const start = starts[field] as number;
+        if (start < (ends[field] as number) && formulaStart[bytes[start] as number] === 1 && mayBeFormula(record, field)) {
+          plain = false;
+          break;
+        }
+      }
+    }
+    if (plain && suffix !== null) {
+      sink.writeRanges(record.bytes, record.start, record.end, suffix);
+      return;
+    }
+    if (plain) {
+      sink.writeRange(record.bytes, record.start, record.end);
+    } else {
+      const cells: string[] = [];
+      for (let field = 0; field < columnCount; field++) cells.push(field < record.fieldCount ? encode(fieldText(record, field)) : '');
+      sink.writeText(cells.join(delimiterText));
+    }
+    if (suffix !== null) sink.writeRange(suffix, 0, suffix.length);
+    else sink.writeText(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
+  }
+
+  function writeObject(row: ObjectRow, scores: RowScores): void {
+    const names = columns as readonly string[];
+    const { object } = row;
+    const cells: string[] = [];
+    let found = 0;
+    for (const name of names) {
+      if (object !== null && Object.hasOwn(object, name)) {
+        cells.push(cellText(object[name]));
+        found++;
+      } else {
+        cells.push('');
+      }
+    }
+    cells.push(...scoreCells(scores, language));
+    let extra = '';
+    // Keys beyond the header only when the object has more keys than it shares with the header.
+    let keyCount = 0;
+    if (object !== null) for (const key in object) if (Object.hasOwn(object, key)) keyCount++;
+    if (object !== null && keyCount > found) {
+      const pairs: string[] = [];
+      for (const key of Object.keys(object)) if (!(known as Set<string>).has(key)) pairs.push(`${JSON.stringify(key)}:${JSON.stringify(object[key])}`);
+      if (pairs.length > 0) extra = `{${pairs.join(',')}}`;
+    }
+    cells.push(extra, object === null ? row.raw : '');
+    sink.writeText(`${cells.map(encode).join(delimiterText)}\n`);
+  }
+
+  return {
+    header: writeHeader,
+    row(row, scores) {
+      if (row.kind === 'delimited') {
+        writeRecord(row, scores);
+      } else if (columns !== null) {
+        writeObject(row, scores);
+      } else {
+        // Lines before the first JSON object: held (a copy) until the header is known, within a bound;
+        // past it, the header is empty and every key goes to _extra.
+        leading.push({ row: { ...row }, reason: scores.reason ?? '' });
+        leadingBytes += row.raw.length;
+        if (leadingBytes > LEADING_ROWS_BYTES) writeHeader([], 'object');
+      }
+    },
+    end() {
+      if (columns === null && leading.length > 0) writeHeader([], 'object');
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { ScoringError } from '../../index.js';
+import { createDelimitedReader } from '../delimited/read-delimited.js';
+import { createDelimitedWriter } from '../delimited/write-delimited.js';
+import { createNdjsonReader } from '../ndjson/read-ndjson.js';
+import { createNdjsonWriter } from '../ndjson/write-ndjson.js';
+import type { TextFormat } from './options.js';
+import type { ReaderFactory, WriterFactory } from './rows.js';
+
+/** A format the batch scorer reads or writes: its name, file extensions, and reader and writer. */
+export interface FormatDefinition {
+  /** The name, as in the `format` argument and the CLI's `--from`/`--to`. */
+  readonly name: TextFormat;
+  /** File extensions (lower case, without the dot) that mean this format. */
+  readonly extensions: readonly string[];
+  /** One line for help texts. */
+  readonly description: string;
+  /** Creates a reader, if the format can be read. */
+  readonly read?: ReaderFactory | undefined;
+  /** Creates a writer, if the format can be written. */
+  readonly write?: WriterFactory | undefined;
+}
+
+/**
+ * The formats of the batch scorer, in the order help texts list them. Adding a format is adding
+ * an entry here with its reader and writer; the dispatcher ({@link createBatchScorer}) and the
+ * CLI's option checks and help read this table.
+ *
+ * @example
+ * ```ts
+ * import { batchFormats } from 'loneliness-scales/batch';
+ * batchFormats.map((format) => format.name); // ['csv', 'tsv', 'ndjson']
+ * ```
+ */
+export const batchFormats: readonly FormatDefinition[] = [
+  {
+    name: 'csv',
+    extensions: ['csv'],
+    description: 'comma-separated values (RFC 4180 quoting)',
+    read: (target, options) => createDelimitedReader(',', target, options),
+    write: (sink, options) => createDelimitedWriter(',', sink, options),
+  },
+  {
+    name: 'tsv',
+    extensions: ['tsv', 'tab'],
+    description: 'tab-separated values (no quoting)',
+    read: (target, options) => createDelimitedReader('\t', target, options),
+    write: (sink, options) => createDelimitedWriter('\t', sink, options),
+  },
+  {
+    name: 'ndjson',
+    extensions: ['ndjson', 'jsonl'],
+    description: 'one JSON object per line',
+    read: (target, options) => createNdjsonReader(target, options),
+    write: (sink, options) => createNdjsonWriter(sink, options),
+  },
+];
+
+/**
+ * The format named `name`; throws a `ScoringError` (`invalid_option`) listing the known ones.
+ *
+ * @example
+ * ```ts
+ * import { batchFormat } from 'loneliness-scales/batch';
+ * batchFormat('tsv').extensions; // ['tsv', 'tab']
+ * ```
+ */
+export function batchFormat(name: string): FormatDefinition {
+  const format = batchFormats.find((candidate) => candidate.name === name);
+  if (format === undefined) {
+    throw new ScoringError('invalid_option', `Unknown format "${String(name)}": ${batchFormats.map((known) => known.name).join(', ')}.`, undefined, name);
+  }
+  return format;
+}
