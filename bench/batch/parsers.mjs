@@ -7,7 +7,8 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import { parse as csvParse } from 'csv-parse';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
-import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch';
+// Internals of the batch layer, from source: run with `node --import tsx bench/batch/parsers.mjs`.
+import { createDelimitedTokenizer, fieldText } from '../../src/batch/internal.ts';
 
 const file = process.argv[2] ?? new URL('../.data/survey-1000000.csv', import.meta.url).pathname;
 const rounds = Number(process.argv[3] ?? 5);

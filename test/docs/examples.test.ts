@@ -10,11 +10,15 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../../src');
 
-/** The source module behind a package specifier: `loneliness-scales/zod` → src/zod/index.ts. */
+/**
+ * The source module behind a package specifier: `loneliness-scales/zod` → src/zod/index.ts.
+ * Examples of internals import `loneliness-scales/batch/internal` (src/batch/internal.ts), which
+ * is not a package entry point: public examples cannot reach a name users cannot import.
+ */
 async function load(specifier: string): Promise<unknown> {
   if (!specifier.startsWith('loneliness-scales')) return import(specifier);
   const subpath = specifier.slice('loneliness-scales'.length).replace(/^\//, '');
-  return import(join(root, subpath, 'index.ts'));
+  return import(subpath.endsWith('/internal') ? join(root, `${subpath}.ts`) : join(root, subpath, 'index.ts'));
 }
 
 function sourceFiles(folder: string): string[] {

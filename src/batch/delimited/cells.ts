@@ -13,7 +13,7 @@ const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  *
  * @example
  * ```ts
- * import { isFormulaLike } from 'loneliness-scales/batch';
+ * import { isFormulaLike } from 'loneliness-scales/batch/internal';
  * isFormulaLike('=HYPERLINK("x")'); // true
  * isFormulaLike('-1');              // false: a number
  * ```
@@ -32,7 +32,7 @@ export function isFormulaLike(text: string): boolean {
  *
  * @example
  * ```ts
- * import { encodeCell } from 'loneliness-scales/batch';
+ * import { encodeCell } from 'loneliness-scales/batch/internal';
  * encodeCell('=1+1', ',');     // "'=1+1"
  * encodeCell('a,"b"', ',');    // '"a,""b"""'
  * ```

@@ -58,7 +58,7 @@ function decode(record: RecordView, start: number, end: number): string {
  *
  * @example
  * ```ts
- * import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch';
+ * import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch/internal';
  * let text = '';
  * const tokenizer = createDelimitedTokenizer((record) => (text = fieldText(record, 1)));
  * tokenizer.push(new TextEncoder().encode('x,"a ""b"""\n'));

@@ -52,7 +52,7 @@ export interface DelimitedTokenizer {
  *
  * @example
  * ```ts
- * import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch';
+ * import { createDelimitedTokenizer, fieldText } from 'loneliness-scales/batch/internal';
  * const rows: string[][] = [];
  * const tokenizer = createDelimitedTokenizer((record) => {
  *   rows.push(Array.from({ length: record.fieldCount }, (_, field) => fieldText(record, field)));

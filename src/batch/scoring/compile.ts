@@ -15,7 +15,7 @@ import {
  * @example
  * ```ts
  * import { djg6 } from 'loneliness-scales';
- * import { MISSING_POINT, compileScale } from 'loneliness-scales/batch';
+ * import { MISSING_POINT, compileScale } from 'loneliness-scales/batch/internal';
  * compileScale(djg6, { coding: 'manual' }).pointOfCode(0, -1) === MISSING_POINT; // true
  * ```
  */
@@ -27,7 +27,7 @@ export const MISSING_POINT = 2;
  * @example
  * ```ts
  * import { djg6 } from 'loneliness-scales';
- * import { INVALID_POINT, compileScale } from 'loneliness-scales/batch';
+ * import { INVALID_POINT, compileScale } from 'loneliness-scales/batch/internal';
  * const compiled = compileScale(djg6, { coding: 'manual' });
  * compiled.pointOfCode(0, 7) === INVALID_POINT; // true
  * compiled.lastErrors[0]?.code;                 // 'unknown_code'
@@ -84,7 +84,7 @@ export interface CompiledScale {
  * @example
  * ```ts
  * import { djg6 } from 'loneliness-scales';
- * import { compileScale } from 'loneliness-scales/batch';
+ * import { compileScale } from 'loneliness-scales/batch/internal';
  * const compiled = compileScale(djg6, { coding: 'manual' });
  * compiled.pointOfCode(0, 3); // 1 — "yes" on the emptiness item
  * ```
@@ -181,7 +181,7 @@ function compile(rules: ResolvedRules): CompiledScale {
  * @example
  * ```ts
  * import { categorize, djg6 } from 'loneliness-scales';
- * import { bandLabel } from 'loneliness-scales/batch';
+ * import { bandLabel } from 'loneliness-scales/batch/internal';
  * bandLabel(categorize(djg6, 4), 'nl'); // 'matig eenzaam'
  * ```
  */

@@ -27,7 +27,7 @@ export interface RowScores {
  *
  * @example
  * ```ts
- * import { emptyRowScores } from 'loneliness-scales/batch';
+ * import { emptyRowScores } from 'loneliness-scales/batch/internal';
  * emptyRowScores().total; // null
  * ```
  */
@@ -44,7 +44,7 @@ export function emptyRowScores(): RowScores {
  * @example
  * ```ts
  * import { djg6 } from 'loneliness-scales';
- * import { compileScale, emptyRowScores, scoreRowPoints } from 'loneliness-scales/batch';
+ * import { compileScale, emptyRowScores, scoreRowPoints } from 'loneliness-scales/batch/internal';
  * const compiled = compileScale(djg6);
  * const out = scoreRowPoints(compiled, Int8Array.of(1, 0, 0, 1, 1, 1), emptyRowScores());
  * out.total; // 4
@@ -98,7 +98,7 @@ function invalidRow(compiled: CompiledScale, item: number, out: RowScores): RowS
  *
  * @example
  * ```ts
- * import { emptyRowScores, malformedRow } from 'loneliness-scales/batch';
+ * import { emptyRowScores, malformedRow } from 'loneliness-scales/batch/internal';
  * malformedRow(emptyRowScores(), 'ragged row').errorCode; // 'malformed_row'
  * ```
  */

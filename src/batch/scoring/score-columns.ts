@@ -6,7 +6,7 @@ import type { RowScores } from './row-scores.js';
  *
  * @example
  * ```ts
- * import { scoreColumnKeys } from 'loneliness-scales/batch';
+ * import { scoreColumnKeys } from 'loneliness-scales/batch/internal';
  * scoreColumnKeys.join(','); // 'total,emotional,social,category,category_label,missing_items,reason'
  * ```
  */
@@ -35,7 +35,7 @@ export function scoreColumnNames(prefix = ''): string[] {
  *
  * @example
  * ```ts
- * import { emptyRowScores, scoreValues } from 'loneliness-scales/batch';
+ * import { emptyRowScores, scoreValues } from 'loneliness-scales/batch/internal';
  * scoreValues(emptyRowScores(), 'en'); // [null, null, null, null, null, null, null]
  * ```
  */
@@ -56,7 +56,7 @@ export function scoreValues(scores: RowScores, language: Language): (string | nu
  *
  * @example
  * ```ts
- * import { emptyRowScores, scoreCells } from 'loneliness-scales/batch';
+ * import { emptyRowScores, scoreCells } from 'loneliness-scales/batch/internal';
  * scoreCells(emptyRowScores(), 'en'); // ['', '', '', '', '', '', '']
  * ```
  */
@@ -69,7 +69,7 @@ export function scoreCells(scores: RowScores, language: Language): string[] {
  *
  * @example
  * ```ts
- * import { emptyRowScores, scoreRecord } from 'loneliness-scales/batch';
+ * import { emptyRowScores, scoreRecord } from 'loneliness-scales/batch/internal';
  * scoreRecord(emptyRowScores(), 'en').total; // null
  * ```
  */

@@ -60,7 +60,7 @@ export const batchFormats: readonly FormatDefinition[] = [
  *
  * @example
  * ```ts
- * import { batchFormat } from 'loneliness-scales/batch';
+ * import { batchFormat } from 'loneliness-scales/batch/internal';
  * batchFormat('tsv').extensions; // ['tsv', 'tab']
  * ```
  */

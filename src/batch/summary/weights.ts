@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { parseWeight } from 'loneliness-scales/batch';
+ * import { parseWeight } from 'loneliness-scales/batch/internal';
  * parseWeight(' 1.25 '); // 1.25
  * parseWeight('');       // NaN
  * parseWeight('-1');     // NaN

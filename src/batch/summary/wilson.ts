@@ -16,7 +16,7 @@ export interface Interval {
  *
  * @example
  * ```ts
- * import { wilsonInterval } from 'loneliness-scales/batch';
+ * import { wilsonInterval } from 'loneliness-scales/batch/internal';
  * wilsonInterval(26, 100); // { lower: 0.1851…, upper: 0.3521… }
  * ```
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCell, isFormulaLike } from '../../../src/batch/index.js';
+import { encodeCell, isFormulaLike } from '../../../src/batch/internal.js';
 
 describe('CSV output cells (OWASP: CSV injection)', () => {
   it.each(['=1+1', '+SUM(A1)', '-cmd', '@import', '\tx', '=HYPERLINK("http://x")'])('neutralises %j with a leading quote', (text) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { type RowProblem, createBatchScorer, createDelimitedTokenizer, fieldText } from '../../../src/batch/index.js';
+import { type RowProblem, createBatchScorer, createDelimitedTokenizer, fieldText } from '../../../src/batch/internal.js';
 
 const header = 'id,emptiness,leanOn,trust,closeTo,missPeople,rejected\n';
 const encoder = new TextEncoder();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { createBatchScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/index.js';
+import { createBatchScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/internal.js';
 
 function scoreCsv(text: string): string[][] {
   const parts: Uint8Array[] = [];

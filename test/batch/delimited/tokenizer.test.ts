@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDelimitedTokenizer, fieldText } from '../../../src/batch/index.js';
+import { createDelimitedTokenizer, fieldText } from '../../../src/batch/internal.js';
 
 function tokenize(chunks: readonly string[], delimiter = ','): { fields: string[]; line: number; problem: string | null }[] {
   const records: { fields: string[]; line: number; problem: string | null }[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScoringError, djg6 } from '../../../src/index.js';
-import { type BatchOptions, type RowProblem, type TextFormat, createBatchScorer, createDelimitedTokenizer, fieldText } from '../../../src/batch/index.js';
+import { type BatchOptions, type RowProblem, type TextFormat, createBatchScorer, createDelimitedTokenizer, fieldText } from '../../../src/batch/internal.js';
 
 const items = 'emptiness,leanOn,trust,closeTo,missPeople,rejected';
 const answers = 'ja,ja,ja,nee,ja,ja'; // total 4

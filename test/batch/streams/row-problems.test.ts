@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { BadRowError, type RowProblem, batchFormat, batchFormats, createBatchScorer } from '../../../src/batch/index.js';
+import { BadRowError, type RowProblem, batchFormat, batchFormats, createBatchScorer } from '../../../src/batch/internal.js';
 
 const header = 'emptiness,leanOn,trust,closeTo,missPeople,rejected';
 

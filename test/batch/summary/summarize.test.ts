@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { categoryChartSvg, createBatchScorer, createSummary, renderSummaryMarkdown, renderSummaryText, wilsonInterval } from '../../../src/batch/index.js';
+import { categoryChartSvg, createBatchScorer, createSummary, renderSummaryMarkdown, renderSummaryText, wilsonInterval } from '../../../src/batch/internal.js';
 import { generateRows, toCsv } from '../../helpers/dataset.js';
 
 function summarise(csv: string, weightColumn?: string) {

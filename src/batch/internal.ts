@@ -1,0 +1,13 @@
+// Internals of the batch layer, for the library's tests and benchmarks: not a package entry point,
+// no semver promise.
+export * from './index.js';
+export { encodeCell, isFormulaLike } from './delimited/cells.js';
+export { createDelimitedTokenizer, fieldText } from './delimited/tokenizer.js';
+export type { DelimitedTokenizer, RecordView, TokenizerOptions } from './delimited/tokenizer.js';
+export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring/compile.js';
+export type { CompiledScale } from './scoring/compile.js';
+export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
+export { scoreCells, scoreColumnKeys, scoreRecord, scoreValues } from './scoring/score-columns.js';
+export { batchFormat } from './streams/formats.js';
+export { parseWeight } from './summary/weights.js';
+export { wilsonInterval } from './summary/wilson.js';
