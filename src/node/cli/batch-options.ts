@@ -1,49 +1,73 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
-import type { TextFormat } from '../../batch/index.js';
+import { type TextFormat, batchFormats } from '../../batch/index.js';
 import { UsageError, readCodingOption, readColumnsOption, readLanguageOption, readScaleOption } from './command.js';
 import { readFormatOption } from './io.js';
 
-/** Options shared by `score` and `summary`, with their help lines. */
-export const sharedOptions = {
+/** The scoring options, spelled the same in every command (`score`, `summary`, `syntax`). */
+export const scoringOptions = {
   scale: { type: 'string' },
   coding: { type: 'string' },
   columns: { type: 'string' },
   lang: { type: 'string' },
-  from: { type: 'string' },
   'missing-total': { type: 'string' },
   'missing-subscale': { type: 'string' },
+  missing: { type: 'string' },
   categories: { type: 'string' },
-  strict: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
+  'subscale-categories': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Help text of the shared options. */
-export const sharedOptionsHelp = `Input and scoring:
-  --scale djg6|djg11        The scale to score (default djg6).
-  --coding CODING           How numeric answers are coded: a preset (manual, rivm, manual5, rivm5)
-                            or code=label pairs, e.g. '1=nee,2=min of meer,3=ja;missing=9'.
-                            Without it, only answer labels (ja, nee, yes, more or less, …) are read.
+/** Options of the commands that read a data file (`score`, `summary`). */
+export const sharedOptions = {
+  ...scoringOptions,
+  from: { type: 'string' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Help text of the scoring options, the same in every command. */
+export const scoringOptionsHelp = `Scoring:
+  --scale NAME|FILE         The scale: djg6 (default, the 6-item scale) or djg11 (the 11-item
+                            scale), or a scale definition file (my-scale.json; docs/scale-definitions.md).
+  --coding CODING           How numeric answers are coded: a preset — manual (1 = no, 2 = more or
+                            less, 3 = yes), rivm (1 = ja, 2 = min of meer, 3 = nee), manual5, rivm5 —
+                            optionally with clauses ('rivm;missing=9'), or code=label pairs
+                            ('1=nee,2=min of meer,3=ja;missing=9'). Without it, only answer labels
+                            (ja, nee, yes, more or less, …) are read: codings are never guessed.
   --columns SPEC            How columns map onto items: key (default: columns named emptiness,
                             leanOn, …), a pattern by 11-item number ('lone{n}', 'q{n}'), a dataset
                             order ('order:cbs:q{i}', 'order:seed:A,B,C,D,E,F'), or key=column pairs
                             ('emptiness=V3,leanOn=V4,…').
-  --from csv|tsv|ndjson     Input format (default: by file extension; csv for stdin).
-  --lang en|nl              Language of category labels (default en).
   --missing-total N         Missing items the total tolerates (default: the scale's rule; djg6 1, djg11 0).
   --missing-subscale N      Missing items each subscale tolerates (default 0).
+                            (Also accepted: --missing total=N,subscale=N.)
   --categories NAME         Category convention of the total (default: the scale's).
-  --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
-  -q, --quiet               No progress bar and no per-row messages on stderr.
+  --subscale-categories NAME|none
+                            Category convention of the subscales (default: the scale's).
+                            (Also accepted: --categories total=NAME,subscale=NAME|none.)
+  --lang en|nl              Language of category labels (default en).
   -h, --help                This help.`;
 
-/** The shared options, read and checked. */
-export interface BatchCliOptions {
+/** Help text of the options of the commands that read a data file. */
+export const sharedOptionsHelp = `${scoringOptionsHelp}
+
+Input:
+${batchFormats.filter((format) => format.read !== undefined).map((format) => `  ${format.name.padEnd(8)} ${format.description} (.${format.extensions.join(', .')})`).join('\n')}
+  --from ${batchFormats.map((format) => format.name).join('|').padEnd(18)} Input format (default: by file extension; csv for stdin).
+  --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
+  -q, --quiet               No progress bar and no per-row messages on stderr.`;
+
+/** The scoring options, read and checked. */
+export interface ScoringCliOptions {
   readonly scale: ScaleDefinition;
   readonly scoring: ScoreOptions;
   readonly columns: ColumnSpec;
   readonly language: Language;
+}
+
+/** The shared options of `score` and `summary`, read and checked. */
+export interface BatchCliOptions extends ScoringCliOptions {
   readonly from: TextFormat | undefined;
   readonly strict: boolean;
   readonly quiet: boolean;
@@ -59,36 +83,77 @@ function readCount(value: string | undefined, option: string): number | undefine
 export function parseCommandLine(
   args: readonly string[],
   own: NonNullable<ParseArgsConfig['options']>,
+  shared: NonNullable<ParseArgsConfig['options']> = sharedOptions,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { ...sharedOptions, ...own }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: [...args], options: { ...shared, ...own }, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
-/** Reads the shared options from parsed values. */
-export function readBatchOptions(values: Record<string, string | boolean | undefined>): BatchCliOptions {
-  const text = (name: string) => {
-    const value = values[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const total = readCount(text('missing-total'), '--missing-total');
-  const subscale = readCount(text('missing-subscale'), '--missing-subscale');
-  const categories = text('categories');
+/** Reads `key=value` pairs separated by commas, allowing only the given keys. */
+export function readPairs(option: string, value: string, keys: readonly string[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const pair of value.split(',')) {
+    const [key = '', text = '', ...rest] = pair.split('=').map((part) => part.trim());
+    if (!keys.includes(key) || text === '' || rest.length > 0 || pairs.has(key)) {
+      throw new UsageError(`${option}: cannot read "${pair}"; use key=value pairs with keys ${keys.join(', ')}, each once.`);
+    }
+    pairs.set(key, text);
+  }
+  return pairs;
+}
+
+type ParsedValues = Record<string, string | boolean | undefined>;
+
+function textOf(values: ParsedValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** One setting given twice (`--missing-total` and `--missing total=…`) must agree. */
+function either(first: [string, string | undefined], second: [string, string | undefined]): string | undefined {
+  if (first[1] !== undefined && second[1] !== undefined && first[1] !== second[1]) {
+    throw new UsageError(`${first[0]} and ${second[0]} disagree ("${first[1]}" and "${second[1]}"): give one.`);
+  }
+  return first[1] ?? second[1];
+}
+
+/** Reads the scoring options from parsed values: one reading for every command. */
+export function readScoringOptions(values: ParsedValues, cwd: string): ScoringCliOptions {
+  const text = (name: string) => textOf(values, name);
+  const missingPairs = text('missing') === undefined ? new Map<string, string>() : readPairs('--missing', text('missing') as string, ['total', 'subscale']);
+  const categoriesText = text('categories');
+  const categoryPairs = categoriesText?.includes('=') ? readPairs('--categories', categoriesText, ['total', 'subscale']) : new Map<string, string>();
+  const totalCategories = either(['--categories', categoriesText?.includes('=') ? undefined : categoriesText], ['--categories total=', categoryPairs.get('total')]);
+  const subscaleCategories = either(['--subscale-categories', text('subscale-categories')], ['--categories subscale=', categoryPairs.get('subscale')]);
+  const total = readCount(either(['--missing-total', text('missing-total')], ['--missing total=', missingPairs.get('total')]), '--missing-total');
+  const subscale = readCount(either(['--missing-subscale', text('missing-subscale')], ['--missing subscale=', missingPairs.get('subscale')]), '--missing-subscale');
+  const categories =
+    totalCategories !== undefined || subscaleCategories !== undefined
+      ? { total: totalCategories, ...(subscaleCategories !== undefined ? { subscale: subscaleCategories === 'none' ? null : subscaleCategories } : {}) }
+      : undefined;
   const scoring: ScoreOptions = {
     coding: readCodingOption(text('coding')),
     ...(total !== undefined || subscale !== undefined ? { missing: { total, subscale } } : {}),
-    ...(categories !== undefined ? { categories: { total: categories } } : {}),
+    ...(categories !== undefined ? { categories } : {}),
   };
   return {
-    scale: readScaleOption(text('scale')),
+    scale: readScaleOption(text('scale'), cwd),
     scoring,
     columns: readColumnsOption(text('columns')),
     language: readLanguageOption(text('lang')),
-    from: readFormatOption(text('from'), '--from'),
-    strict: values.strict === true,
-    quiet: values.quiet === true,
+  };
+}
+
+/** Reads the shared options of `score` and `summary` from parsed values. */
+export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOptions {
+  return {
+    ...readScoringOptions(values, cwd),
+    from: readFormatOption(textOf(values, 'from'), '--from'),
+    strict: values['strict'] === true,
+    quiet: values['quiet'] === true,
   };
 }

@@ -1,5 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
-import { type Coding, type ColumnSpec, type ScaleDefinition, djg11, djg6, parseCoding, parseColumnSpec } from '../../index.js';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Coding, type ColumnSpec, type ScaleDefinition, defineScale, djg11, djg6, parseCoding, parseColumnSpec } from '../../index.js';
 
 /** What a command reads and writes; injected so that commands run in tests without a process. */
 export interface CommandIo {
@@ -51,12 +53,35 @@ export const exitCodes = {
 /** The scales by CLI name. */
 export const scalesByName: Readonly<Record<string, ScaleDefinition>> = { djg6, djg11 };
 
-/** Reads `--scale`; throws a usage error for an unknown name. */
-export function readScaleOption(value: string | undefined): ScaleDefinition {
+/** Largest scale definition file read: a definition is a few kilobytes. */
+const MAX_DEFINITION_BYTES = 1 << 20;
+
+/**
+ * Reads `--scale`: a shipped scale by name, or a scale definition file (`.json`) checked by
+ * `defineScale`. Throws a usage error for an unknown name or an unreadable file; a definition
+ * `defineScale` refuses is its `ScoringError` (`invalid_scale`, with the field's path).
+ */
+export function readScaleOption(value: string | undefined, cwd: string): ScaleDefinition {
   const name = value ?? 'djg6';
-  const scale = Object.hasOwn(scalesByName, name) ? scalesByName[name] : undefined;
-  if (scale === undefined) throw new UsageError(`--scale must be djg6 or djg11, not "${name}".`);
-  return scale;
+  if (Object.hasOwn(scalesByName, name)) return scalesByName[name] as ScaleDefinition;
+  if (!/\.json$/i.test(name)) {
+    throw new UsageError(`--scale must be ${Object.keys(scalesByName).join(' or ')}, or a scale definition file ending in .json, not "${name}".`);
+  }
+  const path = resolve(cwd, name);
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_DEFINITION_BYTES) throw new Error(`larger than ${MAX_DEFINITION_BYTES} bytes`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--scale: cannot read ${name}: ${(error as Error).message}.`);
+  }
+  let definition: unknown;
+  try {
+    definition = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--scale: ${name} is not JSON: ${(error as Error).message}.`);
+  }
+  return defineScale(definition);
 }
 
 /** Reads `--coding` (a preset or code=label pairs), or `undefined` when not given. */

@@ -2,7 +2,7 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync, w
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { ScoringError } from '../../index.js';
-import type { TextFormat } from '../../batch/index.js';
+import { type TextFormat, batchFormats } from '../../batch/index.js';
 import { type FileIdentity, identityOfRegularDescriptor, openOutputFile, sameFile } from '../output-file.js';
 import { type CommandIo, UsageError } from './command.js';
 
@@ -20,18 +20,18 @@ export interface OpenedInput {
   readonly identity: FileIdentity | undefined;
 }
 
-/** The format of a file by its extension: `.tsv`/`.tab` TSV, `.ndjson`/`.jsonl` NDJSON, otherwise CSV. */
+/** The format of a file by its extension, from the batch format registry; CSV otherwise. */
 export function formatOfName(name: string): TextFormat {
-  if (/\.(tsv|tab)$/i.test(name)) return 'tsv';
-  if (/\.(ndjson|jsonl)$/i.test(name)) return 'ndjson';
-  return 'csv';
+  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  return batchFormats.find((format) => format.extensions.includes(extension))?.name ?? 'csv';
 }
 
-/** Reads `--from` / `--to` values. */
+/** Reads `--from`/`--to`: a format of the batch format registry. */
 export function readFormatOption(value: string | undefined, option: string): TextFormat | undefined {
   if (value === undefined) return undefined;
-  if (value === 'csv' || value === 'tsv' || value === 'ndjson') return value;
-  throw new UsageError(`${option} must be csv, tsv or ndjson, not "${value}".`);
+  const format = batchFormats.find((candidate) => candidate.name === value);
+  if (format === undefined) throw new UsageError(`${option} must be ${batchFormats.map((candidate) => candidate.name).join(', ')}, not "${value}".`);
+  return format.name;
 }
 
 /**

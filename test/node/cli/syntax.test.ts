@@ -6,16 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { djg11, djg6, parseCoding } from '../../../src/index.js';
 import { exitCodes } from '../../../src/node/cli/command.js';
 import { syntaxCommand } from '../../../src/node/cli/commands/syntax.js';
+import { runCli } from '../../../src/node/cli/main.js';
 import { toR, toSpss, toSql } from '../../../src/syntax/index.js';
 
-/** Runs the command with in-memory streams; resolves to the exit code and what it wrote. */
+/** Runs `loneliness-scales syntax …` (the CLI's one error path) with in-memory streams; resolves to the exit code and what it wrote. */
 async function run(args: readonly string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk));
   stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await syntaxCommand.run(args, { stdin: new PassThrough(), stdout, stderr, stderrIsTTY: false, cwd });
+  const code = await runCli(['syntax', ...args], { stdin: new PassThrough(), stdout, stderr, stderrIsTTY: false, cwd });
   return { code, stdout: Buffer.concat(chunks.stdout).toString('utf8'), stderr: Buffer.concat(chunks.stderr).toString('utf8') };
 }
 
@@ -87,10 +88,12 @@ describe('loneliness-scales syntax', () => {
     [['--target', 'r', '--coding', 'manual', '--table', 't'], /--table applies to --target sql only/],
     [['--target', 'r', '--coding', 'manual', '--names', 'score=x'], /--names: cannot read/],
     [['--target', 'r', '--coding', 'manual', '--names', 'total=emptiness'], /is an item column/],
-    [['--target', 'r', '--coding', 'manual', '--missing', 'total=many'], /not a whole number/],
+    [['--target', 'r', '--coding', 'manual', '--missing', 'total=many'], /must be a whole number/],
     [['--target', 'r', '--coding', 'manual', '--missing', 'total=7'], /missing\.total: 7 is not a whole number from 0 to 6/],
     [['--target', 'r', '--coding', 'manual', '--categories', 'total=cbs'], /categories\.total: "cbs" is not a category convention/],
     [['--target', 'r', '--coding', 'manual', '--verbose'], /Unknown option/],
+    [['--target', 'r', '--coding', 'manual', '--missing-total', '1', '--missing', 'total=2'], /disagree/],
+    [['--target', 'r', '--coding', 'manual', '--scale', 'missing-file.json'], /--scale: cannot read missing-file\.json/],
   ])('exits 2 with a message for bad usage: %j', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(exitCodes.usage);

@@ -48,7 +48,7 @@ export const scoreCommand: Command = {
       io.stdout.write(help);
       return exitCodes.ok;
     }
-    const options = readBatchOptions(parsed);
+    const options = readBatchOptions(parsed, io.cwd);
     const to = readFormatOption(values.to, '--to');
     const input = openInput(positionals[0], io, options.from);
     // Opened before the input is read: an unwritable --out, or one that is the input, stops here.

@@ -51,7 +51,7 @@ export const summaryCommand: Command = {
       io.stdout.write(help);
       return exitCodes.ok;
     }
-    const options = readBatchOptions(parsed);
+    const options = readBatchOptions(parsed, io.cwd);
     const format = values.format ?? 'table';
     if (!['table', 'json', 'markdown', 'svg'].includes(format)) throw new UsageError(`--format must be table, json, markdown or svg, not "${format}".`);
     const input = openInput(positionals[0], io, options.from);

@@ -1,16 +1,7 @@
-import { parseArgs } from 'node:util';
-import { type ScaleDefinition, ScoringError } from '../../../index.js';
+import type { ScaleDefinition } from '../../../index.js';
 import { type OutputNames, type SqlOptions, type SyntaxTarget, syntaxTargets } from '../../../syntax/index.js';
-import {
-  type Command,
-  type CommandIo,
-  UsageError,
-  exitCodes,
-  readCodingOption,
-  readColumnsOption,
-  readLanguageOption,
-  readScaleOption,
-} from '../command.js';
+import { parseCommandLine, readPairs, readScoringOptions, scoringOptions, scoringOptionsHelp } from '../batch-options.js';
+import { type Command, type CommandIo, UsageError, exitCodes } from '../command.js';
 import { openOutputPath } from '../io.js';
 
 const help = `Usage: loneliness-scales syntax --target spss|r|sql --coding CODING [options]
@@ -21,21 +12,16 @@ in SPSS, factors in R), the same missing-answer rules, and invalid_items, the nu
 a code outside the coding (such a row gets no scores).
 
 Options:
-  --target spss|r|sql   the language to generate (required)
-  --scale djg6|djg11    the scale (default djg6)
-  --coding CODING       how the items are coded (required): manual, rivm, manual5, rivm5, or
-                        code=label pairs such as '0=nee,1=min of meer,2=ja;missing=9'
-  --columns SPEC        where the items are: key (default), a pattern such as 'lone{n}',
-                        order:NAME:COLUMNS or key=column pairs, as for 'score'
-  --table NAME          the table the SQL reads (default responses)
-  --names PAIRS         names of the added columns, e.g. 'total=djg_total,category=djg_cat';
-                        keys: total, emotional, social, category, emotional_category,
-                        social_category, invalid_items
-  --missing PAIRS       missing items tolerated, e.g. 'total=1,subscale=0' (default: the scale's rules)
-  --categories PAIRS    category conventions, e.g. 'total=manual,subscale=cbs' (subscale=none: none)
-  --lang en|nl          language of the labels (default en)
-  -o, --out FILE        write to FILE instead of standard output
-  -h, --help            show this help
+  --target spss|r|sql       The language to generate (required).
+  --coding CODING           Required: the generated code reads numeric codes.
+  --table NAME              The table the SQL reads (default responses).
+  --names PAIRS             Names of the added columns, e.g. 'total=djg_total,category=djg_cat';
+                            keys: total, emotional, social, category, emotional_category,
+                            social_category, invalid_items.
+  -o, --out FILE            Write to FILE instead of standard output (replaced only by the
+                            complete code).
+
+${scoringOptionsHelp}
 
 Examples:
   loneliness-scales syntax --target spss --scale djg6 --coding manual --columns 'lone{n}'
@@ -53,101 +39,46 @@ const nameKeys: Readonly<Record<string, keyof OutputNames>> = {
   invalid_items: 'invalidItems',
 };
 
-/** Reads `key=value` pairs separated by commas, allowing only the given keys. */
-function readPairs(option: string, value: string, keys: readonly string[]): Map<string, string> {
-  const pairs = new Map<string, string>();
-  for (const pair of value.split(',')) {
-    const [key = '', text = '', ...rest] = pair.split('=').map((part) => part.trim());
-    if (!keys.includes(key) || text === '' || rest.length > 0) {
-      throw new UsageError(`${option}: cannot read "${pair}"; use key=value pairs with keys ${keys.join(', ')}.`);
-    }
-    pairs.set(key, text);
-  }
-  return pairs;
-}
-
-function readCount(option: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`${option}: "${text}" is not a whole number.`);
-  return Number(text);
-}
-
 /** The command line, read: a request for help, or what to generate. */
 type ParsedCommandLine =
   | { readonly help: true }
   | { readonly help: false; readonly target: SyntaxTarget; readonly scale: ScaleDefinition; readonly options: SqlOptions; readonly out: string | undefined };
 
-/** Turns the command line into the generator's target and options; throws UsageError. */
-function readOptions(args: readonly string[]): ParsedCommandLine {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: 'string' },
-        scale: { type: 'string' },
-        coding: { type: 'string' },
-        columns: { type: 'string' },
-        table: { type: 'string' },
-        names: { type: 'string' },
-        missing: { type: 'string' },
-        categories: { type: 'string' },
-        lang: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help === true) return { help: true };
-  const target = values.target;
+/** Turns the command line into the generator's target and options (the one CLI parser); throws UsageError. */
+function readOptions(args: readonly string[], cwd: string): ParsedCommandLine {
+  const { values, positionals } = parseCommandLine(
+    args,
+    { target: { type: 'string' }, table: { type: 'string' }, names: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    scoringOptions,
+  );
+  if (values['help'] === true) return { help: true };
+  if (positionals.length > 0) throw new UsageError(`syntax takes no file argument, not "${positionals[0]}".`);
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const target = text('target');
   if (target !== 'spss' && target !== 'r' && target !== 'sql') {
     throw new UsageError(target === undefined ? '--target is required: spss, r or sql.' : `--target must be spss, r or sql, not "${target}".`);
   }
-  const scale = readScaleOption(values.scale);
-  const coding = readCodingOption(values.coding);
-  if (coding === undefined) throw new UsageError('--coding is required: the generated code reads numeric codes, and codings are never guessed.');
-  if (values.table !== undefined && target !== 'sql') throw new UsageError('--table applies to --target sql only.');
-
+  const { scale, scoring, columns, language } = readScoringOptions(values, cwd);
+  if (scoring.coding === undefined) throw new UsageError('--coding is required: the generated code reads numeric codes, and codings are never guessed.');
+  if (text('table') !== undefined && target !== 'sql') throw new UsageError('--table applies to --target sql only.');
   const names: Partial<Record<keyof OutputNames, string>> = {};
-  if (values.names !== undefined) {
-    for (const [key, name] of readPairs('--names', values.names, Object.keys(nameKeys))) names[nameKeys[key] as keyof OutputNames] = name;
-  }
-  let missing: SqlOptions['missing'];
-  if (values.missing !== undefined) {
-    const pairs = readPairs('--missing', values.missing, ['total', 'subscale']);
-    missing = { total: readCount('--missing', pairs.get('total')), subscale: readCount('--missing', pairs.get('subscale')) };
-  }
-  let categories: SqlOptions['categories'];
-  if (values.categories !== undefined) {
-    const pairs = readPairs('--categories', values.categories, ['total', 'subscale']);
-    const subscale = pairs.get('subscale');
-    categories = { total: pairs.get('total'), subscale: subscale === 'none' ? null : subscale };
+  const namesText = text('names');
+  if (namesText !== undefined) {
+    for (const [key, name] of readPairs('--names', namesText, Object.keys(nameKeys))) names[nameKeys[key] as keyof OutputNames] = name;
   }
   return {
     help: false,
     target,
     scale,
-    options: {
-      coding,
-      columns: readColumnsOption(values.columns),
-      table: values.table,
-      names,
-      missing,
-      categories,
-      language: readLanguageOption(values.lang),
-    },
-    out: values.out,
+    options: { coding: scoring.coding, columns, table: text('table'), names, missing: scoring.missing, categories: scoring.categories, language },
+    out: text('out'),
   };
 }
 
 /**
  * `loneliness-scales syntax`: prints scoring code for SPSS, R or SQL, generated from the scale
- * definition with the same `--scale`, `--coding` and `--columns` options as `score`. Exit codes:
- * 0 done, 2 bad usage (unknown option, unreadable coding, columns or names).
+ * definition with the scoring options spelled as in `score` and `summary`. Errors go through the
+ * CLI's one error path: exit 2 for bad usage, 3 for an output that could not be written.
  *
  * @example
  * ```sh
@@ -162,32 +93,24 @@ export const syntaxCommand: Command = {
   summary: 'Print scoring code for SPSS, R or SQL, generated from the scale definitions.',
   help,
   async run(args: readonly string[], io: CommandIo): Promise<number> {
-    try {
-      const parsed = readOptions(args);
-      if (parsed.help) {
-        io.stdout.write(help);
-        return exitCodes.ok;
-      }
-      const { target, scale, options, out } = parsed;
-      const code = syntaxTargets[target](scale, options);
-      if (out === undefined) io.stdout.write(code);
-      else {
-        // Replaced only by the complete code: a failed write leaves the old file as it was.
-        const output = await openOutputPath(out, io, undefined);
-        try {
-          await output.write(new TextEncoder().encode(code));
-          await output.commit();
-        } finally {
-          output.discard();
-        }
-      }
+    const parsed = readOptions(args, io.cwd);
+    if (parsed.help) {
+      io.stdout.write(help);
       return exitCodes.ok;
-    } catch (error) {
-      if (error instanceof UsageError || error instanceof ScoringError) {
-        io.stderr.write(`loneliness-scales syntax: ${error.message}\nRun 'loneliness-scales syntax --help' for the options.\n`);
-        return exitCodes.usage;
-      }
-      throw error;
     }
+    const { target, scale, options, out } = parsed;
+    const code = syntaxTargets[target](scale, options);
+    if (out === undefined) io.stdout.write(code);
+    else {
+      // Replaced only by the complete code: a failed write leaves the old file as it was.
+      const output = await openOutputPath(out, io, undefined);
+      try {
+        await output.write(new TextEncoder().encode(code));
+        await output.commit();
+      } finally {
+        output.discard();
+      }
+    }
+    return exitCodes.ok;
   },
 };
