@@ -46,10 +46,13 @@ export interface ColumnarOptions {
 }
 
 // One 32-bit accumulator per respondent: emotional points (bits 0-3), social points (4-7),
-// missing emotional items (8-11), missing social items (12-15), invalid answers (16 up). Each
-// answer adds one increment, so the inner loop is a table lookup and an add.
-/** The increment of one invalid answer (bit 16). */
+// missing emotional items (8-11), missing social items (12-15), and one bit per item with an
+// invalid answer (16 + the item's position), so the lowest of these names the first invalid item.
+// Each answer adds one increment, so the inner loop is a table lookup and an add.
+/** The increment of an invalid answer to the first item (bit 16); any accumulator from here holds one. */
 const INVALID_UNIT = 1 << 16;
+/** Most items a scale may have: bits 16..30 mark invalid items, 4 bits count each subscale. */
+const MAX_ITEMS = 15;
 /** Every 8-bit code, signed or not (-128..255), has a slot in an item's table, at code + 128. */
 const SLOT_OFFSET = 128;
 const SLOTS = 384;
@@ -72,7 +75,7 @@ interface ItemLookup {
   readonly table: Int32Array;
   /** The increment of a value (a cell of any type), asked of the core on first sight. */
   readonly resolve: (value: unknown) => number;
-  /** The core's error for a value whose increment is INVALID_UNIT. */
+  /** The core's error for a value whose increment marks it invalid. */
   readonly errorOf: (value: unknown) => ScoringError | undefined;
 }
 
@@ -96,14 +99,24 @@ function createLookup(compiled: CompiledScale, item: number): ItemLookup {
     }
     return outcome;
   };
+  /** The slot of an integer code with one, else -1. */
+  const slotOf = (value: unknown): number =>
+    typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET ? value + SLOT_OFFSET : -1;
+  // Errors of the codes in the table, kept beside it: the map may be full.
+  const slotErrors: (ScoringError | undefined)[] = [];
   const resolve = (value: unknown): number => {
     const outcome = outcomeOf(value);
-    const add = typeof outcome === 'number' ? outcome : INVALID_UNIT;
-    if (typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET) table[value + SLOT_OFFSET] = add;
+    const add = typeof outcome === 'number' ? outcome : INVALID_UNIT << item;
+    const slot = slotOf(value);
+    if (slot >= 0) {
+      table[slot] = add;
+      if (typeof outcome !== 'number') slotErrors[slot] = outcome;
+    }
     return add;
   };
   const errorOf = (value: unknown): ScoringError | undefined => {
-    const outcome = outcomeOf(value);
+    const slot = slotOf(value);
+    const outcome = (slot >= 0 ? slotErrors[slot] : undefined) ?? outcomeOf(value);
     return typeof outcome === 'number' ? undefined : outcome;
   };
   return { table, resolve, errorOf };
@@ -342,14 +355,11 @@ function decodeBlock(accumulators: Int32Array, start: number, end: number, decod
   return invalid;
 }
 
-/** The first invalid answer of a row in the scale's order, as the core reports it (cached, not asked again). */
-function firstError(readers: readonly Reader[], lookups: readonly ItemLookup[], row: number): ScoringError | undefined {
-  for (let item = 0; item < readers.length; item++) {
-    const { valid, read } = readers[item] as Reader;
-    const error = valid !== null && !valid(row) ? undefined : (lookups[item] as ItemLookup).errorOf(read(row));
-    if (error !== undefined) return error;
-  }
-  return undefined;
+/** The error of a row's first invalid answer in the scale's order, as the core reports it (cached, not asked again). */
+function firstError(readers: readonly Reader[], lookups: readonly ItemLookup[], row: number, accumulator: number): ScoringError {
+  const marks = accumulator >>> 16;
+  const item = 31 - Math.clz32(marks & -marks);
+  return (lookups[item] as ItemLookup).errorOf((readers[item] as Reader).read(row)) as ScoringError;
 }
 
 /**
@@ -379,6 +389,9 @@ export function scoreColumns(
     throw new ScoringError('invalid_answers', 'The data must be an object of columns keyed by column name.', undefined, data);
   }
   const compiled = compileScale(scale, options?.scoring);
+  if (compiled.keys.length > MAX_ITEMS) {
+    throw new ScoringError('invalid_option', `Columnar scoring takes scales of at most ${MAX_ITEMS} items; "${scale.id}" has ${compiled.keys.length}.`, undefined, scale.id);
+  }
   const { lookups, decoded } = prepare(compiled);
   const names = [...columnNames(scale, options?.columns).values()];
   let length: number | undefined;
@@ -402,7 +415,8 @@ export function scoreColumns(
     for (const add of adders) add(accumulators, start, end);
     if (!decodeBlock(accumulators, start, end, decoded, scores)) continue;
     for (let row = start; row < end; row++) {
-      if ((accumulators[row - start] as number) >= INVALID_UNIT) invalid.set(row, firstError(readers, lookups, row) as ScoringError);
+      const accumulator = accumulators[row - start] as number;
+      if (accumulator >= INVALID_UNIT) invalid.set(row, firstError(readers, lookups, row, accumulator));
     }
   }
   return { ...scores, invalid };

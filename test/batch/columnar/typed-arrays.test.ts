@@ -204,12 +204,28 @@ describe('issue 8 #6: invalid codes are resolved once per item and value, not on
     const compiled = compileScale(djg6, { coding });
     const asked = vi.spyOn(compiled, 'pointOfValue');
     const rows = 20_000;
-    const data = Object.fromEntries(djg6.items.map(({ key }) => [key, Kind.from({ length: rows }, (_, row) => code(row))]));
+    const data = Object.fromEntries(djg6.items.map(({ key }) => [key, Kind.from(Array.from({ length: rows }, (_, row) => code(row)))]));
     const scores = scoreColumns(djg6, data, { scoring: { coding } });
     expect(scores.invalid.size).toBeGreaterThan(0);
     // At most one question per item and distinct value (4 or 5 values here), however many cells hold it.
     expect(asked.mock.calls.length).toBeLessThanOrEqual(djg6.items.length * 5);
     const rowsAnswers = Array.from({ length: rows }, (_, row) => Object.fromEntries(djg6.items.map(({ key }) => [key, (data[key] as ArrayLike<number>)[row]])));
     expectCoreScores(djg6, scores, rowsAnswers, { coding });
+  });
+});
+
+describe('a respondent with several invalid answers', () => {
+  it('reports the first invalid item in the scale’s order, as the core does', () => {
+    // Row 0: trust (3rd) and rejected (6th) invalid; row 1: only rejected; row 2: leanOn and missPeople.
+    const columns: Record<string, number[]> = { emptiness: [1, 1, 1], leanOn: [1, 1, 8], trust: [7, 1, 1], closeTo: [1, 1, 1], missPeople: [1, 1, 0], rejected: [9, 9, 1] };
+    const data = Object.fromEntries(Object.entries(columns).reverse().map(([key, values]) => [key, Uint8Array.from(values)]));
+    const scores = scoreColumns(djg6, data, { scoring: { coding: 'manual' } });
+    expect([0, 1, 2].map((row) => [scores.invalid.get(row)?.item, scores.invalid.get(row)?.value])).toEqual([
+      ['trust', 7],
+      ['rejected', 9],
+      ['leanOn', 8],
+    ]);
+    const rows = [0, 1, 2].map((row) => Object.fromEntries(Object.entries(columns).map(([key, values]) => [key, values[row]])));
+    expectCoreScores(djg6, scores, rows, { coding: 'manual' });
   });
 });
