@@ -90,7 +90,13 @@ export interface CompiledScale {
 export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
   let byOptions = compiledScales.get(scale);
   if (byOptions === undefined) compiledScales.set(scale, (byOptions = new Map()));
-  const signature = JSON.stringify(options ?? {});
+  let signature: string;
+  try {
+    signature = JSON.stringify(options ?? {});
+  } catch {
+    // Options JSON cannot hold (a bigint, a cycle) are compiled uncached: the core rejects them.
+    return compile(scale, options);
+  }
   let compiled = byOptions.get(signature);
   if (compiled === undefined) {
     compiled = compile(scale, options);

@@ -229,3 +229,19 @@ describe('a respondent with several invalid answers', () => {
     expectCoreScores(djg6, scores, rows, { coding: 'manual' });
   });
 });
+
+describe('options that JSON cannot hold', () => {
+  it('issue 8 #12: a bigint tolerance is the core’s invalid_option ScoringError, not a TypeError from the compiled-scale cache', () => {
+    const data = Object.fromEntries(djg6.items.map(({ key }) => [key, Int8Array.of(1)]));
+    const thrown = (() => {
+      try {
+        scoreColumns(djg6, data, { scoring: { coding: 'manual', missing: { total: 1n as unknown as number } } });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(ScoringError);
+    expect((thrown as ScoringError).code).toBe('invalid_option');
+  });
+});
