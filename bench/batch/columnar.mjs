@@ -7,8 +7,9 @@
 // Kinds run in a shuffled order within each repetition, so that the ratios to Int8Array come
 // from the same conditions. Prints JSON: rows, runs, the Int8Array clean median and rate (read by
 // bench/batch/run.mjs), and per scenario and kind the median seconds, rate and ratio to Int8Array.
-// Usage: node bench/batch/columnar.mjs [--rows 1000000] [--runs 5] [--src]
-//        (--src scores with the TypeScript sources: node --import tsx bench/batch/columnar.mjs --src)
+// Usage: node bench/batch/columnar.mjs [--rows 1000000] [--runs 5] [--kinds Uint8Array,Float64Array] [--src]
+//        (--kinds: Int8Array, the baseline, and these; --src scores with the TypeScript sources:
+//        node --import tsx bench/batch/columnar.mjs --src)
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name);
   return index === -1 ? fallback : Number(process.argv[index + 1]);
@@ -34,7 +35,9 @@ function codes(missing, invalid) {
   });
 }
 
-const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array, Array];
+const allKinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array, Array];
+const kindsIndex = process.argv.indexOf('--kinds');
+const kinds = kindsIndex === -1 ? allKinds : allKinds.filter((Kind) => Kind === Int8Array || process.argv[kindsIndex + 1].split(',').includes(Kind.name));
 const columnsOf = (Kind, values) =>
   Object.fromEntries(numbers.map((number, item) => [`lone${number}`, Kind === Array ? [...values[item]] : Kind.from(values[item], Kind.name.startsWith('Big') ? BigInt : undefined)]));
 const withNine = defineCoding({ name: 'manual, 9 = no answer', codes: { 1: 'no', 2: 'more or less', 3: 'yes' }, missingCodes: [9] });
