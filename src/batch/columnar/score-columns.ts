@@ -99,24 +99,14 @@ function createLookup(compiled: CompiledScale, item: number): ItemLookup {
     }
     return outcome;
   };
-  /** The slot of an integer code with one, else -1. */
-  const slotOf = (value: unknown): number =>
-    typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET ? value + SLOT_OFFSET : -1;
-  // Errors of the codes in the table, kept beside it: the map may be full.
-  const slotErrors: (ScoringError | undefined)[] = [];
   const resolve = (value: unknown): number => {
     const outcome = outcomeOf(value);
     const add = typeof outcome === 'number' ? outcome : INVALID_UNIT << item;
-    const slot = slotOf(value);
-    if (slot >= 0) {
-      table[slot] = add;
-      if (typeof outcome !== 'number') slotErrors[slot] = outcome;
-    }
+    if (typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET) table[value + SLOT_OFFSET] = add;
     return add;
   };
   const errorOf = (value: unknown): ScoringError | undefined => {
-    const slot = slotOf(value);
-    const outcome = (slot >= 0 ? slotErrors[slot] : undefined) ?? outcomeOf(value);
+    const outcome = outcomeOf(value);
     return typeof outcome === 'number' ? undefined : outcome;
   };
   return { table, resolve, errorOf };
@@ -171,22 +161,6 @@ interface Reader {
   readonly kind: string | undefined;
 }
 
-/**
- * The integer typed arrays, by kind: the view the loops read them through (of the same width:
- * bytes unsigned, wider words signed, so every loop does small-integer arithmetic), and whether
- * the kind is signed. Kinds are told by the engine's own name of the array (not its prototype
- * or `constructor`, which a caller can change), so a view never reinterprets other bytes.
- */
-const integerViews = /* @__PURE__ */ new Map<string, readonly [Uint8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor, boolean]>([
-  ['Int8Array', [Uint8Array, true]],
-  ['Uint8Array', [Uint8Array, false]],
-  ['Uint8ClampedArray', [Uint8Array, false]],
-  ['Int16Array', [Int16Array, true]],
-  ['Uint16Array', [Int16Array, false]],
-  ['Int32Array', [Int32Array, true]],
-  ['Uint32Array', [Int32Array, false]],
-]);
-
 /** The kind of a typed array (`"Int8Array"`, …), `undefined` for anything else. */
 const typedArrayKind = /* @__PURE__ */ (() => {
   const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Int8Array.prototype), Symbol.toStringTag)?.get;
@@ -215,26 +189,14 @@ function addBytes(accumulators: Int32Array, start: number, end: number, bytes: U
 }
 
 /**
- * 16-bit codes through a signed view. An unsigned kind's code is the signed value when that is
- * not negative; a negative one stands for a code of 32,768 or more, which has no slot.
+ * 16- and 32-bit codes through a signed view. An unsigned kind's code is the signed value when
+ * that is not negative; a negative one stands for a code of 32,768 or more, which has no slot.
  */
-function addShorts(accumulators: Int32Array, start: number, end: number, shorts: Int16Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+function addIntegers(accumulators: Int32Array, start: number, end: number, values: Int16Array | Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
   const { table } = lookup;
   const lowest = signed ? -SLOT_OFFSET : 0;
   for (let row = start; row < end; row++) {
-    const value = shorts[row] as number;
-    let add = value >= lowest && value < SLOTS - SLOT_OFFSET ? (table[value + SLOT_OFFSET] as number) : UNRESOLVED;
-    if (add < 0) add = lookup.resolve(read(row));
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
-  }
-}
-
-/** 32-bit codes through a signed view, as {@link addShorts}. */
-function addWords(accumulators: Int32Array, start: number, end: number, words: Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
-  const { table } = lookup;
-  const lowest = signed ? -SLOT_OFFSET : 0;
-  for (let row = start; row < end; row++) {
-    const value = words[row] as number;
+    const value = values[row] as number;
     let add = value >= lowest && value < SLOTS - SLOT_OFFSET ? (table[value + SLOT_OFFSET] as number) : UNRESOLVED;
     if (add < 0) add = lookup.resolve(read(row));
     accumulators[row - start] = (accumulators[row - start] as number) + add;
@@ -258,24 +220,17 @@ function addLongs(accumulators: Int32Array, start: number, end: number, words: I
   }
 }
 
-/** Floating-point codes: an integer in the table's range is a lookup; anything else (2.5, NaN) is resolved once and cached. */
-function addFloats(accumulators: Int32Array, start: number, end: number, values: Float32Array | Float64Array, lookup: ItemLookup): void {
-  const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    const value = values[row] as number;
-    const code = value | 0;
-    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
-    if (add < 0) add = lookup.resolve(value);
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
-  }
-}
-
-/** Plain arrays and other array-likes without nulls: numbers in the table's range are a lookup, anything else is resolved once. */
+/**
+ * Floating-point codes and plain arrays: an integer in the table's range is a lookup; anything
+ * else (2.5, NaN, labels, junk) is resolved once and cached.
+ */
 function addValues(accumulators: Int32Array, start: number, end: number, values: ArrayLike<unknown>, lookup: ItemLookup): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
     const value = values[row];
-    let add = typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET ? (table[value + SLOT_OFFSET] as number) : UNRESOLVED;
+    // Only numbers are truncated: `| 0` would call a junk object's valueOf.
+    const code = typeof value === 'number' ? value | 0 : Number.NaN;
+    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
     if (add < 0) add = lookup.resolve(value);
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
@@ -295,15 +250,15 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
   const { values, valid, read, kind } = reader;
   if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
   const typed = values as Uint8Array<ArrayBuffer>;
-  const view = kind === undefined ? undefined : integerViews.get(kind);
-  if (view !== undefined) {
-    const [View, signed] = view;
-    const same = new View(typed.buffer, typed.byteOffset, typed.length);
+  if (kind !== undefined && /^U?[Ii]nt/.test(kind)) {
+    // Integer kinds are read through a view of the same width: bytes unsigned, wider words
+    // signed, so every loop does small-integer arithmetic.
+    const signed = kind[0] === 'I';
+    const width = typed.BYTES_PER_ELEMENT;
+    const same = new (width === 1 ? Uint8Array : width === 2 ? Int16Array : Int32Array)(typed.buffer, typed.byteOffset, typed.length);
     if (same instanceof Uint8Array) return (accumulators, start, end) => addBytes(accumulators, start, end, same, signed, lookup, read);
-    if (same instanceof Int16Array) return (accumulators, start, end) => addShorts(accumulators, start, end, same, signed, lookup, read);
-    return (accumulators, start, end) => addWords(accumulators, start, end, same, signed, lookup, read);
+    return (accumulators, start, end) => addIntegers(accumulators, start, end, same, signed, lookup, read);
   }
-  if (kind === 'Float64Array' || kind === 'Float32Array') return (accumulators, start, end) => addFloats(accumulators, start, end, values as Float64Array, lookup);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
     if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
@@ -321,13 +276,13 @@ function readerOf(column: unknown, key: string, name: string, length: number | u
   const fail = (problem: string): never => {
     throw new ScoringError('invalid_answers', `Item "${key}": column "${name}" ${problem}.`, key, name);
   };
-  if (typeof column !== 'object' || column === null) fail('is not an array of codes or an Arrow-style column');
+  if (typeof column !== 'object' || column === null) fail('is not an array');
   const arrow = isArrowLike(column as object);
   const count = (column as ArrowLikeColumn).length;
-  if (!Number.isSafeInteger(count) || count < 0) fail('has no valid length');
+  if (!Number.isSafeInteger(count) || count < 0) fail('has no length');
   if (length !== undefined && count !== length) fail(`has ${count} values; the first column has ${length}`);
   const values = arrow ? (column as ArrowLikeColumn).toArray() : (column as ArrayLike<unknown>);
-  if (typeof values !== 'object' || values === null || values.length !== count) fail('does not hold as many values as its length');
+  if (typeof values !== 'object' || values === null || values.length !== count) fail('has no values');
   const arrowColumn = column as ArrowLikeColumn;
   const valid = arrow && arrowColumn.nullCount !== 0 && typeof arrowColumn.isValid === 'function' ? arrowColumn.isValid.bind(column) : null;
   const kind = typedArrayKind(values);
@@ -386,11 +341,11 @@ export function scoreColumns(
   options: ColumnarOptions = {},
 ): ColumnarScores {
   if (typeof data !== 'object' || data === null) {
-    throw new ScoringError('invalid_answers', 'The data must be an object of columns keyed by column name.', undefined, data);
+    throw new ScoringError('invalid_answers', 'The data must be an object of columns.', undefined, data);
   }
   const compiled = compileScale(scale, options?.scoring);
   if (compiled.keys.length > MAX_ITEMS) {
-    throw new ScoringError('invalid_option', `Columnar scoring takes scales of at most ${MAX_ITEMS} items; "${scale.id}" has ${compiled.keys.length}.`, undefined, scale.id);
+    throw new ScoringError('invalid_option', `Scales of more than ${MAX_ITEMS} items cannot be scored by column.`, undefined, scale.id);
   }
   const { lookups, decoded } = prepare(compiled);
   const names = [...columnNames(scale, options?.columns).values()];
