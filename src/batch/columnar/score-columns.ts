@@ -220,10 +220,19 @@ function addLongs(accumulators: Int32Array, start: number, end: number, words: I
   }
 }
 
-/**
- * Floating-point codes and plain arrays: an integer in the table's range is a lookup; anything
- * else (2.5, NaN, labels, junk) is resolved once and cached.
- */
+/** Floating-point codes: an integer in the table's range is a lookup; anything else (2.5, NaN) is resolved once and cached. */
+function addFloats(accumulators: Int32Array, start: number, end: number, values: Float32Array | Float64Array, lookup: ItemLookup): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    const value = values[row] as number;
+    const code = value | 0;
+    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
+    if (add < 0) add = lookup.resolve(value);
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/** Plain arrays and other array-likes: numbers as {@link addFloats}; anything else (labels, junk) is resolved once and cached. */
 function addValues(accumulators: Int32Array, start: number, end: number, values: ArrayLike<unknown>, lookup: ItemLookup): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
@@ -259,6 +268,7 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
     if (same instanceof Uint8Array) return (accumulators, start, end) => addBytes(accumulators, start, end, same, signed, lookup, read);
     return (accumulators, start, end) => addIntegers(accumulators, start, end, same, signed, lookup, read);
   }
+  if (kind === 'Float64Array' || kind === 'Float32Array') return (accumulators, start, end) => addFloats(accumulators, start, end, values as Float64Array, lookup);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
     if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
