@@ -373,7 +373,7 @@ describe('hostile FHIR resources (issue 8 #7)', () => {
   it(
     'malformed responses are a ScoringError, never a TypeError',
     () => {
-      const malformed: readonly unknown[] = [5, {}, [null], [5], ['x'], [{ linkId: 'emptiness', answer: 5 }], [{ linkId: 'emptiness', answer: {} }], [{ linkId: 'emptiness', answer: [null] }], [{ linkId: 'emptiness', item: 5 }], [{ linkId: 5 }], [{ item: [null] }], 'emptiness'];
+      const malformed: readonly unknown[] = [5, {}, [null], [5], ['x'], [{ linkId: 'emptiness', answer: 5 }], [{ linkId: 'emptiness', answer: {} }], [{ linkId: 'emptiness', answer: [null] }], [{ linkId: 'emptiness', item: 5 }], [{ item: [null] }], 'emptiness'];
       fc.assert(
         fc.property(scales, fc.constantFrom(...malformed), (scale, item) => {
           const library = libraryScale(scale);
