@@ -1,5 +1,5 @@
-import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, ScoringError, columnNames } from '../../index.js';
-import { INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, ScoringError, _aggregate as aggregate, _bandOf as bandOf, columnNames } from '../../index.js';
+import { type CompiledScale, INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 
 /** An Arrow-style column: a length, values as an array, and (optionally) a validity test. */
 export interface ArrowLikeColumn {
@@ -13,8 +13,11 @@ export interface ArrowLikeColumn {
   readonly nullCount?: number;
 }
 
-/** One column of codes: a typed array, a plain array (with `null` for missing), or an Arrow-style column. */
-export type CodeColumn = ArrayLike<number | null | undefined> | ArrowLikeColumn;
+/**
+ * One column of codes: a typed array (any kind; 64-bit integer arrays are read as the numbers
+ * they hold), a plain array (with `null` for missing), or an Arrow-style column.
+ */
+export type CodeColumn = ArrayLike<number | null | undefined> | BigInt64Array | BigUint64Array | ArrowLikeColumn;
 
 /** Scores of many respondents, one typed array per score; -1 marks a missing score. */
 export interface ColumnarScores {
@@ -42,18 +45,296 @@ export interface ColumnarOptions {
   readonly columns?: ColumnSpec | undefined;
 }
 
-/** The increment of one invalid answer (bit 16). */
+// One 32-bit accumulator per respondent: emotional points (bits 0-3), social points (4-7),
+// missing emotional items (8-11), missing social items (12-15), and one bit per item with an
+// invalid answer (16 + the item's position), so the lowest of these names the first invalid item.
+// Each answer adds one increment, so the inner loop is a table lookup and an add.
+/** The increment of an invalid answer to the first item (bit 16); any accumulator from here holds one. */
 const INVALID_UNIT = 1 << 16;
+/** Most items a scale may have: bits 16..30 mark invalid items, 4 bits count each subscale. */
+const MAX_ITEMS = 15;
+/** Every 8-bit code, signed or not (-128..255), has a slot in an item's table, at code + 128. */
+const SLOT_OFFSET = 128;
+const SLOTS = 384;
+/** A table slot whose code has not been looked up yet. */
+const UNRESOLVED = -1;
+/** Distinct values outside the table remembered per item: a column of distinct junk must not grow memory without bound. */
+const CACHE_LIMIT = 4096;
+/** Rows scored at a time. */
+const BLOCK_ROWS = 4096;
+/** Whether typed arrays hold the low byte first, so a 64-bit integer reads as two 32-bit words, low first. */
+const littleEndian = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-function isArrowLike(column: CodeColumn): column is ArrowLikeColumn {
+/**
+ * What each item's answers add to the accumulator, resolved once per distinct value: the table
+ * holds integer codes -128..255, the map other numbers and strings. Invalid values are cached
+ * too (as their error), so a column full of one invalid code costs a lookup per cell.
+ */
+interface ItemLookup {
+  /** Increments by code + SLOT_OFFSET; UNRESOLVED until the code is first seen. */
+  readonly table: Int32Array;
+  /** The increment of a value (a cell of any type), asked of the core on first sight. */
+  readonly resolve: (value: unknown) => number;
+  /** The core's error for a value whose increment marks it invalid. */
+  readonly errorOf: (value: unknown) => ScoringError | undefined;
+}
+
+function createLookup(compiled: CompiledScale, item: number): ItemLookup {
+  const shift = compiled.emotional[item] === 1 ? 0 : 4;
+  const missing = 1 << (8 + shift);
+  const table = new Int32Array(SLOTS).fill(UNRESOLVED);
+  const outcomes = new Map<unknown, number | ScoringError>();
+  const ask = (value: unknown): number | ScoringError => {
+    const point = compiled.pointOfValue(item, value);
+    return point === INVALID_POINT ? (compiled.lastErrors[item] as ScoringError) : point === MISSING_POINT ? missing : point << shift;
+  };
+  const outcomeOf = (value: unknown): number | ScoringError => {
+    if (value === null || value === undefined) return missing;
+    // Objects are asked every time: their contents may change between calls.
+    if (typeof value !== 'number' && typeof value !== 'string') return ask(value);
+    let outcome = outcomes.get(value);
+    if (outcome === undefined) {
+      outcome = ask(value);
+      if (outcomes.size < CACHE_LIMIT) outcomes.set(value, outcome);
+    }
+    return outcome;
+  };
+  const resolve = (value: unknown): number => {
+    const outcome = outcomeOf(value);
+    const add = typeof outcome === 'number' ? outcome : INVALID_UNIT << item;
+    if (typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET) table[value + SLOT_OFFSET] = add;
+    return add;
+  };
+  const errorOf = (value: unknown): ScoringError | undefined => {
+    const outcome = outcomeOf(value);
+    return typeof outcome === 'number' ? undefined : outcome;
+  };
+  return { table, resolve, errorOf };
+}
+
+/** Per compiled scale: its items' lookups and the decoding tables, kept between calls. */
+interface Prepared {
+  readonly lookups: readonly ItemLookup[];
+  readonly decoded: Readonly<Record<'total' | 'emotional' | 'social' | 'category' | 'missing', Int8Array>>;
+}
+
+const preparedScales = new WeakMap<CompiledScale, Prepared>();
+
+function prepare(compiled: CompiledScale): Prepared {
+  let prepared = preparedScales.get(compiled);
+  if (prepared !== undefined) return prepared;
+  const lookups = compiled.keys.map((_, item) => createLookup(compiled, item));
+  // Every reachable accumulator (without invalid answers) decoded once into five small tables,
+  // with the plan's one aggregation rule (MANUAL §4).
+  const [totalScore, emotionalScore, socialScore] = compiled.rules.scores;
+  const orMissing = (value: number | null): number => (value === null ? -1 : value);
+  const emotionalCount = compiled.emotional.reduce((count, flag) => count + flag, 0);
+  const socialCount = compiled.keys.length - emotionalCount;
+  const decoded = { total: new Int8Array(INVALID_UNIT), emotional: new Int8Array(INVALID_UNIT), social: new Int8Array(INVALID_UNIT), category: new Int8Array(INVALID_UNIT), missing: new Int8Array(INVALID_UNIT) };
+  for (let missingEmotional = 0; missingEmotional <= emotionalCount; missingEmotional++) {
+    for (let missingSocial = 0; missingSocial <= socialCount; missingSocial++) {
+      for (let sumEmotional = 0; sumEmotional <= emotionalCount - missingEmotional; sumEmotional++) {
+        for (let sumSocial = 0; sumSocial <= socialCount - missingSocial; sumSocial++) {
+          const key = sumEmotional | (sumSocial << 4) | (missingEmotional << 8) | (missingSocial << 12);
+          const missingCount = missingEmotional + missingSocial;
+          const sum = sumEmotional + sumSocial;
+          const total = aggregate(totalScore, sum, missingCount);
+          decoded.missing[key] = missingCount;
+          decoded.emotional[key] = orMissing(aggregate(emotionalScore, sumEmotional, missingEmotional));
+          decoded.social[key] = orMissing(aggregate(socialScore, sumSocial, missingSocial));
+          decoded.total[key] = orMissing(total);
+          decoded.category[key] = orMissing(bandOf(totalScore, total)?.code ?? null);
+        }
+      }
+    }
+  }
+  prepared = { lookups, decoded };
+  preparedScales.set(compiled, prepared);
+  return prepared;
+}
+
+/** One column, ready to read: its values, its validity test (or `null`), and a reader of one cell. */
+interface Reader {
+  readonly values: ArrayLike<unknown>;
+  readonly valid: ((row: number) => boolean) | null;
+  /** The cell's value as the core is given it (a 64-bit integer as a number). */
+  readonly read: (row: number) => unknown;
+  /** The typed array's kind, `undefined` for other arrays. */
+  readonly kind: string | undefined;
+}
+
+/** The kind of a typed array (`"Int8Array"`, …), `undefined` for anything else. */
+const typedArrayKind = /* @__PURE__ */ (() => {
+  const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Int8Array.prototype), Symbol.toStringTag)?.get;
+  return (value: unknown): string | undefined => getter?.call(value) as string | undefined;
+})();
+
+/** Adds one column's increments for rows `start`..`end` to the accumulators (index 0 = row `start`). */
+type Adder = (accumulators: Int32Array, start: number, end: number) => void;
+
+// The loops below are separate functions on purpose: each sees one kind of array, so the engine
+// compiles each to a monomorphic loop and every kind of typed array scores at about the same speed.
+
+/**
+ * 8-bit codes through an unsigned byte view: every byte has a slot, `byte ^ 0x80` for a signed
+ * kind (the slot of code c is c + 128) and `byte + 128` for an unsigned one.
+ */
+function addBytes(accumulators: Int32Array, start: number, end: number, bytes: Uint8Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+  const { table } = lookup;
+  const flip = signed ? 0x80 : 0;
+  const base = signed ? 0 : SLOT_OFFSET;
+  for (let row = start; row < end; row++) {
+    let add = table[((bytes[row] as number) ^ flip) + base] as number;
+    if (add < 0) add = lookup.resolve(read(row));
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/**
+ * 16- and 32-bit codes through a signed view. An unsigned kind's code is the signed value when
+ * that is not negative; a negative one stands for a code of 32,768 or more, which has no slot.
+ */
+function addIntegers(accumulators: Int32Array, start: number, end: number, values: Int16Array | Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+  const { table } = lookup;
+  const lowest = signed ? -SLOT_OFFSET : 0;
+  for (let row = start; row < end; row++) {
+    const value = values[row] as number;
+    let add = value >= lowest && value < SLOTS - SLOT_OFFSET ? (table[value + SLOT_OFFSET] as number) : UNRESOLVED;
+    if (add < 0) add = lookup.resolve(read(row));
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/**
+ * 64-bit integer codes as pairs of signed 32-bit words, low word first: a code with a slot has a
+ * high word of 0 and a low word 0..255, or, when signed, a high word of -1 and a negative low
+ * word (codes -128..-1). No BigInt is created.
+ */
+function addLongs(accumulators: Int32Array, start: number, end: number, words: Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    const low = words[2 * row] as number;
+    const high = words[2 * row + 1] as number;
+    const slot = (high === 0 ? low >= 0 : signed && high === -1 && low < 0) ? low + SLOT_OFFSET : UNRESOLVED;
+    let add = slot >= 0 && slot < SLOTS ? (table[slot] as number) : UNRESOLVED;
+    if (add < 0) add = lookup.resolve(read(row));
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/** Floating-point codes: an integer in the table's range is a lookup; anything else (2.5, NaN) is resolved once and cached. */
+function addFloats(accumulators: Int32Array, start: number, end: number, values: Float32Array | Float64Array, lookup: ItemLookup): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    const value = values[row] as number;
+    const code = value | 0;
+    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
+    if (add < 0) add = lookup.resolve(value);
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/** Plain arrays and other array-likes: numbers as {@link addFloats}; anything else (labels, junk) is resolved once and cached. */
+function addValues(accumulators: Int32Array, start: number, end: number, values: ArrayLike<unknown>, lookup: ItemLookup): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    const value = values[row];
+    // Only numbers are truncated: `| 0` would call a junk object's valueOf.
+    const code = typeof value === 'number' ? value | 0 : Number.NaN;
+    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
+    if (add < 0) add = lookup.resolve(value);
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/** Columns with a validity test (Arrow-style columns with nulls), or of 64-bit integers on a big-endian machine: a cell at a time. */
+function addCells(accumulators: Int32Array, start: number, end: number, reader: Reader, missing: number, lookup: ItemLookup): void {
+  const { valid, read } = reader;
+  for (let row = start; row < end; row++) {
+    const add = valid !== null && !valid(row) ? missing : lookup.resolve(read(row));
+    accumulators[row - start] = (accumulators[row - start] as number) + add;
+  }
+}
+
+/** Chooses the loop for a column by its kind, and the view it reads the column through. */
+function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
+  const { values, valid, read, kind } = reader;
+  if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+  const typed = values as Uint8Array<ArrayBuffer>;
+  if (kind !== undefined && /^U?[Ii]nt/.test(kind)) {
+    // Integer kinds are read through a view of the same width: bytes unsigned, wider words
+    // signed, so every loop does small-integer arithmetic.
+    const signed = kind[0] === 'I';
+    const width = typed.BYTES_PER_ELEMENT;
+    const same = new (width === 1 ? Uint8Array : width === 2 ? Int16Array : Int32Array)(typed.buffer, typed.byteOffset, typed.length);
+    if (same instanceof Uint8Array) return (accumulators, start, end) => addBytes(accumulators, start, end, same, signed, lookup, read);
+    return (accumulators, start, end) => addIntegers(accumulators, start, end, same, signed, lookup, read);
+  }
+  if (kind === 'Float64Array' || kind === 'Float32Array') return (accumulators, start, end) => addFloats(accumulators, start, end, values as Float64Array, lookup);
+  if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
+    if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+    const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
+    return (accumulators, start, end) => addLongs(accumulators, start, end, words, kind === 'BigInt64Array', lookup, read);
+  }
+  return (accumulators, start, end) => addValues(accumulators, start, end, values, lookup);
+}
+
+function isArrowLike(column: object): column is ArrowLikeColumn {
   return typeof (column as ArrowLikeColumn).toArray === 'function';
+}
+
+/** Checks one column and makes its reader; a column that cannot be read is a `ScoringError` naming it. */
+function readerOf(column: unknown, key: string, name: string, length: number | undefined): Reader {
+  const fail = (problem: string): never => {
+    throw new ScoringError('invalid_answers', `Item "${key}": column "${name}" ${problem}.`, key, name);
+  };
+  if (typeof column !== 'object' || column === null) fail('is not an array');
+  const arrow = isArrowLike(column as object);
+  const count = (column as ArrowLikeColumn).length;
+  if (!Number.isSafeInteger(count) || count < 0) fail('has no length');
+  if (length !== undefined && count !== length) fail(`has ${count} values; the first column has ${length}`);
+  const values = arrow ? (column as ArrowLikeColumn).toArray() : (column as ArrayLike<unknown>);
+  if (typeof values !== 'object' || values === null || values.length !== count) fail('has no values');
+  const arrowColumn = column as ArrowLikeColumn;
+  const valid = arrow && arrowColumn.nullCount !== 0 && typeof arrowColumn.isValid === 'function' ? arrowColumn.isValid.bind(column) : null;
+  const kind = typedArrayKind(values);
+  const read = kind === 'BigInt64Array' || kind === 'BigUint64Array' ? (row: number) => Number(values[row]) : (row: number) => values[row];
+  return { values, valid, read, kind };
+}
+
+/** Decodes a block's accumulators into the scores; true when a row holds an invalid answer (its scores are -1). */
+function decodeBlock(accumulators: Int32Array, start: number, end: number, decoded: Prepared['decoded'], scores: Omit<ColumnarScores, 'invalid'>): boolean {
+  const { total, emotional, social, category, missingItems } = scores;
+  let invalid = false;
+  for (let row = start; row < end; row++) {
+    const accumulator = accumulators[row - start] as number;
+    if (accumulator >= INVALID_UNIT) {
+      total[row] = emotional[row] = social[row] = category[row] = missingItems[row] = -1;
+      invalid = true;
+    } else {
+      total[row] = decoded.total[accumulator] as number;
+      emotional[row] = decoded.emotional[accumulator] as number;
+      social[row] = decoded.social[accumulator] as number;
+      category[row] = decoded.category[accumulator] as number;
+      missingItems[row] = decoded.missing[accumulator] as number;
+    }
+  }
+  return invalid;
+}
+
+/** The error of a row's first invalid answer in the scale's order, as the core reports it (cached, not asked again). */
+function firstError(readers: readonly Reader[], lookups: readonly ItemLookup[], row: number, accumulator: number): ScoringError {
+  const marks = accumulator >>> 16;
+  const item = 31 - Math.clz32(marks & -marks);
+  return (lookups[item] as ItemLookup).errorOf((readers[item] as Reader).read(row)) as ScoringError;
 }
 
 /**
  * Scores coded data that is already in memory, column by column: one array of codes per item
- * (typed arrays, plain arrays with `null`, or Arrow-style columns), keyed by column name. The
- * same rules and results as the core's `createScorer`, computed with one table lookup per
- * answer. Every column must be present and of the same length (a `ScoringError` otherwise).
+ * (typed arrays of any kind, plain arrays with `null`, or Arrow-style columns), keyed by column
+ * name. The same rules and results as the core's `createScorer`, computed with one table lookup
+ * per answer; each distinct value is asked of the core once, invalid ones included. Every column
+ * must be present and of the same length (a `ScoringError` otherwise).
  *
  * @example
  * ```ts
@@ -71,109 +352,39 @@ export function scoreColumns(
   data: Readonly<Record<string, CodeColumn>>,
   options: ColumnarOptions = {},
 ): ColumnarScores {
-  const compiled = compileScale(scale, options.scoring);
-  const names = [...columnNames(scale, options.columns).values()];
-  const columns = names.map((name, item) => {
-    const column = Object.hasOwn(data, name) ? data[name] : undefined;
-    if (column === undefined) {
-      const key = scale.items[item]?.key ?? '';
-      throw new ScoringError('missing_column', `Item "${key}": column "${name}" is not in the data.`, key, name);
-    }
-    return column;
-  });
-  const length = columns[0]?.length ?? 0;
-  // One 32-bit accumulator per respondent: emotional points (bits 0-3), social points (4-7),
-  // missing emotional items (8-11), missing social items (12-15), invalid answers (16 up). Each
-  // answer adds one precomputed increment, so the inner loop is a table lookup and an add.
-  const accumulators = new Int32Array(length);
+  if (typeof data !== 'object' || data === null) {
+    throw new ScoringError('invalid_answers', 'The data must be an object of columns.', undefined, data);
+  }
+  const compiled = compileScale(scale, options?.scoring);
+  if (compiled.keys.length > MAX_ITEMS) {
+    throw new ScoringError('invalid_option', `Scales of more than ${MAX_ITEMS} items cannot be scored by column.`, undefined, scale.id);
+  }
+  const { lookups, decoded } = prepare(compiled);
+  const names = [...columnNames(scale, options?.columns).values()];
+  let length: number | undefined;
   const readers = names.map((name, item) => {
-    const column = columns[item] as CodeColumn;
-    if (column.length !== length) {
-      throw new ScoringError('invalid_answers', `Column "${name}" has ${column.length} values; the first column has ${length}.`, undefined, name);
-    }
-    const values = isArrowLike(column) ? column.toArray() : column;
-    const valid = isArrowLike(column) && column.nullCount !== 0 && column.isValid !== undefined ? column.isValid.bind(column) : null;
-    return { values, valid };
+    const key = compiled.keys[item] as string;
+    const column = Object.hasOwn(data, name) ? data[name] : undefined;
+    if (column === undefined) throw new ScoringError('missing_column', `Item "${key}": column "${name}" is not in the data.`, key, name);
+    const reader = readerOf(column, key, name, length);
+    length = reader.values.length;
+    return reader;
   });
-  const increments = compiled.keys.map((_, item) => {
-    const isEmotional = compiled.emotional[item] === 1;
-    const increment = (point: number) =>
-      point === INVALID_POINT ? INVALID_UNIT : point === MISSING_POINT ? 1 << (isEmotional ? 8 : 12) : point << (isEmotional ? 0 : 4);
-    // -1 in the table: a code not looked up yet, or invalid; the core decides (cached).
-    const table = Int32Array.from(compiled.codeTables[item] as Int8Array, (point) => (point === INVALID_POINT ? -1 : increment(point)));
-    return { table, increment };
-  });
-  const pointAt = (item: number, row: number): number => {
-    const { values, valid } = readers[item] as (typeof readers)[number];
-    const value = values[row];
-    if ((valid !== null && !valid(row)) || value === null || value === undefined) return MISSING_POINT;
-    return compiled.pointOfValue(item, value);
-  };
-  readers.forEach(({ values, valid }, item) => {
-    const { table, increment } = increments[item] as (typeof increments)[number];
-    if (valid === null && (values instanceof Int8Array || values instanceof Uint8Array)) {
-      const offset = values instanceof Int8Array ? 128 : 0;
-      for (let row = 0; row < length; row++) {
-        const slot = (values[row] as number) + offset;
-        let add = slot < 256 ? (table[slot] as number) : -1;
-        if (add < 0) add = increment(pointAt(item, row));
-        accumulators[row] = (accumulators[row] as number) + add;
-      }
-      return;
-    }
-    for (let row = 0; row < length; row++) {
-      const value = values[row];
-      let add = valid === null && typeof value === 'number' && (value | 0) === value && value >= -128 && value < 128 ? (table[value + 128] as number) : -1;
-      if (add < 0) add = increment(pointAt(item, row));
-      accumulators[row] = (accumulators[row] as number) + add;
-    }
-  });
-  const total = new Int8Array(length);
-  const emotional = new Int8Array(length);
-  const social = new Int8Array(length);
-  const category = new Int8Array(length);
-  const missingItems = new Int8Array(length);
+  const rows = length ?? 0;
+  const adders = readers.map((reader, item) => adderOf(reader, 1 << (compiled.emotional[item] === 1 ? 8 : 12), lookups[item] as ItemLookup));
+  const scores = { length: rows, total: new Int8Array(rows), emotional: new Int8Array(rows), social: new Int8Array(rows), category: new Int8Array(rows), missingItems: new Int8Array(rows) };
   const invalid = new Map<number, ScoringError>();
-  // Every reachable accumulator (without invalid answers) decoded once into five small tables.
-  const bandCodes = Int8Array.from(compiled.bands, (band) => band?.code ?? -1);
-  const { totalTolerance, subscaleTolerance } = compiled;
-  const emotionalCount = compiled.emotional.reduce((count, flag) => count + flag, 0);
-  const socialCount = names.length - emotionalCount;
-  const decoded = { total: new Int8Array(1 << 16), emotional: new Int8Array(1 << 16), social: new Int8Array(1 << 16), category: new Int8Array(1 << 16), missing: new Int8Array(1 << 16) };
-  for (let missingEmotional = 0; missingEmotional <= emotionalCount; missingEmotional++) {
-    for (let missingSocial = 0; missingSocial <= socialCount; missingSocial++) {
-      for (let sumEmotional = 0; sumEmotional <= emotionalCount - missingEmotional; sumEmotional++) {
-        for (let sumSocial = 0; sumSocial <= socialCount - missingSocial; sumSocial++) {
-          const key = sumEmotional | (sumSocial << 4) | (missingEmotional << 8) | (missingSocial << 12);
-          const missingCount = missingEmotional + missingSocial;
-          const sum = sumEmotional + sumSocial;
-          decoded.missing[key] = missingCount;
-          decoded.emotional[key] = missingEmotional <= subscaleTolerance ? sumEmotional : -1;
-          decoded.social[key] = missingSocial <= subscaleTolerance ? sumSocial : -1;
-          decoded.total[key] = missingCount <= totalTolerance ? sum : -1;
-          decoded.category[key] = missingCount <= totalTolerance ? (bandCodes[sum] as number) : -1;
-        }
-      }
+  // Rows are scored a block at a time, so that the accumulators stay in the processor's cache.
+  const accumulators = new Int32Array(Math.min(rows, BLOCK_ROWS));
+  for (let start = 0; start < rows; start += BLOCK_ROWS) {
+    const end = Math.min(rows, start + BLOCK_ROWS);
+    accumulators.fill(0);
+    for (const add of adders) add(accumulators, start, end);
+    if (!decodeBlock(accumulators, start, end, decoded, scores)) continue;
+    for (let row = start; row < end; row++) {
+      const accumulator = accumulators[row - start] as number;
+      if (accumulator >= INVALID_UNIT) invalid.set(row, firstError(readers, lookups, row, accumulator));
     }
   }
-  for (let row = 0; row < length; row++) {
-    const accumulator = accumulators[row] as number;
-    if (accumulator >= INVALID_UNIT) {
-      total[row] = emotional[row] = social[row] = category[row] = missingItems[row] = -1;
-      // The first invalid answer in the scale's order, as the core reports it.
-      for (let item = 0; item < names.length; item++) {
-        if (pointAt(item, row) === INVALID_POINT) {
-          invalid.set(row, compiled.lastErrors[item] as ScoringError);
-          break;
-        }
-      }
-      continue;
-    }
-    total[row] = decoded.total[accumulator] as number;
-    emotional[row] = decoded.emotional[accumulator] as number;
-    social[row] = decoded.social[accumulator] as number;
-    category[row] = decoded.category[accumulator] as number;
-    missingItems[row] = decoded.missing[accumulator] as number;
-  }
-  return { length, total, emotional, social, category, missingItems, invalid };
+  return { ...scores, invalid };
 }
