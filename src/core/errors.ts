@@ -56,14 +56,13 @@ export class ScoringError extends Error {
   /** Where in the options the problem is (`missing.total`, `coding.codes.3`), if it is in the options. */
   readonly path: string | undefined;
 
-  constructor(code: ScoringErrorCode, message: string, details?: ScoringErrorDetails | string, value?: unknown) {
+  constructor(code: ScoringErrorCode, message: string, details: ScoringErrorDetails = {}) {
     super(message);
     this.name = 'ScoringError';
     this.code = code;
-    const { item, path, ...rest } = typeof details === 'object' ? details : { item: details, value };
-    this.item = item;
-    this.value = 'value' in rest ? rest.value : value;
-    this.path = path;
+    this.item = details.item;
+    this.value = details.value;
+    this.path = details.path;
   }
 }
 

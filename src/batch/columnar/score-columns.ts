@@ -286,7 +286,7 @@ function isArrowLike(column: object): column is ArrowLikeColumn {
 /** Checks one column and makes its reader; a column that cannot be read is a `ScoringError` naming it. */
 function readerOf(column: unknown, key: string, name: string, length: number | undefined): Reader {
   const fail = (problem: string): never => {
-    throw new ScoringError('invalid_answers', `Item "${key}": column "${name}" ${problem}.`, key, name);
+    throw new ScoringError('invalid_answers', `Item "${key}": column "${name}" ${problem}.`, { item: key, value: name });
   };
   if (typeof column !== 'object' || column === null) fail('is not an array');
   const arrow = isArrowLike(column as object);
@@ -353,11 +353,11 @@ export function scoreColumns(
   options: ColumnarOptions = {},
 ): ColumnarScores {
   if (typeof data !== 'object' || data === null) {
-    throw new ScoringError('invalid_answers', 'The data must be an object of columns.', undefined, data);
+    throw new ScoringError('invalid_answers', 'The data must be an object of columns.', { value: data });
   }
   const compiled = compileScale(scale, options?.scoring);
   if (compiled.keys.length > MAX_ITEMS) {
-    throw new ScoringError('invalid_option', `Scales of more than ${MAX_ITEMS} items cannot be scored by column.`, undefined, scale.id);
+    throw new ScoringError('invalid_option', `Scales of more than ${MAX_ITEMS} items cannot be scored by column.`, { value: scale.id });
   }
   const { lookups, decoded } = prepare(compiled);
   const names = [...columnNames(scale, options?.columns).values()];
@@ -365,7 +365,7 @@ export function scoreColumns(
   const readers = names.map((name, item) => {
     const key = compiled.keys[item] as string;
     const column = Object.hasOwn(data, name) ? data[name] : undefined;
-    if (column === undefined) throw new ScoringError('missing_column', `Item "${key}": column "${name}" is not in the data.`, key, name);
+    if (column === undefined) throw new ScoringError('missing_column', `Item "${key}": column "${name}" is not in the data.`, { item: key, value: name });
     const reader = readerOf(column, key, name, length);
     length = reader.values.length;
     return reader;

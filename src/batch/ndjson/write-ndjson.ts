@@ -28,7 +28,7 @@ function uniqueKeys(names: readonly string[], reserved: ReadonlySet<string>): st
 function clash(name: string, line: number | null, prefix: string): ScoringError {
   const where = line === null ? 'The input has a column' : `Line ${line} has a key`;
   const hint = prefix === '' ? 'pass a prefix for the score columns (option prefix, --prefix), e.g. djg6_' : 'pass another prefix (option prefix, --prefix)';
-  return new ScoringError('duplicate_column', `${where} "${name}", which is also a column the scorer adds: NDJSON output would overwrite one with the other; ${hint}.`, undefined, name);
+  return new ScoringError('duplicate_column', `${where} "${name}", which is also a column the scorer adds: NDJSON output would overwrite one with the other; ${hint}.`, { value: name });
 }
 
 /**

@@ -26,10 +26,10 @@ export function createBatchScorer(format: TextFormat, options: BatchOptions, emi
   const output = outputName === null ? null : batchFormat(outputName);
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   if (!Number.isSafeInteger(maxRecordBytes) || maxRecordBytes < 1) {
-    throw new ScoringError('invalid_option', `maxRecordBytes must be a positive integer, not ${String(maxRecordBytes)}.`, undefined, maxRecordBytes);
+    throw new ScoringError('invalid_option', `maxRecordBytes must be a positive integer, not ${String(maxRecordBytes)}.`, { value: maxRecordBytes });
   }
-  if (input.read === undefined) throw new ScoringError('invalid_option', `The format "${format}" cannot be read.`, undefined, format);
-  if (output !== null && output.write === undefined) throw new ScoringError('invalid_option', `The format "${output.name}" cannot be written.`, undefined, output.name);
+  if (input.read === undefined) throw new ScoringError('invalid_option', `The format "${format}" cannot be read.`, { value: format });
+  if (output !== null && output.write === undefined) throw new ScoringError('invalid_option', `The format "${output.name}" cannot be written.`, { value: output.name });
   const sink = createByteSink(emit);
   const writer = output?.write?.(sink, { prefix: options.prefix ?? '', language: options.language ?? 'en' }) ?? null;
   const pipeline = createRowPipeline(options, writer);

@@ -67,7 +67,7 @@ export const batchFormats: readonly FormatDefinition[] = [
 export function batchFormat(name: string): FormatDefinition {
   const format = batchFormats.find((candidate) => candidate.name === name);
   if (format === undefined) {
-    throw new ScoringError('invalid_option', `Unknown format "${String(name)}": ${batchFormats.map((known) => known.name).join(', ')}.`, undefined, name);
+    throw new ScoringError('invalid_option', `Unknown format "${String(name)}": ${batchFormats.map((known) => known.name).join(', ')}.`, { value: name });
   }
   return format;
 }

@@ -39,7 +39,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     if (options.weightColumn !== undefined) {
       weightColumn = names.indexOf(options.weightColumn);
       if (weightColumn === -1) {
-        throw new ScoringError('missing_column', `The weight column "${options.weightColumn}" is not in the data.`, undefined, options.weightColumn);
+        throw new ScoringError('missing_column', `The weight column "${options.weightColumn}" is not in the data.`, { value: options.weightColumn });
       }
     }
     mapped = true;
