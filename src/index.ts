@@ -8,7 +8,7 @@ export { columnNames, mapColumns, parseColumnSpec } from './core/mapping/columns
 export type { ColumnMapping, ColumnSpec } from './core/mapping/columns.js';
 export { datasetOrders } from './core/mapping/orders.js';
 export type { DatasetOrder } from './core/mapping/orders.js';
-export type { ScoringErrorCode } from './core/errors.js';
+export type { ScoringErrorCode, ScoringErrorDetails } from './core/errors.js';
 export { djg11 } from './core/scales/djg11.js';
 export { djg6 } from './core/scales/djg6.js';
 export { defineScale } from './core/scales/define-scale.js';

@@ -4,7 +4,7 @@
 export { scoreColumns } from './columnar/score-columns.js';
 export type { ArrowLikeColumn, CodeColumn, ColumnarOptions, ColumnarScores } from './columnar/score-columns.js';
 export type { RowScores } from './scoring/row-scores.js';
-export { scoreColumnNames } from './scoring/score-columns.js';
+export { scoreColumnKeys, scoreColumnNames } from './scoring/score-columns.js';
 export type { ScoreColumn } from './scoring/score-columns.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
 export { BadRowError } from './streams/options.js';

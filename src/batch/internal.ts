@@ -7,7 +7,7 @@ export type { DelimitedTokenizer, RecordView, TokenizerOptions } from './delimit
 export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring/compile.js';
 export type { CompiledScale } from './scoring/compile.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
-export { scoreCells, scoreColumnKeys, scoreRecord, scoreValues } from './scoring/score-columns.js';
+export { scoreCells, scoreRecord, scoreValues } from './scoring/score-columns.js';
 export { batchFormat } from './streams/formats.js';
 export { parseWeight } from './summary/weights.js';
 export { wilsonInterval } from './summary/wilson.js';

@@ -3,6 +3,8 @@
  * API. Re-exported by the core barrel with a leading underscore (`_itemPoints`, …), so that every
  * entry point shares the one copy of the core loaded through the package's name (one
  * `ScoringError` class). Underscored exports are internal: no semver promise to users.
+ * @internal
+ * @module
  */
 export { MISSING_LEVEL as _MISSING_LEVEL, readAnswer as _readAnswer } from './answers/read-answer.js';
 export { isPlainObject as _isPlainObject } from './scoring/options.js';

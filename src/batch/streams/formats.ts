@@ -14,9 +14,15 @@ export interface FormatDefinition {
   readonly extensions: readonly string[];
   /** One line for help texts. */
   readonly description: string;
-  /** Creates a reader, if the format can be read. */
+  /**
+   * Creates a reader, if the format can be read (the reader contract is internal).
+   * @internal
+   */
   readonly read?: ReaderFactory | undefined;
-  /** Creates a writer, if the format can be written. */
+  /**
+   * Creates a writer, if the format can be written (the writer contract is internal).
+   * @internal
+   */
   readonly write?: WriterFactory | undefined;
 }
 

@@ -2,7 +2,10 @@ import { ScoringError, type ScoringErrorCode, describeValue } from '../errors.js
 import type { Coding } from './codings.js';
 import { agreement, readAnswerLabel } from './labels.js';
 
-/** Marks a missing answer where an agreement level (-2..2) is expected. */
+/**
+ * Marks a missing answer where an agreement level (-2..2) is expected.
+ * @internal
+ */
 export const MISSING_LEVEL = 9;
 
 const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
@@ -21,6 +24,7 @@ function fail(code: ScoringErrorCode, item: string, value: unknown, message: str
  * coding declares missing, and any negative code where it says so (MANUAL §4), too. A number
  * that is not an integer is never a code: it is an error, as is anything that is neither a
  * string nor a number.
+ * @internal
  */
 export function readAnswer(value: unknown, item: string, coding: Coding | null): number | ScoringError {
   if (value === undefined || value === null) return MISSING_LEVEL;

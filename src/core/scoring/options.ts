@@ -47,7 +47,10 @@ export interface CheckedOptions {
 
 const optionKeys = new Set(['coding', 'categories', 'missing']);
 
-/** A plain object (prototype `Object.prototype` or `null`): the only kind of options object read. */
+/**
+ * A plain object (prototype `Object.prototype` or `null`): the only kind of options object read.
+ * @internal
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value);

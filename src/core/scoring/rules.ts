@@ -77,12 +77,16 @@ function pointsOf(wording: 'negative' | 'positive', level: number): 0 | 1 {
  * A score from the sum of its answered items' points and its number of missing items
  * (MANUAL §4): missing (`null`) when more items are missing than it tolerates, otherwise the
  * plain count over the answered items — never prorated. The one place this rule is written.
+ * @internal
  */
 export function aggregate(score: ResolvedScore, sum: number, missing: number): number | null {
   return missing <= score.tolerance ? sum : null;
 }
 
-/** The band of a score value, or `null` (missing score, or no band). */
+/**
+ * The band of a score value, or `null` (missing score, or no band).
+ * @internal
+ */
 export function bandOf(score: ResolvedScore, value: number | null): CategoryBand | null {
   return value === null ? null : (score.bands[value] ?? null);
 }
@@ -151,6 +155,7 @@ export function rulesOf<S extends ScaleDefinition>(scale: S, checked: CheckedOpt
  * The points of one answer on the item at `position` under the rules: 0 or 1, `null` for a
  * missing answer, or the error that makes it unreadable. For adapters that judge one answer at a
  * time (form validation, FHIR answer weights, batch code tables).
+ * @internal
  */
 export function itemPoints(rules: ResolvedRules, position: number, value: unknown): 0 | 1 | null | ScoringError {
   const level = readAnswer(value, rules.keys[position] as string, rules.coding);

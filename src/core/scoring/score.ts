@@ -41,7 +41,10 @@ function checkScale(scale: unknown): asserts scale is ScaleDefinition {
   }
 }
 
-/** The cached engine for a scale and options (checked first); its `rules` are the resolved plan. */
+/**
+ * The cached engine for a scale and options (checked first); its `rules` are the resolved plan.
+ * @internal
+ */
 export function engineFor<S extends ScaleDefinition>(scale: S, options: unknown): Engine<S> {
   try {
     checkScale(scale);

@@ -42,7 +42,8 @@ ${table.map((command) => command.help.trimEnd()).join('\n\n' + '-'.repeat(72) + 
  * await runCli(['score', '--help'], io); // 0
  * ```
  */
-export async function runCli(args: readonly string[], io: CommandIo, table: readonly Command[] = commands): Promise<number> {
+export async function runCli(args: readonly string[], io: CommandIo): Promise<number> {
+  const table = commands;
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview(table));
