@@ -28,12 +28,19 @@ export function shellQuote(word: string): string {
 
 /** Starts the CLI with arguments; with `shellSuffix` (e.g. `>> input.csv`) through `sh -c`, so the shell sets up the redirection. */
 export function startCli(args: readonly string[], options: { cwd: string; shellSuffix?: string; shell?: 'sh' | 'bash' }): ChildProcess {
+  let child: ChildProcess;
   if (options.shellSuffix === undefined && options.shell === undefined) {
     const [command = '', ...rest] = cliCommand;
-    return spawn(command, [...rest, ...args], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(command, [...rest, ...args], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  } else {
+    const line = `exec ${[...cliCommand, ...args].map(shellQuote).join(' ')} ${options.shellSuffix ?? ''}`;
+    child = spawn(options.shell ?? 'sh', ['-c', line], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   }
-  const line = `exec ${[...cliCommand, ...args].map(shellQuote).join(' ')} ${options.shellSuffix ?? ''}`;
-  return spawn(options.shell ?? 'sh', ['-c', line], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  // A run refused at once exits before reading its stdin: a closed pipe then is expected.
+  child.stdin?.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return child;
 }
 
 /** Waits for a started CLI process to end; collects what it printed. */
