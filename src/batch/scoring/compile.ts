@@ -2,6 +2,7 @@ import {
   type CategoryBand,
   type Language,
   type ResolvedRules,
+  type ResolvedScore,
   type ScaleDefinition,
   type ScoreOptions,
   type ScoringError,
@@ -56,6 +57,14 @@ export interface CompiledScale {
   readonly keys: readonly string[];
   /** 1 for emotional items, 0 for social items, by position. */
   readonly emotional: Uint8Array;
+  /** The rules' score memberships by item (bit 0 total, 1 emotional, 2 social), as bytes for the row loop. */
+  readonly memberships: Uint8Array;
+  /** The rules' scores, each by itself: no array is unpacked per row. */
+  readonly totalScore: ResolvedScore;
+  /** The emotional score of the rules. */
+  readonly emotionalScore: ResolvedScore;
+  /** The social score of the rules. */
+  readonly socialScore: ResolvedScore;
   /** Most missing items the total tolerates. */
   readonly totalTolerance: number;
   /** Most missing items each subscale tolerates. */
@@ -164,6 +173,10 @@ function compile(rules: ResolvedRules): CompiledScale {
     rules,
     keys,
     emotional,
+    memberships: Uint8Array.from(rules.memberships),
+    totalScore,
+    emotionalScore,
+    socialScore: rules.scores[2],
     totalTolerance: totalScore.tolerance,
     subscaleTolerance: emotionalScore.tolerance,
     codeTables,

@@ -51,8 +51,7 @@ export function emptyRowScores(): RowScores {
  * ```
  */
 export function scoreRowPoints(compiled: CompiledScale, points: ArrayLike<number>, out: RowScores): RowScores {
-  const { memberships, scores } = compiled.rules;
-  const [totalScore, emotionalScore, socialScore] = scores;
+  const { memberships, totalScore, emotionalScore, socialScore } = compiled;
   let totalSum = 0;
   let emotionalSum = 0;
   let socialSum = 0;
