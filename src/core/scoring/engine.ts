@@ -18,7 +18,7 @@ export type Engine<S extends ScaleDefinition> = ((answers: unknown) => ScoreResu
 };
 
 const bankKeys = new Set<string>(itemBank.map((item) => item.key));
-const isEnumerableOwn = Object.prototype.propertyIsEnumerable;
+const hasOwn = Object.prototype.hasOwnProperty;
 /** Agreement level of each label exactly as listed in `answerLabels`. */
 const exactLabels = new Map<string, number>(Object.entries(answerLabels).map(([label, answer]) => [label, agreement[answer]]));
 
@@ -35,7 +35,7 @@ function notPlain(answers: unknown): ScoringError {
 /**
  * Builds the scoring function for resolved rules: everything that does not depend on the
  * answers is in the rules already; here only the answers are read. Answers must be a plain
- * object (prototype `Object.prototype` or `null`); only its own enumerable keys are read, so
+ * object (prototype `Object.prototype` or `null`); only its own keys are read, so
  * class instances, `Map`s, `Date`s and objects inheriting answers are `invalid_answers`, not
  * silently missing. An exception raised while reading (a throwing getter, a Proxy trap) is
  * returned as `invalid_answers` too.
@@ -64,11 +64,10 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>)
     let socialMissing = 0;
     for (let index = 0; index < count; index++) {
       const key = keys[index] as string;
-      let value: unknown;
-      if (isEnumerableOwn.call(record, key)) {
-        known++;
-        value = record[key];
-      }
+      // Plain objects inherit no item keys (their prototype is Object.prototype or null), so a
+      // value read is the object's own; an absent key is told apart from one holding undefined.
+      const value = record[key];
+      if (value !== undefined || hasOwn.call(record, key)) known++;
       // A label exactly as listed is one lookup; everything else goes through readAnswer.
       let level = typeof value === 'string' ? exactLabels.get(value) : undefined;
       if (level === undefined) {
