@@ -87,7 +87,9 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     line: 1,
     problem: null,
     invalidText: false,
-    pointOf: (compiled, item, column) => pointOfField(compiled, item, view, column),
+    readPoints: (compiled, columns, points) => {
+      for (let item = 0; item < points.length; item++) points[item] = pointOfField(compiled, item, view, columns[item] as number);
+    },
     textOf: (column) => (column < view.fieldCount ? fieldText(view, column) : ''),
   };
   let line = 1;
