@@ -1,4 +1,4 @@
-import { type CompiledScale, INVALID_POINT, MISSING_POINT } from '../scoring/compile.js';
+import { type CompiledScale, INVALID_POINT, MISSING_POINT, UNREAD_POINT } from '../scoring/compile.js';
 import type { RecordView } from '../streams/rows.js';
 
 const MINUS = 0x2d;
@@ -29,7 +29,9 @@ export function pointOfField(compiled: CompiledScale, item: number, record: Reco
       if (position === end) {
         const slot = (negative ? -code : code) + 128;
         if (slot >= 0 && slot < 256) {
-          const point = (compiled.codeTables[item] as Int8Array)[slot] as number;
+          let point = (compiled.codeTables[item] as Int8Array)[slot] as number;
+          if (point === UNREAD_POINT) point = compiled.pointOfCode(item, negative ? -code : code);
+          // An invalid code is read again as text, for the core's message about the text.
           if (point !== INVALID_POINT) return point;
         }
       }

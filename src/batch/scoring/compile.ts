@@ -36,6 +36,9 @@ export const MISSING_POINT = 2;
  */
 export const INVALID_POINT = -1;
 
+/** A code of a lookup table not read yet: `pointOfCode` reads it and fills the entry in. */
+export const UNREAD_POINT = -2;
+
 /** Lowest integer code held in the lookup tables, and their size: codes -128..127. */
 const TABLE_MIN = -128;
 const TABLE_SIZE = 256;
@@ -70,8 +73,9 @@ export interface CompiledScale {
   /** Most missing items each subscale tolerates. */
   readonly subscaleTolerance: number;
   /**
-   * Per item, 256 entries for codes -128..127 (index: code + 128): 0, 1, MISSING_POINT, or
-   * INVALID_POINT for a code that is invalid (its error: read it with `pointOfCode`).
+   * Per item, 256 entries for codes -128..127 (index: code + 128): 0, 1, MISSING_POINT,
+   * INVALID_POINT for a code that is invalid (its error: read it with `pointOfCode`), or
+   * UNREAD_POINT for a code not met yet (`pointOfCode` reads it and fills the entry in).
    */
   readonly codeTables: readonly Int8Array[];
   /** The total's band for each total score (index = score). */
@@ -128,17 +132,11 @@ function compile(rules: ResolvedRules): CompiledScale {
     return INVALID_POINT;
   }
 
-  // Every code of the table is read once, here; invalid ones keep their error, so that a column
-  // full of an invalid code costs a lookup per cell, not a reading.
+  // Each code of the table is read once, when first met (most of the 256 never are: reading them
+  // all up front built hundreds of errors at every start); invalid ones keep their error, so that
+  // a column full of an invalid code costs a lookup per cell, not a reading.
   const codeErrors = keys.map(() => new Map<number, ScoringError>());
-  const codeTables = keys.map((_, item) =>
-    Int8Array.from({ length: TABLE_SIZE }, (_, slot) => {
-      const outcome = read(item, slot + TABLE_MIN);
-      if (typeof outcome === 'number') return outcome;
-      (codeErrors[item] as Map<number, ScoringError>).set(slot + TABLE_MIN, outcome);
-      return INVALID_POINT;
-    }),
-  );
+  const codeTables = keys.map(() => new Int8Array(TABLE_SIZE).fill(UNREAD_POINT));
 
   function pointOfText(item: number, text: string): number {
     if (text === '') return MISSING_POINT;
@@ -154,7 +152,19 @@ function compile(rules: ResolvedRules): CompiledScale {
   function pointOfCode(item: number, code: number): number {
     const slot = code - TABLE_MIN;
     if (Number.isInteger(code) && slot >= 0 && slot < TABLE_SIZE) {
-      const point = (codeTables[item] as Int8Array)[slot] as number;
+      const table = codeTables[item] as Int8Array;
+      let point = table[slot] as number;
+      if (point === UNREAD_POINT) {
+        // Read as slot + TABLE_MIN, so that -0 is read (and described in messages) as 0.
+        const outcome = read(item, slot + TABLE_MIN);
+        if (typeof outcome === 'number') {
+          point = outcome;
+        } else {
+          (codeErrors[item] as Map<number, ScoringError>).set(slot + TABLE_MIN, outcome);
+          point = INVALID_POINT;
+        }
+        table[slot] = point;
+      }
       if (point !== INVALID_POINT) return point;
       lastErrors[item] = (codeErrors[item] as Map<number, ScoringError>).get(code);
       return INVALID_POINT;
