@@ -44,7 +44,7 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
   const added = addedColumnNames(prefix);
   const encode = (text: string) => encodeCell(text, delimiterText);
   /** Score cells by score combination (total, emotional, social, missing items: 16 values each), encoded once. */
-  const suffixes = new Map<number, Uint8Array>();
+  const suffixes: (Uint8Array | undefined)[] = [];
   let columns: readonly string[] | null = null;
   let known: Set<string> | null = null;
   /** Object rows that cannot be read and came before the header: held until it is known. */
@@ -73,10 +73,10 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
       return encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
     }
     const key = ((((scores.total ?? -1) + 1) * 16 + (scores.emotional ?? -1) + 1) * 16 + (scores.social ?? -1) + 1) * 16 + (scores.missingItems ?? 0);
-    let suffix = suffixes.get(key);
+    let suffix = suffixes[key];
     if (suffix === undefined) {
       suffix = encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
-      suffixes.set(key, suffix);
+      suffixes[key] = suffix;
     }
     return suffix;
   }
