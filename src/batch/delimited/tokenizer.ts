@@ -136,56 +136,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
   const tooLong = (recordLine: number) => `record longer than ${maxRecordBytes} bytes (maxRecordBytes) starting on line ${recordLine}`;
 
   /**
-   * Reads a record that has no quote from `position`, in a loop that checks for nothing but the
-   * delimiter and line ends: hands it out (a blank line is no record) and returns the offset after
-   * its line break. Returns -1, having handed out nothing, when the record reaches `stop` (the next
-   * quote byte, or the end of the bytes), has its CR there, or is longer than `maxRecordBytes`:
-   * the general loop then reads it.
-   */
-  function plainRecord(bytes: Uint8Array, position: number, stop: number): number {
-    const recordStart = position;
-    let fields = 0;
-    let formulaCandidate = false;
-    let byte = -1;
-    for (;;) {
-      if (position >= stop) return -1;
-      if (fields === view.starts.length) grow();
-      const fieldStart = position;
-      if (formulaStart[bytes[position] as number] === 1) formulaCandidate = true;
-      while (position < stop) {
-        byte = bytes[position] as number;
-        // Most bytes (digits, letters) lie above every stop byte: one comparison each.
-        if (byte > highestStop || (byte !== delimiter && byte !== LF && byte !== CR)) {
-          position++;
-          continue;
-        }
-        break;
-      }
-      if (position >= stop) return -1;
-      view.starts[fields] = fieldStart;
-      view.ends[fields] = position;
-      view.quoting[fields] = 0;
-      fields++;
-      if (byte !== delimiter) break;
-      position++;
-    }
-    const recordEnd = position;
-    if (recordEnd - recordStart > maxRecordBytes) return -1;
-    if (byte === CR) {
-      if (position + 1 >= stop) return -1;
-      position += bytes[position + 1] === LF ? 2 : 1;
-    } else {
-      position++;
-    }
-    const recordLine = line;
-    line++;
-    // A blank line is no record.
-    if (fields === 1 && view.starts[0] === view.ends[0]) return position;
-    handOut(recordStart, recordEnd, fields, recordLine, null, false, formulaCandidate);
-    return position;
-  }
-
-  /**
    * Scans records from `bytes`; returns the offset of the first byte not consumed (the start of an
    * incomplete last record), or `bytes.length`. With `final`, the last record is consumed too.
    */
@@ -194,21 +144,7 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     scanned += length;
     let position = 0;
     view.bytes = bytes;
-    // The next quote byte (one native search per quote, not per record): records before it are
-    // read by the plain loop.
-    let nextQuote = -1;
     while (position < length) {
-      if (nextQuote < position) {
-        nextQuote = quotes ? bytes.indexOf(QUOTE, position) : length;
-        if (nextQuote === -1) nextQuote = length;
-      }
-      if (position < nextQuote) {
-        const next = plainRecord(bytes, position, nextQuote);
-        if (next !== -1) {
-          position = next;
-          continue;
-        }
-      }
       const recordStart = position;
       const recordLine = line;
       let fields = 0;
