@@ -87,9 +87,7 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     line: 1,
     problem: null,
     invalidText: false,
-    readPoints: (compiled, columns, points) => {
-      for (let item = 0; item < points.length; item++) points[item] = pointOfField(compiled, item, view, columns[item] as number);
-    },
+    pointOf: (compiled, item, column) => pointOfField(compiled, item, view, column),
     textOf: (column) => (column < view.fieldCount ? fieldText(view, column) : ''),
   };
   let line = 1;

@@ -60,12 +60,10 @@ export function createNdjsonReader(target: RowTarget, options: ReaderOptions): B
     invalidText: false,
     object: null,
     raw: '',
-    readPoints: (compiled, columns, points) => {
+    pointOf: (compiled, item, column) => {
       const { object } = row;
-      for (let item = 0; item < points.length; item++) {
-        const name = names[columns[item] as number] as string;
-        points[item] = object !== null && Object.hasOwn(object, name) ? compiled.pointOfValue(item, object[name]) : MISSING_POINT;
-      }
+      const name = names[column] as string;
+      return object !== null && Object.hasOwn(object, name) ? compiled.pointOfValue(item, object[name]) : MISSING_POINT;
     },
     textOf: (column) => {
       const { object } = row;

@@ -52,7 +52,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       malformedRow(scores, input.problem ?? 'malformed row');
       points.fill(MISSING_POINT);
     } else {
-      input.readPoints(compiled, itemColumns, points);
+      for (let item = 0; item < itemCount; item++) points[item] = input.pointOf(compiled, item, itemColumns[item] as number);
       scoreRowPoints(compiled, points, scores);
     }
     if (scores.total === null) counts.notScored++;

@@ -14,8 +14,8 @@ interface RowReading {
   problem: string | null;
   /** Whether text read from the row held invalid UTF-8 (decoded as U+FFFD). */
   invalidText: boolean;
-  /** Item points of every item of the scale: `points[item]` from header column `columns[item]` (one call per row). */
-  readPoints: (compiled: CompiledScale, columns: Int32Array, points: Int8Array) => void;
+  /** Item points of the row's value in header column `column` for the scale's item `item`. */
+  pointOf: (compiled: CompiledScale, item: number, column: number) => number;
   /** The row's value in header column `column` as text (`''` when it has none). */
   textOf: (column: number) => string;
 }
