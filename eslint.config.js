@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'coverage/', 'node_modules/', 'examples/web-form/vendor/', 'examples/web-form/dist/', '**/*.d.ts'] },
+  { ignores: ['dist/', 'docs/api/', 'coverage/', 'node_modules/', 'bench/.data/', 'examples/web-form/vendor/', 'examples/web-form/dist/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
