@@ -13,7 +13,7 @@ export function runs(share = 1): number {
 
 /** A test timeout that grows with the runs (the default of 60 s suits the small default). */
 export function timeout(share = 1): number {
-  return Math.max(60_000, runs(share) * 5);
+  return Math.max(60_000, runs(share) * 20);
 }
 
 /** Deterministic by default (a failure prints its seed); `FUZZ_SEED` replays one. */
