@@ -68,18 +68,12 @@ export interface CompiledScale {
   readonly emotionalScore: ResolvedScore;
   /** The social score of the rules. */
   readonly socialScore: ResolvedScore;
-  /** Most missing items the total tolerates. */
-  readonly totalTolerance: number;
-  /** Most missing items each subscale tolerates. */
-  readonly subscaleTolerance: number;
   /**
    * Per item, 256 entries for codes -128..127 (index: code + 128): 0, 1, MISSING_POINT,
    * INVALID_POINT for a code that is invalid (its error: read it with `pointOfCode`), or
    * UNREAD_POINT for a code not met yet (`pointOfCode` reads it and fills the entry in).
    */
   readonly codeTables: readonly Int8Array[];
-  /** The total's band for each total score (index = score). */
-  readonly bands: readonly (CategoryBand | null)[];
   /** Per item, the core's error for the last invalid answer read. */
   readonly lastErrors: (ScoringError | undefined)[];
   /** Item points of a text cell (core semantics): 0, 1, MISSING_POINT or INVALID_POINT. */
@@ -187,10 +181,7 @@ function compile(rules: ResolvedRules): CompiledScale {
     totalScore,
     emotionalScore,
     socialScore: rules.scores[2],
-    totalTolerance: totalScore.tolerance,
-    subscaleTolerance: emotionalScore.tolerance,
     codeTables,
-    bands: totalScore.bands,
     lastErrors,
     pointOfText,
     pointOfValue,

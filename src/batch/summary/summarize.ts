@@ -130,7 +130,7 @@ export function createSummary(
   weightColumn?: string,
 ): SummaryAccumulator {
   const compiled = compileScale(scale, scoring);
-  const bands = [...new Set(compiled.bands.filter((band): band is CategoryBand => band !== null))];
+  const bands = [...new Set(compiled.totalScore.bands.filter((band): band is CategoryBand => band !== null))];
   const bandIndex = new Map(bands.map((band, index) => [band, index]));
   const counts = new Float64Array(bands.length);
   const weightSums = new Float64Array(bands.length);
