@@ -1,4 +1,5 @@
 import { ScoringError, mapColumns } from '../../index.js';
+import { pointOfField } from '../delimited/fields.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { parseWeight } from '../summary/weights.js';
@@ -52,7 +53,12 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       malformedRow(scores, input.problem ?? 'malformed row');
       points.fill(MISSING_POINT);
     } else {
-      for (let item = 0; item < itemCount; item++) points[item] = input.pointOf(compiled, item, itemColumns[item] as number);
+      if (input.kind === 'delimited') {
+        // The common case, called directly: a call through the row's `pointOf` per item costs ~7% of a CSV run.
+        for (let item = 0; item < itemCount; item++) points[item] = pointOfField(compiled, item, input, itemColumns[item] as number);
+      } else {
+        for (let item = 0; item < itemCount; item++) points[item] = input.pointOf(compiled, item, itemColumns[item] as number);
+      }
       scoreRowPoints(compiled, points, scores);
     }
     if (scores.total === null) counts.notScored++;
