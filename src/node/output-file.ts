@@ -73,7 +73,7 @@ export interface OutputFile {
   readonly sync: boolean;
   /** Writes bytes; throws (or rejects with) a `ScoringError` `unwritable_output`, having discarded the output. */
   readonly write: (bytes: Uint8Array) => void | Promise<void>;
-  /** Makes the output final: flushes it to disk and renames it over the target. */
+  /** Makes the output final: renames it over the target (flushed to disk first with `fsync`). */
   readonly commit: () => Promise<void>;
   /** Abandons the output: the temporary file is deleted and the target left as it was. Idempotent. */
   readonly discard: () => void;
@@ -87,6 +87,13 @@ export interface OutputFileOptions {
   readonly input?: FileIdentity | undefined;
   /** The input's name for messages. */
   readonly inputName?: string | undefined;
+  /**
+   * Flush the file to disk (`fdatasync`) before the rename, so that after a crash of the machine
+   * the name holds the old or the new content, never an empty file (default `false`: the rename
+   * alone keeps a failed or interrupted run from leaving a partial file; the flush costs about 6%
+   * of a 1M-row run).
+   */
+  readonly fsync?: boolean | undefined;
 }
 
 /** Bytes written between background flushes of a temporary file. */
@@ -164,7 +171,7 @@ export async function openOutputFile(path: string, options: OutputFileOptions = 
   }
   if (stats?.isDirectory() === true) throw unwritable(name, absolute, describeFileError({ code: 'EISDIR' }));
   if (stats !== undefined && (!stats.isFile() || isDescriptorPath(absolute))) return openInPlace(name, absolute);
-  return openReplacing(name, absolute, stats);
+  return openReplacing(name, absolute, stats, options.fsync === true);
 }
 
 /** A device or FIFO: opened for appending (a no-op for devices; `>>` kept for `/dev/stdout`) and written asynchronously, so that a full pipe never blocks signals. */
@@ -204,7 +211,7 @@ async function openInPlace(name: string, path: string): Promise<OutputFile> {
 }
 
 /** A regular file: written to a temporary file in the same directory (one file system, so `rename` is atomic), renamed over the target on commit. */
-function openReplacing(name: string, absolute: string, existing: BigIntStats | undefined): OutputFile {
+function openReplacing(name: string, absolute: string, existing: BigIntStats | undefined, durable: boolean): OutputFile {
   let target = absolute;
   if (existing !== undefined) {
     try {
@@ -283,7 +290,7 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
         throw unwritable(name, target, describeFileError(error), left);
       }
       unflushed += bytes.length;
-      if (unflushed >= BACKGROUND_FLUSH && flushing === undefined) flushInBackground();
+      if (durable && unflushed >= BACKGROUND_FLUSH && flushing === undefined) flushInBackground();
     },
     async commit() {
       if (done) throw unwritable(name, target, 'the output was abandoned', left);
@@ -291,8 +298,9 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
       await flushing;
       if (done) throw unwritable(name, target, 'the output was abandoned', left);
       try {
-        // Durable before visible: without the flush a crash after the rename can leave an empty file.
-        fdatasyncSync(descriptor);
+        // With fsync, durable before visible: without the flush a crash of the machine after the
+        // rename can leave an empty file (the process's own failures never can: the rename comes last).
+        if (durable) fdatasyncSync(descriptor);
         open = false;
         closeSync(descriptor);
         renameSync(temporary, target);
@@ -302,7 +310,7 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
       }
       done = true;
       pending.delete(discard);
-      syncDirectory(directory);
+      if (durable) syncDirectory(directory);
     },
     discard,
   };

@@ -11,6 +11,8 @@ export interface ScoreFileOptions extends BatchOptions {
   readonly from?: TextFormat | undefined;
   /** Stops the run: the promise rejects with the signal's reason and no output file is left. */
   readonly signal?: AbortSignal | undefined;
+  /** Flush the output to disk before the rename, so that a crash of the machine cannot leave an empty file (default `false`). */
+  readonly fsync?: boolean | undefined;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function scoreFile(inputPath: string, outputPath: string | null, op
   options.signal?.throwIfAborted();
   const input = identityOfInput(inputPath);
   // Opened before reading: a missing directory or the input as output rejects before any work.
-  const output = outputPath === null ? null : await openOutputFile(outputPath, { input, inputName: inputPath });
+  const output = outputPath === null ? null : await openOutputFile(outputPath, { input, inputName: inputPath, fsync: options.fsync });
   try {
     const ready: Uint8Array[] = [];
     const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());

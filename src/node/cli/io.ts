@@ -102,16 +102,16 @@ export interface Output {
  * Opens `--out` (a file) or the command's stdout, before the input is read: an output that is the
  * input, or a location that cannot be written, is a usage error before any work is done.
  */
-export async function openOutput(path: string | undefined, io: CommandIo, input: OpenedInput): Promise<Output> {
-  if (path !== undefined && path !== '-') return openOutputPath(path, io, input);
+export async function openOutput(path: string | undefined, io: CommandIo, input: OpenedInput, fsync = false): Promise<Output> {
+  if (path !== undefined && path !== '-') return openOutputPath(path, io, input, fsync);
   refuseStdoutOverInput(io, input);
   return streamOutput(io.stdout);
 }
 
 /** Opens a file named on the command line for output; usage errors for the same file or an unwritable location. */
-export async function openOutputPath(path: string, io: CommandIo, input: OpenedInput | undefined): Promise<Output> {
+export async function openOutputPath(path: string, io: CommandIo, input: OpenedInput | undefined, fsync = false): Promise<Output> {
   try {
-    return await openOutputFile(resolve(io.cwd, path), { name: path, input: input?.identity, inputName: input?.name });
+    return await openOutputFile(resolve(io.cwd, path), { name: path, input: input?.identity, inputName: input?.name, fsync });
   } catch (error) {
     if (error instanceof ScoringError) throw new UsageError(error.message);
     throw error;

@@ -106,6 +106,15 @@ describe('loneliness-scales score', () => {
     expect(parseSimpleCsv(readFileSync(out, 'utf8'))[0]).toMatchObject({ total: '5', missing_items: '1' });
   });
 
+  it('--fsync flushes --out to disk before the rename and writes the same rows', async () => {
+    const input = file('fsync.csv', `${header}\nr1,3,3,3,2,3,3\n`);
+    const plain = join(directory, 'fsync-plain.csv');
+    const durable = join(directory, 'fsync-durable.csv');
+    expect((await runCliCaptured(['score', input, ...byNumber, '--out', plain])).code).toBe(0);
+    expect((await runCliCaptured(['score', input, ...byNumber, '--out', durable, '--fsync'])).code).toBe(0);
+    expect(readFileSync(durable, 'utf8')).toBe(readFileSync(plain, 'utf8'));
+  });
+
   it('draws no progress bar when stderr is not a terminal', async () => {
     const input = file('quiet.csv', `${header}\nr1,3,3,3,2,3,3\n`);
     const { stderr } = await runCliCaptured(['score', input, ...byNumber, '--quiet']);

@@ -16,6 +16,8 @@ Output:
   --out FILE                Write to FILE instead of stdout. FILE is replaced only by a complete
                             result (written beside it, then renamed); a failed or interrupted run
                             leaves it as it was. FILE may not be the input.
+  --fsync                   Flush --out to disk before the rename, so that even a crash of the
+                            machine cannot leave an empty file at FILE (slower on large files).
   --to csv|tsv|ndjson       Output format (default: the input format).
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
 
@@ -42,8 +44,9 @@ export const scoreCommand: Command = {
       out: { type: 'string', short: 'o' },
       to: { type: 'string' },
       prefix: { type: 'string' },
+      fsync: { type: 'boolean' },
     });
-    const values = parsed as Record<string, string | undefined> & { help?: boolean };
+    const values = parsed as Record<string, string | undefined> & { help?: boolean; fsync?: boolean };
     if (values.help === true) {
       io.stdout.write(help);
       return exitCodes.ok;
@@ -52,7 +55,7 @@ export const scoreCommand: Command = {
     const to = readFormatOption(values.to, '--to');
     const input = openInput(positionals[0], io, options.from);
     // Opened before the input is read: an unwritable --out, or one that is the input, stops here.
-    const output = await openOutput(values.out, io, input);
+    const output = await openOutput(values.out, io, input, values.fsync === true);
     try {
       const counts = await runBatch(
         input,
