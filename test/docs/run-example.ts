@@ -1,9 +1,9 @@
 /**
  * Runs one example the way a reader runs it: imports resolved to the package's sources, types
- * stripped, and every line `expression; // value` — a statement followed by a comment holding a
- * JavaScript value — checked against that value. Comments that are prose are not checked, but their
- * statements still run. Examples may use top-level `await`. Shared by the TSDoc `@example` test and
- * the guides test.
+ * stripped, and every line `expression; // value` (a statement followed by a comment holding a
+ * JavaScript value, optionally followed by ` — ` and prose) checked against that value. Comments
+ * that are prose are not checked, but their statements still run. Examples may use top-level
+ * `await`. Shared by the TSDoc `@example` test and the guides test.
  */
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -21,12 +21,16 @@ export async function load(specifier: string): Promise<unknown> {
   return import(subpath.endsWith('/internal') ? join(root, `${subpath}.ts`) : join(root, subpath, 'index.ts'));
 }
 
+/** The value a comment states: the whole comment, or the part before a dash that starts prose (`4 — moderately lonely`). */
 function literal(comment: string): { value: unknown } | undefined {
-  try {
-    return { value: new Function(`return (${comment});`)() };
-  } catch {
-    return undefined;
+  for (const text of [comment, comment.split(' — ')[0] ?? '']) {
+    try {
+      return { value: new Function(`return (${text});`)() };
+    } catch {
+      // prose, not a value
+    }
   }
+  return undefined;
 }
 
 /** One checked line of an example: its expression, the value its comment states, the value it had. */
