@@ -1,6 +1,6 @@
 // The first commands a user copies must work in an empty folder after `npm install
-// loneliness-scales`: the README's first shell block and the command line blocks of the getting
-// started guide are run, line by line, in a project that installed the packed tarball (a real
+// loneliness-scales`: the README's shell blocks, those of the getting started guide and the first
+// block of the command line guide are run, line by line, in a project that installed the packed tarball (a real
 // shell, so `>` redirections work as they do for the user). Runs after `npm run build`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -53,8 +53,8 @@ test("the README's first commands work in an empty folder", () => {
   assert.match(rows[1], /^r001,Gent,ja,ja,ja,min of meer,ja,ja,4,3,1,1,/);
 });
 
-test("the getting-started guide's and the README's command lines work in an empty folder", () => {
-  const commands = [...commandsOf('docs/getting-started.md'), ...commandsOf('README.md')];
+test("the command lines of getting started, the README and the command line guide's first block work in an empty folder", () => {
+  const commands = [...commandsOf('docs/getting-started.md'), ...commandsOf('README.md'), ...commandsOf('docs/cli.md', { firstBlockOnly: true })];
   assert.ok(commands.length >= 5);
   for (const line of commands) run(line);
   assert.match(readFileSync(join(folder, 'scored.csv'), 'utf8').split('\n')[1], /^R001,/);
