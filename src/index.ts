@@ -1,3 +1,14 @@
+/**
+ * The core: the De Jong Gierveld scale definitions (`djg6`, `djg11`), scoring by the authors' rules
+ * (`score`, `safeScore`, `createScorer`), codings, column mapping and `ScoringError`. No dependencies;
+ * runs in Node, browsers, Deno and workers.
+ *
+ * ```ts
+ * import { djg6, score } from 'loneliness-scales';
+ * ```
+ *
+ * @module loneliness-scales
+ */
 export { codings, defineCoding, parseCoding } from './core/answers/codings.js';
 export type { Coding, CodingPreset, CodingSpec } from './core/answers/codings.js';
 export { fivePointFormat, threePointFormat } from './core/answers/formats.js';

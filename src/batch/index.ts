@@ -1,6 +1,16 @@
 // The public surface of loneliness-scales/batch: what users call. Internals (tokenizer, compiled
 // tables, row pipeline, writers, cells) are imported from their files inside the package; tests
 // reach them through ./internal.ts, which is not a package entry point.
+/**
+ * Batch scoring, browser-safe: CSV, TSV and NDJSON streams, records and typed-array columns, every
+ * row kept with its scores or its reason; summaries with prevalence, intervals, KR-20 and a chart.
+ *
+ * ```ts
+ * import { scoreText, scoreRecords, scoreColumns, createSummary } from 'loneliness-scales/batch';
+ * ```
+ *
+ * @module loneliness-scales/batch
+ */
 export { scoreColumns } from './columnar/score-columns.js';
 export type { ArrowLikeColumn, CodeColumn, ColumnarOptions, ColumnarScores } from './columnar/score-columns.js';
 export type { RowScores } from './scoring/row-scores.js';

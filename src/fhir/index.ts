@@ -1,3 +1,13 @@
+/**
+ * FHIR R4: `Questionnaire` resources generated from the scale definitions, scoring of a
+ * `QuestionnaireResponse`, and an `Observation` of the scores.
+ *
+ * ```ts
+ * import { toQuestionnaire, scoreQuestionnaireResponse, toObservation } from 'loneliness-scales/fhir';
+ * ```
+ *
+ * @module loneliness-scales/fhir
+ */
 export { fhirUrls } from './canonical.js';
 export { answerCodeSystem } from './code-system.js';
 export { scoreExpression } from './expressions.js';

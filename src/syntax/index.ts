@@ -1,3 +1,13 @@
+/**
+ * Scoring code for SPSS (and GNU PSPP), R and SQL, generated from the scale definitions with the
+ * library's rules.
+ *
+ * ```ts
+ * import { toSpss, toR, toSql } from 'loneliness-scales/syntax';
+ * ```
+ *
+ * @module loneliness-scales/syntax
+ */
 export { scoringPlan } from './plan.js';
 export type { OutputNames, PlannedCategory, PlannedItem, PlannedScore, ScoringPlan, SyntaxOptions } from './plan.js';
 export { toR } from './r.js';

@@ -4,9 +4,10 @@ import { type Command, type CommandIo, UsageError, exitCodes } from './command.j
 import { scoreCommand } from './commands/score.js';
 import { summaryCommand } from './commands/summary.js';
 import { syntaxCommand } from './commands/syntax.js';
+import { exampleCommand } from './commands/example.js';
 
 /** The CLI's subcommands (internal). Adding a command is adding it here. */
-export const commands: readonly Command[] = [scoreCommand, summaryCommand, syntaxCommand];
+export const commands: readonly Command[] = [scoreCommand, summaryCommand, syntaxCommand, exampleCommand];
 
 /** The overview printed by `loneliness-scales --help`: every command and its full help (internal). */
 export function overview(table: readonly Command[] = commands): string {
@@ -20,8 +21,10 @@ ${table.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).
 
 Run 'loneliness-scales <command> --help' for every option of a command, with examples.
 
-Examples:
-  loneliness-scales score examples/data/enquete-nl.csv
+Examples (in an empty folder):
+  loneliness-scales example > enquete-nl.csv
+  loneliness-scales score enquete-nl.csv --lang nl
+  loneliness-scales example survey-coded > survey.csv
   loneliness-scales score survey.csv --coding manual --columns 'lone{n}' --out scored.csv
   loneliness-scales summary survey.csv --coding manual --columns 'lone{n}' --format markdown
 

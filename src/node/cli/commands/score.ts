@@ -28,7 +28,8 @@ Exit codes: 0 done; 1 done, but some rows were bad; 2 usage error (unknown optio
 missing from the data, …); 3 stopped at a bad row (--strict) or the input could not be read.
 
 Examples:
-  loneliness-scales score examples/data/enquete-nl.csv
+  loneliness-scales example > enquete-nl.csv   # a sample file
+  loneliness-scales score enquete-nl.csv
   loneliness-scales score survey.csv --scale djg6 --coding manual --columns 'lone{n}' --out scored.csv
   loneliness-scales score panel.tsv --coding rivm --columns 'order:cbs:q{i}' --lang nl --to csv
   cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'

@@ -27,7 +27,8 @@ Report:
 Exit codes as for score: 0, 1 (some bad rows), 2 (usage), 3 (--strict stop, unreadable input).
 
 Examples:
-  loneliness-scales summary examples/data/enquete-nl.csv --lang nl
+  loneliness-scales example > enquete-nl.csv   # a sample file
+  loneliness-scales summary enquete-nl.csv --lang nl
   loneliness-scales summary survey.csv --coding manual --columns 'lone{n}' --format markdown
   loneliness-scales summary survey.csv --coding manual --columns 'lone{n}' --weights weight --chart categories.svg
   loneliness-scales summary survey.csv --coding manual --columns 'lone{n}' --format svg > categories.svg
