@@ -8,7 +8,7 @@ export { scoreColumnKeys, scoreColumnNames } from './scoring/score-columns.js';
 export type { ScoreColumn } from './scoring/score-columns.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
 export { BadRowError } from './streams/options.js';
-export type { BatchCounts, BatchOptions, BatchScorer, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/options.js';
+export type { BatchCounts, BatchOptions, BatchScorer, DialectNote, InputEncoding, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/options.js';
 export { batchFormats } from './streams/formats.js';
 export type { FormatDefinition } from './streams/formats.js';
 export { scoreRecords, scoreRecordsAsync } from './streams/score-records.js';

@@ -14,6 +14,8 @@ export interface FormatDefinition {
   readonly extensions: readonly string[];
   /** One line for help texts. */
   readonly description: string;
+  /** Whether the format is delimited text, whose delimiter may be named (`delimiter`). */
+  readonly delimited: boolean;
   /**
    * Creates a reader, if the format can be read (the reader contract is internal).
    * @internal
@@ -41,14 +43,16 @@ export const batchFormats: readonly FormatDefinition[] = [
   {
     name: 'csv',
     extensions: ['csv'],
-    description: 'comma-separated values (RFC 4180 quoting)',
-    read: (target, options) => createDelimitedReader(',', target, options),
+    description: 'delimited values, RFC 4180 quoting; the delimiter (, ; tab |) is found from the header line',
+    delimited: true,
+    read: (target, options) => createDelimitedReader(',', target, options, true),
     write: (sink, options) => createDelimitedWriter(',', sink, options),
   },
   {
     name: 'tsv',
     extensions: ['tsv', 'tab'],
     description: 'tab-separated values (no quoting)',
+    delimited: true,
     read: (target, options) => createDelimitedReader('\t', target, options),
     write: (sink, options) => createDelimitedWriter('\t', sink, options),
   },
@@ -56,6 +60,7 @@ export const batchFormats: readonly FormatDefinition[] = [
     name: 'ndjson',
     extensions: ['ndjson', 'jsonl'],
     description: 'one JSON object per line',
+    delimited: false,
     read: (target, options) => createNdjsonReader(target, options),
     write: (sink, options) => createNdjsonWriter(sink, options),
   },

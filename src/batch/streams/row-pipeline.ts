@@ -36,6 +36,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   function header(names: readonly string[], kind: InputRow['kind']): void {
     const mapping = mapColumns(compiled.scale, names, options.columns);
     mapping.forEach((column, item) => (itemColumns[item] = column.index));
+    options.onDialect?.({ kind: 'columns', mapping });
     if (options.weightColumn !== undefined) {
       weightColumn = names.indexOf(options.weightColumn);
       if (weightColumn === -1) {

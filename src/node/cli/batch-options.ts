@@ -1,6 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
-import { type TextFormat, batchFormats } from '../../batch/index.js';
+import { type BatchOptions, type TextFormat, batchFormats } from '../../batch/index.js';
+import { readDelimiter } from '../../batch/delimited/dialect.js';
+import { readEncodingName } from '../../batch/streams/encoding.js';
 import { UsageError, readCodingOption, readColumnsOption, readLanguageOption, readScaleOption } from './command.js';
 import { readFormatOption } from './io.js';
 
@@ -22,8 +24,11 @@ export const scoringOptions = {
 export const sharedOptions = {
   ...scoringOptions,
   from: { type: 'string' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Help text of the scoring options, the same in every command. */
@@ -55,8 +60,15 @@ export const sharedOptionsHelp = `${scoringOptionsHelp}
 Input:
 ${batchFormats.filter((format) => format.read !== undefined).map((format) => `  ${format.name.padEnd(8)} ${format.description} (.${format.extensions.join(', .')})`).join('\n')}
   --from ${batchFormats.map((format) => format.name).join('|').padEnd(18)} Input format (default: by file extension; csv for stdin).
+  --delimiter CHAR          The field delimiter: , ; | or tab (default: tab for tsv; for csv, the
+                            one of , ; tab | found most often in the header line).
+  --encoding NAME           auto (default), utf-8 or windows-1252 (also cp1252, latin1). auto: a
+                            UTF-8 BOM or valid UTF-8 is UTF-8, anything else Windows-1252 (said once
+                            on stderr). A BOM is dropped; CRLF and CR line ends are read. Output is UTF-8.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
-  -q, --quiet               No progress bar and no per-row messages on stderr.`;
+  -q, --quiet               No progress bar and no per-row messages on stderr.
+  --verbose                 Also print on stderr how the input was read: encoding, delimiter, and
+                            which column each item was read from.`;
 
 /** The scoring options, read and checked. */
 export interface ScoringCliOptions {
@@ -71,6 +83,9 @@ export interface BatchCliOptions extends ScoringCliOptions {
   readonly from: TextFormat | undefined;
   readonly strict: boolean;
   readonly quiet: boolean;
+  readonly verbose: boolean;
+  /** How the input is read: spread into the batch options of either command. */
+  readonly reading: Pick<BatchOptions, 'delimiter' | 'encoding'>;
 }
 
 function readCount(value: string | undefined, option: string): number | undefined {
@@ -148,12 +163,32 @@ export function readScoringOptions(values: ParsedValues, cwd: string): ScoringCl
   };
 }
 
+/** Runs a reading of an option value, turning its `ScoringError` into a usage error naming the option. */
+function option<T>(name: string, value: string | undefined, read: (value: string) => T): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return read(value);
+  } catch (error) {
+    throw new UsageError(`${name}: ${(error as Error).message}`);
+  }
+}
+
 /** Reads the shared options of `score` and `summary` from parsed values. */
 export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOptions {
+  const from = readFormatOption(textOf(values, 'from'), '--from');
+  const delimiter = option('--delimiter', textOf(values, 'delimiter'), readDelimiter);
+  if (delimiter !== undefined && from !== undefined && !batchFormats.some((format) => format.name === from && format.delimited)) {
+    throw new UsageError(`--delimiter applies to delimited input (csv, tsv), not to --from ${from}.`);
+  }
   return {
     ...readScoringOptions(values, cwd),
-    from: readFormatOption(textOf(values, 'from'), '--from'),
+    from,
     strict: values['strict'] === true,
     quiet: values['quiet'] === true,
+    verbose: values['verbose'] === true,
+    reading: {
+      delimiter,
+      encoding: option('--encoding', textOf(values, 'encoding'), readEncodingName),
+    },
   };
 }

@@ -65,9 +65,10 @@ export const scoreCommand: Command = {
           output: to ?? input.format,
           prefix: values.prefix,
           strict: options.strict,
+          ...options.reading,
         },
         io,
-        options.quiet,
+        options,
       );
       await output.commit();
       if (!options.quiet) {
