@@ -7,7 +7,7 @@ export type { RowScores } from './scoring/row-scores.js';
 export { scoreColumnKeys, scoreColumnNames } from './scoring/score-columns.js';
 export type { ScoreColumn } from './scoring/score-columns.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
-export { BadRowError } from './streams/options.js';
+export { BadRowError, DEFAULT_MISSING_VALUES } from './streams/options.js';
 export type { BatchCounts, BatchOptions, BatchScorer, DialectNote, InputEncoding, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/options.js';
 export { batchFormats } from './streams/formats.js';
 export type { FormatDefinition } from './streams/formats.js';

@@ -25,6 +25,20 @@ export interface RowProblem {
   readonly message: string;
 }
 
+/**
+ * The cells read as missing answers by default, besides the empty (or blank) cell: `NA`, as R
+ * writes a missing value, and `.`, as SAS and Stata write one — the system-missing value that
+ * the MANUAL counts as a missing answer (reference §4). Neither can be an answer. `weet niet`
+ * ("don't know") is an answer a respondent gave, so it is missing only when declared.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MISSING_VALUES } from 'loneliness-scales/batch';
+ * DEFAULT_MISSING_VALUES; // ['NA', '.']
+ * ```
+ */
+export const DEFAULT_MISSING_VALUES: readonly string[] = Object.freeze(['NA', '.']);
+
 /** The default of {@link BatchOptions.maxRecordBytes}: 1 MiB. */
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
@@ -99,8 +113,8 @@ export interface BatchOptions {
   readonly encoding?: InputEncoding | undefined;
   /**
    * Cells that are missing answers besides the empty one, matched ignoring case and surrounding
-   * white space: labels (`NA`, `weet niet`) or codes (`9`). Default `['NA', '.']` (how R and
-   * SAS/Stata write a missing value); a list given replaces it (`[]` for none). A marker that is
+   * white space: labels (`NA`, `weet niet`) or codes (`9`). Default {@link DEFAULT_MISSING_VALUES},
+   * `['NA', '.']` (how R and SAS/Stata write a missing value); a list given replaces it (`[]` for none). A marker that is
    * an answer label or a code of the coding is an `invalid_option` error.
    */
   readonly missingValues?: readonly string[] | undefined;

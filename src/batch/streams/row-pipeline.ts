@@ -2,7 +2,7 @@ import { ScoringError, mapColumns } from '../../index.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { parseWeight } from '../summary/weights.js';
-import { BadRowError, type BatchCounts, type BatchOptions, type RowEvent } from './options.js';
+import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import type { InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** A row event as the pipeline fills it in, row after row. */
@@ -22,7 +22,7 @@ export interface RowPipeline extends RowTarget {
  * code, calls `onRow` with the row's weight, and hands the row and its scores to the writer.
  */
 export function createRowPipeline(options: BatchOptions, writer: RowWriter | null): RowPipeline {
-  const compiled = compileScale(options.scale, options.scoring);
+  const compiled = compileScale(options.scale, options.scoring, options.missingValues ?? DEFAULT_MISSING_VALUES);
   const itemCount = compiled.keys.length;
   const itemColumns = new Int32Array(itemCount);
   const points = new Int8Array(itemCount);

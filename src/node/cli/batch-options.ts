@@ -26,6 +26,7 @@ export const sharedOptions = {
   from: { type: 'string' },
   delimiter: { type: 'string' },
   encoding: { type: 'string' },
+  'missing-values': { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
@@ -65,6 +66,10 @@ ${batchFormats.filter((format) => format.read !== undefined).map((format) => `  
   --encoding NAME           auto (default), utf-8 or windows-1252 (also cp1252, latin1). auto: a
                             UTF-8 BOM or valid UTF-8 is UTF-8, anything else Windows-1252 (said once
                             on stderr). A BOM is dropped; CRLF and CR line ends are read. Output is UTF-8.
+  --missing-values LIST     Cells that are missing answers besides the empty cell: labels or codes
+                            separated by commas ('NA,.,weet niet,9'), in any case. Default: NA and .
+                            (R and SAS/Stata write these for a missing value); a list replaces
+                            them; none for no markers. A marker that is an answer is refused.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
   -q, --quiet               No progress bar and no per-row messages on stderr.
   --verbose                 Also print on stderr how the input was read: encoding, delimiter, and
@@ -85,7 +90,7 @@ export interface BatchCliOptions extends ScoringCliOptions {
   readonly quiet: boolean;
   readonly verbose: boolean;
   /** How the input is read: spread into the batch options of either command. */
-  readonly reading: Pick<BatchOptions, 'delimiter' | 'encoding'>;
+  readonly reading: Pick<BatchOptions, 'delimiter' | 'encoding' | 'missingValues'>;
 }
 
 function readCount(value: string | undefined, option: string): number | undefined {
@@ -173,6 +178,14 @@ function option<T>(name: string, value: string | undefined, read: (value: string
   }
 }
 
+/** Reads `--missing-values`: markers separated by commas, or `none`. */
+function readMissingValuesOption(value: string): readonly string[] {
+  if (value.trim().toLowerCase() === 'none') return [];
+  const markers = value.split(',').map((marker) => marker.trim());
+  if (markers.includes('')) throw new Error(`empty entry in "${value}" (a comma too many?); give markers separated by commas, or none.`);
+  return markers;
+}
+
 /** Reads the shared options of `score` and `summary` from parsed values. */
 export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOptions {
   const from = readFormatOption(textOf(values, 'from'), '--from');
@@ -189,6 +202,7 @@ export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOpt
     reading: {
       delimiter,
       encoding: option('--encoding', textOf(values, 'encoding'), readEncodingName),
+      missingValues: option('--missing-values', textOf(values, 'missing-values'), readMissingValuesOption),
     },
   };
 }
