@@ -9,5 +9,5 @@ export type { CompiledScale } from './scoring/compile.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
 export { scoreCells, scoreRecord, scoreValues } from './scoring/score-columns.js';
 export { batchFormat } from './streams/formats.js';
-export { parseWeight } from './summary/weights.js';
+export { createWeightReader, parseWeight } from './summary/weights.js';
 export { wilsonInterval } from './summary/wilson.js';

@@ -1,7 +1,7 @@
 import { ScoringError, mapColumns } from '../../index.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
-import { parseWeight } from '../summary/weights.js';
+import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import type { InputRow, RowTarget, RowWriter } from './rows.js';
 
@@ -31,6 +31,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
+  const readWeight = options.weightColumn === undefined ? null : createWeightReader(options.weightColumn, options.decimalSeparator ?? 'auto');
   let mapped = false;
 
   function header(names: readonly string[], kind: InputRow['kind']): void {
@@ -69,7 +70,10 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     if (onRow !== undefined) {
       event.line = input.line;
       event.index = counts.read - 1;
-      event.weight = weightColumn !== -1 && input.problem === null ? parseWeight(input.textOf(weightColumn)) : Number.NaN;
+      event.weight =
+        readWeight !== null && weightColumn !== -1 && input.problem === null
+          ? readWeight(input.textOf(weightColumn), input.line, input.kind === 'delimited' && input.delimiter === 0x2c)
+          : Number.NaN;
       onRow(event);
     }
     writer?.row(input, scores);

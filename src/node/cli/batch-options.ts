@@ -27,6 +27,7 @@ export const sharedOptions = {
   delimiter: { type: 'string' },
   encoding: { type: 'string' },
   'missing-values': { type: 'string' },
+  decimal: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
@@ -70,6 +71,9 @@ ${batchFormats.filter((format) => format.read !== undefined).map((format) => `  
                             separated by commas ('NA,.,weet niet,9'), in any case. Default: NA and .
                             (R and SAS/Stata write these for a missing value); a list replaces
                             them; none for no markers. A marker that is an answer is refused.
+  --decimal .|,              Decimal separator of numbers read (the --weights column). Default auto:
+                            . in comma-delimited text, otherwise the first one met in the column
+                            (1,624 from Dutch Excel). A weight that cannot be read stops with exit 2.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
   -q, --quiet               No progress bar and no per-row messages on stderr.
   --verbose                 Also print on stderr how the input was read: encoding, delimiter, and
@@ -90,7 +94,7 @@ export interface BatchCliOptions extends ScoringCliOptions {
   readonly quiet: boolean;
   readonly verbose: boolean;
   /** How the input is read: spread into the batch options of either command. */
-  readonly reading: Pick<BatchOptions, 'delimiter' | 'encoding' | 'missingValues'>;
+  readonly reading: Pick<BatchOptions, 'delimiter' | 'encoding' | 'missingValues' | 'decimalSeparator'>;
 }
 
 function readCount(value: string | undefined, option: string): number | undefined {
@@ -186,6 +190,14 @@ function readMissingValuesOption(value: string): readonly string[] {
   return markers;
 }
 
+/** Reads `--decimal`: `.`, `,` or `auto` (also spelled point, comma). */
+function readDecimalOption(value: string): '.' | ',' | 'auto' {
+  const names: Record<string, '.' | ',' | 'auto'> = { '.': '.', ',': ',', auto: 'auto', point: '.', comma: ',' };
+  const separator = Object.hasOwn(names, value.trim().toLowerCase()) ? names[value.trim().toLowerCase()] : undefined;
+  if (separator === undefined) throw new Error(`use . or , (or auto), not "${value}".`);
+  return separator;
+}
+
 /** Reads the shared options of `score` and `summary` from parsed values. */
 export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOptions {
   const from = readFormatOption(textOf(values, 'from'), '--from');
@@ -203,6 +215,7 @@ export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOpt
       delimiter,
       encoding: option('--encoding', textOf(values, 'encoding'), readEncodingName),
       missingValues: option('--missing-values', textOf(values, 'missing-values'), readMissingValuesOption),
+      decimalSeparator: option('--decimal', textOf(values, 'decimal'), readDecimalOption),
     },
   };
 }
