@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
+import { type ColumnSpec, type DatasetOrder, type Language, type ScaleDefinition, type ScoreOptions, datasetOrders } from '../../index.js';
 import { type BatchOptions, type TextFormat, batchFormats } from '../../batch/index.js';
 import { readDelimiter } from '../../batch/delimited/dialect.js';
 import { readEncodingName } from '../../batch/streams/encoding.js';
@@ -33,6 +33,21 @@ export const sharedOptions = {
   verbose: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** What each dataset order is, in one line each (reference §7). */
+const datasetOrderNotes: Readonly<Record<DatasetOrder, string>> = {
+  seed: 'the Flemish webinar deck (SEED)',
+  liss: 'the LISS panel (Centerdata)',
+  cbs: 'Statistics Netherlands (CBS), from 2019',
+  rivm: 'RIVM and the GGD health monitor',
+  manual: "the MANUAL's lone1..lone11 (11-item scale)",
+};
+
+function datasetOrderHelp(): string {
+  return (Object.keys(datasetOrders) as DatasetOrder[])
+    .map((name) => `                              ${name.padEnd(7)} ${datasetOrders[name].join(',').padEnd(19)} ${datasetOrderNotes[name]}`)
+    .join('\n');
+}
+
 /** Help text of the scoring options, the same in every command. */
 export const scoringOptionsHelp = `Scoring:
   --scale NAME|FILE         The scale: djg6 (default, the 6-item scale) or djg11 (the 11-item
@@ -43,9 +58,12 @@ export const scoringOptionsHelp = `Scoring:
                             ('1=nee,2=min of meer,3=ja;missing=9'). Without it, only answer labels
                             (ja, nee, yes, more or less, …) are read: codings are never guessed.
   --columns SPEC            How columns map onto items: key (default: columns named emptiness,
-                            leanOn, …), a pattern by 11-item number ('lone{n}', 'q{n}'), a dataset
-                            order ('order:cbs:q{i}', 'order:seed:A,B,C,D,E,F'), or key=column pairs
-                            ('emptiness=V3,leanOn=V4,…').
+                            leanOn, …, or labelled with the item's question text in Dutch or English),
+                            a pattern by 11-item number ('lone{n}', 'q{n}'; {nn} for two digits:
+                            'GGEEB2{nn}' is GGEEB203 for item 3), a dataset order ('order:cbs:q{i}',
+                            'order:seed:A,B,C,D,E,F'), or key=column pairs ('emptiness=V3,leanOn=V4,…').
+                            Dataset orders (the items by 11-item number, in column order):
+${datasetOrderHelp()}
   --missing-total N         Missing items the total tolerates (default: the scale's rule; djg6 1, djg11 0).
   --missing-subscale N      Missing items each subscale tolerates (default 0).
                             (Also accepted: --missing total=N,subscale=N.)

@@ -79,5 +79,5 @@ function describeDialect(note: DialectNote, name: string, verbose: boolean): str
     const shown = note.delimiter === '\t' ? 'tab' : `"${note.delimiter}"`;
     return `${name}: delimiter ${shown}${note.detected ? ' (found from the header line)' : ''}.\n`;
   }
-  return note.mapping.map((column) => `${name}: item ${column.key} <- column ${column.index + 1} "${column.column}"\n`).join('');
+  return note.mapping.map((column) => `${name}: item ${column.key} <- column ${column.index + 1} "${column.column}"${column.matchedBy === 'text' ? ' (by its question text)' : ''}\n`).join('');
 }
