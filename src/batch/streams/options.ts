@@ -4,8 +4,11 @@ import type { InputEncoding } from './encoding.js';
 export type { InputEncoding } from './encoding.js';
 import type { RowScores } from '../scoring/row-scores.js';
 
-/** A format of tabular text: comma-separated, tab-separated, or one JSON object per line. */
-export type TextFormat = 'csv' | 'tsv' | 'ndjson';
+/**
+ * A format of tabular text: delimited (`csv`; `excel-csv`, CSV as Dutch Excel writes and opens
+ * it), tab-separated, or one JSON object per line.
+ */
+export type TextFormat = 'csv' | 'excel-csv' | 'tsv' | 'ndjson';
 
 /**
  * What can be wrong with a row: the core's error code of an invalid answer, `malformed_row` for a
