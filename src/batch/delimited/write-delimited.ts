@@ -66,6 +66,15 @@ export function createDelimitedWriter(dialect: WriterDialect, sink: ByteSink, op
   const { delimiter: delimiterText, lineEnd, decimalComma } = dialect;
   const delimiter = delimiterText.charCodeAt(0);
   const encoder = new TextEncoder();
+  const delimiterByte = Uint8Array.of(delimiter);
+  /** Whether a cell's bytes can be written as they are: ASCII, without the delimiter, a quote, a line break, or a point to turn into a decimal comma. */
+  const copyable = (bytes: Uint8Array, start: number, end: number): boolean => {
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index] as number;
+      if (byte >= 0x80 || byte === delimiter || byte === 0x22 || byte === 0x0a || byte === 0x0d || (decimalComma && byte === 0x2e)) return false;
+    }
+    return true;
+  };
   const scoreNames = scoreColumnNames(prefix);
   const added = addedColumnNames(prefix);
   const encode = decimalComma
@@ -133,9 +142,20 @@ export function createDelimitedWriter(dialect: WriterDialect, sink: ByteSink, op
     if (plain) {
       sink.writeRange(record.bytes, record.start, record.end);
     } else {
-      const cells: string[] = [];
-      for (let field = 0; field < columnCount; field++) cells.push(field < record.fieldCount ? encode(fieldText(record, field)) : '');
-      sink.writeText(cells.join(delimiterText));
+      // Cell by cell: plain ASCII cells that need no quoting, no neutralising and no decimal comma
+      // are copied as bytes (a ";" file written as CSV); the others are decoded and encoded.
+      const { bytes, starts, ends, quoting } = record;
+      for (let field = 0; field < columnCount; field++) {
+        if (field > 0) sink.writeRange(delimiterByte, 0, 1);
+        if (field >= record.fieldCount) continue;
+        const start = starts[field] as number;
+        const end = ends[field] as number;
+        if (quoting[field] === 0 && copyable(bytes, start, end) && (formulaStart[bytes[start] as number] !== 1 || !mayBeFormula(record, field))) {
+          sink.writeRange(bytes, start, end);
+        } else {
+          sink.writeText(encode(fieldText(record, field)));
+        }
+      }
     }
     if (suffix !== null) sink.writeRange(suffix, 0, suffix.length);
     else sink.writeText(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
