@@ -6,6 +6,7 @@ export { createDelimitedTokenizer, fieldText } from './delimited/tokenizer.js';
 export type { DelimitedTokenizer, RecordView, TokenizerOptions } from './delimited/tokenizer.js';
 export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring/compile.js';
 export type { CompiledScale } from './scoring/compile.js';
+export { missingMarkers } from './scoring/missing-values.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
 export { scoreCells, scoreRecord, scoreValues } from './scoring/score-columns.js';
 export { batchFormat } from './streams/formats.js';

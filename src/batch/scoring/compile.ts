@@ -5,11 +5,11 @@ import {
   type ResolvedScore,
   type ScaleDefinition,
   type ScoreOptions,
-  ScoringError,
+  type ScoringError,
   _engineFor as engineFor,
   _itemPoints as itemPoints,
-  readAnswerLabel,
 } from '../../index.js';
+import { type MissingMarkers, normaliseMarker } from './missing-values.js';
 
 /**
  * Item points of a missing answer in the compiled tables (answered items score 0 or 1).
@@ -87,9 +87,9 @@ export interface CompiledScale {
 
 /**
  * Compiles a scale and scoring options (`coding`, `missing`, `categories`) for batch scoring,
- * with the cells that are missing answers besides the empty one (`missingValues`: labels such as
- * `NA`, or codes such as `9`; see `BatchOptions.missingValues`). Throws the core's `ScoringError`
- * (`invalid_option`) for options the core rejects and for a marker that is an answer.
+ * with the cells that are missing answers besides the empty one (`missingValues`, from
+ * `missingMarkers(['NA', '9'])`; see `BatchOptions.missingValues`). Throws the core's
+ * `ScoringError` (`invalid_option`) for options the core rejects and for a marker that is an answer.
  *
  * @example
  * ```ts
@@ -99,10 +99,10 @@ export interface CompiledScale {
  * compiled.pointOfCode(0, 3); // 1 — "yes" on the emptiness item
  * ```
  */
-export function compileScale(scale: ScaleDefinition, options?: ScoreOptions, missingValues: readonly string[] = []): CompiledScale {
+export function compileScale(scale: ScaleDefinition, options?: ScoreOptions, missingValues?: (rules: ResolvedRules) => MissingMarkers): CompiledScale {
   // The core's engine cache checks the options and keys them; compiled tables hang off its rules.
   const rules = engineFor(scale, options).rules;
-  const markers = readMissingValues(missingValues, rules);
+  const markers = missingValues === undefined ? NO_MARKERS : missingValues(rules);
   let byMarkers = compiledScales.get(rules);
   if (byMarkers === undefined) compiledScales.set(rules, (byMarkers = new Map()));
   let compiled = byMarkers.get(markers.key);
@@ -114,52 +114,11 @@ export function compileScale(scale: ScaleDefinition, options?: ScoreOptions, mis
   return compiled;
 }
 
+const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
+const NO_MARKERS: MissingMarkers = { labels: new Set(), codes: new Set(), key: '' };
+
 /** Compiled scales by the rules they were compiled from, then by their missing-value markers. */
 const compiledScales = new WeakMap<ResolvedRules, Map<string, CompiledScale>>();
-
-/** Missing-value markers, checked: labels in normalised form, and integer codes. */
-interface MissingMarkers {
-  readonly labels: ReadonlySet<string>;
-  readonly codes: ReadonlySet<number>;
-  /** Identifies the set, for the cache. */
-  readonly key: string;
-}
-
-const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
-const INTEGER = /^-?\d+$/;
-const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
-
-/**
- * Checks missing-value markers: each a non-empty text; an integer is a code (`9`), anything else
- * a label matched ignoring case and surrounding white space (`NA`, `weet niet`). A marker that is
- * an answer label or a code of the coding would turn answers into missing ones: an
- * `invalid_option` error.
- */
-function readMissingValues(values: readonly string[], rules: ResolvedRules): MissingMarkers {
-  if (!Array.isArray(values)) throw new ScoringError('invalid_option', 'missingValues must be an array of texts.', { path: 'missingValues', value: values });
-  const labels = new Set<string>();
-  const codes = new Set<number>();
-  for (const value of values as readonly unknown[]) {
-    if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
-      throw new ScoringError('invalid_option', `A missing-value marker must be a non-empty text, not ${JSON.stringify(value)}.`, { path: 'missingValues', value });
-    }
-    const text = normalise(value);
-    if (readAnswerLabel(text) !== undefined) {
-      throw new ScoringError('invalid_option', `The missing-value marker "${value}" is an answer label.`, { path: 'missingValues', value });
-    }
-    if (INTEGER.test(text)) {
-      const code = Number(text);
-      if (!Number.isSafeInteger(code)) throw new ScoringError('invalid_option', `The missing-value marker "${value}" is not a usable code.`, { path: 'missingValues', value });
-      if (rules.coding !== null && Object.hasOwn(rules.coding.codes, code)) {
-        throw new ScoringError('invalid_option', `The missing-value marker "${value}" is an answer of coding ${rules.coding.name}.`, { path: 'missingValues', value });
-      }
-      codes.add(code);
-    } else {
-      labels.add(text);
-    }
-  }
-  return { labels, codes, key: JSON.stringify([[...labels].sort(), [...codes].sort((a, b) => a - b)]) };
-}
 
 function compile(rules: ResolvedRules, markers: MissingMarkers): CompiledScale {
   const { scale, keys } = rules;
@@ -174,7 +133,7 @@ function compile(rules: ResolvedRules, markers: MissingMarkers): CompiledScale {
   function isMarker(value: unknown): boolean {
     if (typeof value === 'number') return missingCodes.has(value);
     if (typeof value !== 'string') return false;
-    if (missingLabels.has(value) || missingLabels.has(normalise(value))) return true;
+    if (missingLabels.has(value) || missingLabels.has(normaliseMarker(value))) return true;
     return missingCodes.size > 0 && NUMERIC.test(value) && missingCodes.has(Number(value));
   }
 

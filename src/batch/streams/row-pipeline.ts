@@ -1,5 +1,6 @@
 import { ScoringError, mapColumns } from '../../index.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { missingMarkers } from '../scoring/missing-values.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
@@ -22,7 +23,7 @@ export interface RowPipeline extends RowTarget {
  * code, calls `onRow` with the row's weight, and hands the row and its scores to the writer.
  */
 export function createRowPipeline(options: BatchOptions, writer: RowWriter | null): RowPipeline {
-  const compiled = compileScale(options.scale, options.scoring, options.missingValues ?? DEFAULT_MISSING_VALUES);
+  const compiled = compileScale(options.scale, options.scoring, missingMarkers(options.missingValues ?? DEFAULT_MISSING_VALUES));
   const itemCount = compiled.keys.length;
   const itemColumns = new Int32Array(itemCount);
   const points = new Int8Array(itemCount);

@@ -1,5 +1,6 @@
 import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, columnNames, mapColumns } from '../../index.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { missingMarkers } from '../scoring/missing-values.js';
 import { type RowScores, emptyRowScores, scoreRowPoints } from '../scoring/row-scores.js';
 import { DEFAULT_MISSING_VALUES } from './options.js';
 
@@ -22,7 +23,7 @@ export interface ScoredRecord<R> {
 }
 
 function createRecordScorer(scale: ScaleDefinition, options: RecordOptions) {
-  const compiled = compileScale(scale, options.scoring, options.missingValues ?? DEFAULT_MISSING_VALUES);
+  const compiled = compileScale(scale, options.scoring, missingMarkers(options.missingValues ?? DEFAULT_MISSING_VALUES));
   const names = [...columnNames(scale, options.columns).values()];
   const points = new Int8Array(names.length);
   let checked = false;
