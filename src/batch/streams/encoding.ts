@@ -105,7 +105,7 @@ export function checkUtf8(bytes: Uint8Array, start: number): { readonly verdict:
 
 /** What the decoding front settled on, and whether it was found from the bytes. */
 export interface EncodingDecision {
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   readonly detected: boolean;
 }
 
@@ -121,10 +121,14 @@ export interface DecodingFront {
  * encoding is decided at the first non-ASCII byte, from the bytes that follow it in the same
  * chunk: valid UTF-8 stays UTF-8, anything else is Windows-1252. A UTF-8 byte order mark settles
  * it as UTF-8, and so do the first {@link ENCODING_DECISION_BYTES} bytes all being ASCII (the
- * same in both). Once decided, UTF-8 chunks pass with no work per byte. `decided` is called once.
+ * same in both). A UTF-16 byte order mark (Excel's "Unicode text") means UTF-16, decoded to
+ * UTF-8. Once decided, UTF-8 chunks pass with no work per byte. `decided` is called once.
  */
 export function createDecodingFront(encoding: InputEncoding, push: (chunk: Uint8Array) => void, decided: (decision: EncodingDecision) => void): DecodingFront {
-  let state: 'undecided' | 'utf-8' | 'windows-1252' = encoding === 'auto' ? 'undecided' : encoding;
+  let state: 'undecided' | 'utf-8' | 'windows-1252' | 'utf-16' = encoding === 'auto' ? 'undecided' : encoding;
+  /** Decodes UTF-16 input (Excel's "Unicode text"), found by its byte order mark. */
+  let utf16: TextDecoder | null = null;
+  const encoder = new TextEncoder();
   let seen = 0;
   let started = false;
   /** An incomplete multi-byte sequence at the end of the last chunk, held until the next arrives. */
@@ -162,6 +166,22 @@ export function createDecodingFront(encoding: InputEncoding, push: (chunk: Uint8
       if (encoding !== 'auto') decided({ encoding: state as 'utf-8' | 'windows-1252', detected: false });
       if (bom && state === 'windows-1252') bytes = bytes.subarray(3);
       else if (bom && state === 'undecided') settle('utf-8');
+      else if (state === 'undecided' && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+        const name = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+        try {
+          utf16 = new TextDecoder(name);
+        } catch {
+          throw new ScoringError('invalid_option', `The input is ${name.toUpperCase()}, which this runtime cannot decode: save it as UTF-8.`, { path: 'encoding', value: name });
+        }
+        state = 'utf-16';
+        decided({ encoding: name, detected: true });
+      }
+    }
+    if (utf16 !== null) {
+      // The decoder drops the byte order mark and holds a character cut at a chunk's end.
+      const text = utf16.decode(bytes, { stream: !final });
+      if (text.length > 0) push(encoder.encode(text));
+      return;
     }
     if (state === 'utf-8') {
       if (bytes.length > 0) push(bytes);
@@ -197,7 +217,7 @@ export function createDecodingFront(encoding: InputEncoding, push: (chunk: Uint8
   return {
     push: (chunk) => run(chunk, false),
     end: () => {
-      if (!started || pending.length > 0 || state === 'undecided') run(new Uint8Array(0), true);
+      if (!started || pending.length > 0 || state === 'undecided' || state === 'utf-16') run(new Uint8Array(0), true);
     },
   };
 }

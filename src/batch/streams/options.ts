@@ -66,7 +66,7 @@ export interface RowEvent {
  * (`matchedBy: 'text'` for a column found by its question text).
  */
 export type DialectNote =
-  | { readonly kind: 'encoding'; readonly encoding: 'utf-8' | 'windows-1252'; readonly detected: boolean }
+  | { readonly kind: 'encoding'; readonly encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'; readonly detected: boolean }
   | { readonly kind: 'delimiter'; readonly delimiter: string; readonly detected: boolean }
   | { readonly kind: 'columns'; readonly mapping: readonly ColumnMapping[] };
 
@@ -110,8 +110,8 @@ export interface BatchOptions {
   /**
    * The input's encoding: `auto` (default), `utf-8` or `windows-1252`. With `auto`, a UTF-8 byte
    * order mark or valid UTF-8 at the first non-ASCII byte means UTF-8, anything else
-   * Windows-1252 (told through `onDialect`); it is decided once, within the first MiB. Output is
-   * always UTF-8.
+   * Windows-1252 (told through `onDialect`); it is decided once, within the first MiB. A UTF-16
+   * byte order mark (Excel's "Unicode text") means UTF-16. Output is always UTF-8.
    */
   readonly encoding?: InputEncoding | undefined;
   /**

@@ -72,6 +72,7 @@ function describeDialect(note: DialectNote, name: string, verbose: boolean): str
     if (note.encoding === 'windows-1252' && note.detected) {
       return `${name}: not UTF-8; read as Windows-1252 (give --encoding utf-8 or --encoding windows-1252 to choose).\n`;
     }
+    if (note.encoding.startsWith('utf-16')) return `${name}: read as ${note.encoding.toUpperCase()} (its byte order mark says so).\n`;
     return verbose ? `${name}: encoding ${note.encoding}${note.detected ? ' (found from the bytes)' : ''}.\n` : '';
   }
   if (!verbose) return '';

@@ -198,3 +198,22 @@ describe('encodings: UTF-8 or Windows-1252, output always UTF-8', () => {
     expect(run(row, { encoding: 'windows-1252' }, 'ndjson').text).toContain('café');
   });
 });
+
+describe('UTF-16 with a byte order mark (Excel "Unicode text")', () => {
+  const text = '\uFEFFid\temptiness\tleanOn\ttrust\tcloseTo\tmissPeople\trejected\tnaam\r\n1\tja\tja\tja\tnee\tja\tja\tcafé 😀\r\n';
+  const utf16le = Uint8Array.from(Buffer.from(text, 'utf16le'));
+
+  it('is found by its BOM and read as UTF-16LE, whatever the chunks (a character cut between chunks included)', () => {
+    const whole = run(utf16le);
+    expect(whole.lines[1]).toBe('1,ja,ja,ja,nee,ja,ja,café 😀,4,3,1,1,moderately lonely,0,');
+    expect(whole.notes).toContainEqual({ kind: 'encoding', encoding: 'utf-16le', detected: true });
+    expect(whole.notes).toContainEqual({ kind: 'delimiter', delimiter: '\t', detected: true });
+    expect(run(utf16le, {}, 'csv', 1).text).toBe(whole.text);
+    expect(run(utf16le, {}, 'csv', 3).text).toBe(whole.text);
+  });
+
+  it('an odd trailing byte does not hang or throw: it becomes U+FFFD', () => {
+    const { counts } = run(Uint8Array.from([...utf16le, 0x41]));
+    expect(counts.read).toBeGreaterThanOrEqual(1);
+  });
+});
