@@ -159,3 +159,12 @@ describe('hostile options: usage errors with exit 2', () => {
     for (const order of ['seed', 'liss', 'cbs', 'rivm', 'manual']) expect(stdout).toMatch(new RegExp(`^ +${order} +[0-9,]+ +\\S`, 'm'));
   });
 });
+
+describe('a Windows-1252 header named in --columns', () => {
+  it('emptiness=vraag_één matches the column once the file is read as Windows-1252', async () => {
+    const spec = 'emptiness=vraag_één,leanOn=leanOn,trust=trust,closeTo=closeTo,missPeople=missPeople,rejected=rejected';
+    const { code, stdout } = await runCliCaptured(['score', windowsFile, '--columns', spec, '-q']);
+    expect(code).toBe(0);
+    expect(rows(stdout).map((row) => row['total'])).toEqual(['4', '2']);
+  });
+});
