@@ -52,8 +52,8 @@ function readMissingValues(values: readonly string[], rules: ResolvedRules): Mis
  * @example
  * ```ts
  * import { djg6 } from 'loneliness-scales';
- * import { compileScale, missingMarkers } from 'loneliness-scales/batch/internal';
- * compileScale(djg6, {}, missingMarkers(['NA', 'weet niet'])).pointOfText(0, 'Weet niet'); // 2, MISSING_POINT
+ * import { MISSING_POINT, compileScale, missingMarkers } from 'loneliness-scales/batch/internal';
+ * compileScale(djg6, {}, missingMarkers(['NA', 'weet niet'])).pointOfText(0, 'Weet  niet') === MISSING_POINT; // true
  * ```
  */
 export function missingMarkers(values: readonly string[]): (rules: ResolvedRules) => MissingMarkers {
