@@ -78,18 +78,23 @@ ${datasetOrderHelp()}
 export const sharedOptionsHelp = `${scoringOptionsHelp}
 
 Input:
-${batchFormats.filter((format) => format.read !== undefined).map((format) => `  ${format.name.padEnd(8)} ${format.description} (.${format.extensions.join(', .')})`).join('\n')}
-  --from ${batchFormats.map((format) => format.name).join('|').padEnd(18)} Input format (default: by file extension; csv for stdin).
+${batchFormats
+  .filter((format) => format.read !== undefined)
+  .map((format) => `  ${format.name.padEnd(10)} ${format.description}${format.extensions.length > 0 ? ` (.${format.extensions.join(', .')})` : ''}`)
+  .join('\n')}
+  --from ${batchFormats.map((format) => format.name).join('|')}
+                            Input format (default: by file extension; csv for stdin).
   --delimiter CHAR          The field delimiter: , ; | or tab (default: tab for tsv; for csv, the
                             one of , ; tab | found most often in the header line).
   --encoding NAME           auto (default), utf-8 or windows-1252 (also cp1252, latin1). auto: a
-                            UTF-8 BOM or valid UTF-8 is UTF-8, anything else Windows-1252 (said once
-                            on stderr). A BOM is dropped; CRLF and CR line ends are read. Output is UTF-8.
+                            UTF-8 BOM or valid UTF-8 is UTF-8, a UTF-16 BOM UTF-16, anything else
+                            Windows-1252 (said once on stderr). A BOM is dropped; CRLF and CR line
+                            ends are read. Output is UTF-8.
   --missing-values LIST     Cells that are missing answers besides the empty cell: labels or codes
                             separated by commas ('NA,.,weet niet,9'), in any case. Default: NA and .
                             (R and SAS/Stata write these for a missing value); a list replaces
                             them; none for no markers. A marker that is an answer is refused.
-  --decimal .|,              Decimal separator of numbers read (the --weights column). Default auto:
+  --decimal .|,             Decimal separator of numbers read (the --weights column). Default auto:
                             . in comma-delimited text, otherwise the first one met in the column
                             (1,624 from Dutch Excel). A weight that cannot be read stops with exit 2.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.

@@ -16,14 +16,15 @@ Output:
   --out FILE                Write to FILE instead of stdout. FILE is replaced only by a complete
                             result (written beside it, then renamed); a failed or interrupted run
                             leaves it as it was. FILE may not be the input.
-  --to ${batchFormats.filter((format) => format.write !== undefined).map((format) => format.name).join('|').padEnd(22)} Output format (default: the input format; csv output is
+  --to ${batchFormats.filter((format) => format.write !== undefined).map((format) => format.name).join('|')}
+                            Output format (default: the input format; csv output is
                             comma-separated whatever the input's delimiter).
   --excel                   Same as --to excel-csv: CSV that Excel in a Dutch or Belgian locale
                             opens by double-click (UTF-8 BOM, ";", CRLF, decimal commas).
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
 
 Cells that a spreadsheet would read as a formula (starting with =, +, - or @, and not a number)
-are prefixed with ' in CSV and TSV output.
+are prefixed with ' in CSV, Excel-CSV and TSV output.
 
 Exit codes: 0 done; 1 done, but some rows were bad; 2 usage error (unknown option, a column
 missing from the data, …); 3 stopped at a bad row (--strict) or the input could not be read.
