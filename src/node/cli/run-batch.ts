@@ -30,9 +30,11 @@ export async function runBatch(
   };
   let reported = 0;
   let codingRequired = false;
+  let invalidUtf8 = false;
   const onProblem = (problem: RowProblem) => {
     reported++;
     if (problem.code === 'coding_required') codingRequired = true;
+    if (problem.code === 'invalid_utf8') invalidUtf8 = true;
     if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${problem.line}: ${problem.message}\n`);
   };
   const ready: Uint8Array[] = [];
@@ -62,6 +64,9 @@ export async function runBatch(
   if (!quiet && reported > REPORTED_ROWS) io.stderr.write(`… and ${reported - REPORTED_ROWS} more bad rows (${reported} in all).\n`);
   if (!quiet && codingRequired) {
     io.stderr.write('The data holds numeric codes: name their coding with --coding (manual: 1 = no, 2 = more or less, 3 = yes; rivm: 1 = ja, 2 = min of meer, 3 = nee; manual5, rivm5; or code=label pairs).\n');
+  }
+  if (!quiet && invalidUtf8) {
+    io.stderr.write('Some rows hold bytes that are not UTF-8, written as U+FFFD: if the file is Windows-1252, give --encoding windows-1252.\n');
   }
   return scorer.counts;
 }

@@ -111,6 +111,7 @@ describe('a Windows-1252 file (vraag_één, ’t, –, café)', () => {
   it('--encoding utf-8 reads it as UTF-8 (U+FFFD, warnings); --quiet says nothing', async () => {
     const utf8 = await runCliCaptured(['score', windowsFile, '--encoding', 'utf-8']);
     expect(utf8.stdout).toContain('vraag_\uFFFD\uFFFD');
+    expect(utf8.stderr).toContain('give --encoding windows-1252');
     const quiet = await runCliCaptured(['score', windowsFile, '-q']);
     expect(quiet.stderr).toBe('');
   });
