@@ -169,3 +169,22 @@ describe('a Windows-1252 header named in --columns', () => {
     expect(rows(stdout).map((row) => row['total'])).toEqual(['4', '2']);
   });
 });
+
+describe('scoreFile takes the same reading options', () => {
+  it('Dutch Excel CSV in, Excel-CSV out, with markers; onDialect tells what was found', async () => {
+    const { scoreFile } = await import('../../../src/node/index.js');
+    const { djg6, parseColumnSpec } = await import('../../../src/index.js');
+    const out = join(folder, 'api.csv');
+    const notes: unknown[] = [];
+    const counts = await scoreFile(excelFile, out, {
+      scale: djg6,
+      columns: parseColumnSpec('order:seed:q12_{i}'),
+      output: 'excel-csv',
+      missingValues: ['NA', '.', 'weet niet'],
+      onDialect: (note) => notes.push(note),
+    });
+    expect(counts).toEqual({ read: 7, scored: 7, notScored: 0, bad: 0 });
+    expect(notes).toContainEqual({ kind: 'delimiter', delimiter: ';', detected: true });
+    expect(readFileSync(out, 'utf8').split('\r\n')[5]).toBe('5;weet niet;ja;ja;nee;ja;ja;1;3;;1;1;moderately lonely;1;');
+  });
+});
