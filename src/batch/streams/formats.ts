@@ -14,8 +14,8 @@ export interface FormatDefinition {
   readonly extensions: readonly string[];
   /** One line for help texts. */
   readonly description: string;
-  /** Whether the format is delimited text, whose delimiter may be named (`delimiter`). */
-  readonly delimited: boolean;
+  /** Whether the format is delimited text, whose delimiter may be named (`delimiter`) and whose encoding is found from its bytes. Default `false`. */
+  readonly delimited?: boolean | undefined;
   /**
    * Creates a reader, if the format can be read (the reader contract is internal).
    * @internal
