@@ -15,6 +15,7 @@
  * - `same_file`: a file's output is its own input (same device and inode, links resolved); `value` is the path.
  * - `unreadable_input`: an input file cannot be read (missing, a directory, no permission); `value` is the path.
  * - `unwritable_output`: an output file cannot be written (missing directory, no permission, disk full); `value` is the path.
+ * - `invalid_weight`: a cell of a survey-weight column that is not a non-negative number; `path` is the column, `value` the cell.
  */
 export type ScoringErrorCode =
   | 'invalid_answers'
@@ -30,7 +31,8 @@ export type ScoringErrorCode =
   | 'duplicate_column'
   | 'same_file'
   | 'unreadable_input'
-  | 'unwritable_output';
+  | 'unwritable_output'
+  | 'invalid_weight';
 
 /**
  * The one error type of the library. `code` is stable; `item` names the item key concerned (if

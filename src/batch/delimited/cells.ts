@@ -5,7 +5,8 @@ export const formulaStart = /* @__PURE__ */ (() => {
   return table;
 })();
 
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// A decimal comma (-1,5 as Dutch Excel writes it) is a number too, not a formula.
+const PLAIN_NUMBER = /^[-+]?(\d+[.,]?\d*|[.,]\d+)([eE][-+]?\d+)?$/;
 
 /**
  * Whether a cell would be read as a formula by a spreadsheet: it starts with `=`, `+`, `-`, `@`,

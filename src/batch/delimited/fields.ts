@@ -40,8 +40,9 @@ export function pointOfField(compiled: CompiledScale, item: number, record: Reco
   return compiled.pointOfText(item, fieldText(record, field));
 }
 
-const decoder = /* @__PURE__ */ new TextDecoder();
-const strictDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a byte order mark starting a field is text to keep (the file's own BOM is dropped by the tokenizer).
+const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { ignoreBOM: true });
+const strictDecoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes UTF-8; invalid bytes become U+FFFD and mark the record, so that the row is reported. */
 function decode(record: RecordView, start: number, end: number): string {

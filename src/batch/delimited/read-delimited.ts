@@ -1,16 +1,23 @@
 import { BadRowError } from '../streams/options.js';
 import type { ByteReader, ReaderOptions, RecordView, RowTarget } from '../streams/rows.js';
+import { detectDelimiter } from './dialect.js';
 import { fieldText } from './fields.js';
 import { createDelimitedTokenizer } from './tokenizer.js';
 
 /**
- * Creates a reader of CSV (`,`, RFC 4180 quoting) or TSV (tab, no quoting): the first record is
- * the header, every later record a row. A row whose field count differs from the header's is
- * malformed (ragged); the fields beyond the header are named in the reason, so nothing is lost.
- * An input without a header throws a `BadRowError`.
+ * Creates a reader of delimited text: the first record is the header, every later record a row.
+ * A row whose field count differs from the header's is malformed (ragged); the fields beyond the
+ * header are named in the reason, so nothing is lost. An input without a header throws a
+ * `BadRowError`.
+ *
+ * The delimiter is `options.delimiter` when given, otherwise `delimiter`; with `detect` (CSV) it
+ * is found once from the header line (`,` `;` tab `|`, see `detectDelimiter`): the header's bytes
+ * are held until its line break arrives, then the tokenizer runs with that delimiter, so the rows
+ * pay nothing for the detection. `"` quotes fields unless the delimiter is a tab of TSV.
  */
-export function createDelimitedReader(delimiter: ',' | '\t', target: RowTarget, options: ReaderOptions): ByteReader {
+export function createDelimitedReader(delimiter: string, target: RowTarget, options: ReaderOptions, detect = false): ByteReader {
   let columnCount = -1;
+  let chosen = '';
 
   function onRecord(record: RecordView): void {
     if (columnCount === -1) {
@@ -23,18 +30,63 @@ export function createDelimitedReader(delimiter: ',' | '\t', target: RowTarget, 
       let reason = `ragged row: ${record.fieldCount} fields, the header has ${columnCount}`;
       if (record.fieldCount > columnCount) {
         const extra = Array.from({ length: record.fieldCount - columnCount }, (_, offset) => fieldText(record, columnCount + offset));
-        reason += ` (extra: ${extra.join(delimiter)})`;
+        reason += ` (extra: ${extra.join(chosen)})`;
       }
       record.problem = reason;
     }
     target.row(record);
   }
 
-  const tokenizer = createDelimitedTokenizer(onRecord, { delimiter, maxRecordBytes: options.maxRecordBytes });
+  let tokenizer: ReturnType<typeof createDelimitedTokenizer> | null = null;
+  function start(text: string, detected: boolean): ReturnType<typeof createDelimitedTokenizer> {
+    chosen = text;
+    options.onDialect?.({ kind: 'delimiter', delimiter: text, detected });
+    // TSV (a tab given by the format) has no quoting; a tab found in a .csv file is quoted as spreadsheets write it.
+    return createDelimitedTokenizer(onRecord, { delimiter: text, quotes: text !== '\t' || detected, maxRecordBytes: options.maxRecordBytes });
+  }
+  if (options.delimiter !== undefined || !detect) tokenizer = start(options.delimiter ?? delimiter, false);
+
+  /** The start of the input, held until the header line is complete (bounded by maxRecordBytes); grown by doubling. */
+  let held = new Uint8Array(0);
+  let heldLength = 0;
+  /** Where the search for the header's line break resumes, and whether it is inside quotes there. */
+  let searched = 0;
+  let quoted = false;
+  function sniff(chunk: Uint8Array, final: boolean): void {
+    if (heldLength + chunk.length > held.length) {
+      const grown = new Uint8Array(Math.max(heldLength + chunk.length, held.length * 2, 4096));
+      grown.set(held.subarray(0, heldLength));
+      held = grown;
+    }
+    held.set(chunk, heldLength);
+    heldLength += chunk.length;
+    const bom = held[0] === 0xef && held[1] === 0xbb && held[2] === 0xbf ? 3 : 0;
+    if (heldLength < 3 && !final) return;
+    let end = -1;
+    for (let index = Math.max(searched, bom); index < heldLength; index++) {
+      const byte = held[index] as number;
+      if (byte === 0x22) quoted = !quoted;
+      else if (!quoted && (byte === 0x0a || byte === 0x0d)) {
+        end = index;
+        break;
+      }
+    }
+    searched = heldLength;
+    if (end === -1 && !final && heldLength <= options.maxRecordBytes + bom) return;
+    if (end === -1) end = heldLength;
+    const ready = start(detectDelimiter(held.subarray(bom, end)), true);
+    tokenizer = ready;
+    const bytes = held.subarray(0, heldLength);
+    held = new Uint8Array(0);
+    heldLength = 0;
+    ready.push(bytes);
+  }
+
   return {
-    push: tokenizer.push,
+    push: (chunk) => (tokenizer === null ? sniff(chunk, false) : tokenizer.push(chunk)),
     end: () => {
-      tokenizer.end();
+      if (tokenizer === null) sniff(new Uint8Array(0), true);
+      (tokenizer as ReturnType<typeof createDelimitedTokenizer>).end();
       if (columnCount === -1) throw new BadRowError(1, 'the input is empty: no header');
     },
   };

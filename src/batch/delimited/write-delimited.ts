@@ -27,8 +27,33 @@ function mayBeFormula(record: RecordView, field: number): boolean {
   return false;
 }
 
+/** How a delimited writer writes: its delimiter, line end, byte order mark and decimal mark. */
+export interface WriterDialect {
+  /** The field delimiter: `,`, `;` or a tab (TSV: no quoting). */
+  readonly delimiter: ',' | ';' | '\t';
+  /** The line end. */
+  readonly lineEnd: '\n' | '\r\n';
+  /** Whether the output starts with a UTF-8 byte order mark. */
+  readonly bom: boolean;
+  /** Whether decimal numbers are written with a decimal comma (`1,5`). */
+  readonly decimalComma: boolean;
+}
+
+/** Plain CSV: commas, LF, no byte order mark, decimal points. */
+export const CSV_DIALECT: WriterDialect = { delimiter: ',', lineEnd: '\n', bom: false, decimalComma: false };
+/** TSV: tabs, LF. */
+export const TSV_DIALECT: WriterDialect = { delimiter: '\t', lineEnd: '\n', bom: false, decimalComma: false };
 /**
- * Creates a CSV (`,`) or TSV (tab) writer. Each row is written once, in order, with the score
+ * CSV as Excel in a Dutch or Belgian (or any decimal-comma) locale opens it by double-click:
+ * a UTF-8 byte order mark (so accents are read as UTF-8), `;` between cells, CRLF line ends, and
+ * decimal commas.
+ */
+export const EXCEL_CSV_DIALECT: WriterDialect = { delimiter: ';', lineEnd: '\r\n', bom: true, decimalComma: true };
+
+const DECIMAL = /^[-+]?\d+\.\d+$/;
+
+/**
+ * Creates a CSV (`,`), TSV (tab) or Excel-CSV (`;`, BOM, CRLF, decimal commas) writer. Each row is written once, in order, with the score
  * columns appended. Rows of the same dialect that need no change are copied byte for byte (the
  * fast path); other rows are written cell by cell, with formula-like cells neutralised.
  *
@@ -36,13 +61,25 @@ function mayBeFormula(record: RecordView, field: number): boolean {
  * `_extra` (a JSON object of the keys a line has beyond the first line's, empty when none) and
  * `_raw` (the text of a line that is not a JSON object), so that every input value comes out.
  */
-export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink, options: WriterOptions): RowWriter {
+export function createDelimitedWriter(dialect: WriterDialect, sink: ByteSink, options: WriterOptions): RowWriter {
   const { prefix, language } = options;
+  const { delimiter: delimiterText, lineEnd, decimalComma } = dialect;
   const delimiter = delimiterText.charCodeAt(0);
   const encoder = new TextEncoder();
+  const delimiterByte = Uint8Array.of(delimiter);
+  /** Whether a cell's bytes can be written as they are: ASCII, without the delimiter, a quote, a line break, or a point to turn into a decimal comma. */
+  const copyable = (bytes: Uint8Array, start: number, end: number): boolean => {
+    for (let index = start; index < end; index++) {
+      const byte = bytes[index] as number;
+      if (byte >= 0x80 || byte === delimiter || byte === 0x22 || byte === 0x0a || byte === 0x0d || (decimalComma && byte === 0x2e)) return false;
+    }
+    return true;
+  };
   const scoreNames = scoreColumnNames(prefix);
   const added = addedColumnNames(prefix);
-  const encode = (text: string) => encodeCell(text, delimiterText);
+  const encode = decimalComma
+    ? (text: string) => encodeCell(DECIMAL.test(text) ? text.replace('.', ',') : text, delimiterText)
+    : (text: string) => encodeCell(text, delimiterText);
   /** Score cells by score combination (total, emotional, social, missing items: 16 values each), encoded once. */
   const suffixes: (Uint8Array | undefined)[] = [];
   let columns: readonly string[] | null = null;
@@ -55,8 +92,9 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
     // Past the bound on leading lines, the header was written empty: the first object's keys go to _extra.
     if (columns !== null) return;
     columns = names;
+    if (dialect.bom) sink.writeText('\uFEFF');
     const all = kind === 'object' ? [...names, ...scoreNames, added.extra, added.raw] : [...names, ...scoreNames];
-    sink.writeText(`${all.map(encode).join(delimiterText)}\n`);
+    sink.writeText(`${all.map(encode).join(delimiterText)}${lineEnd}`);
     if (kind === 'object') {
       known = new Set(names);
       const held = leading;
@@ -70,12 +108,12 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
     if (scores.errorCode !== null) return null;
     // The key holds four values below 16 each; a scale with larger scores is encoded row by row.
     if ((scores.total ?? 0) > 14 || (scores.emotional ?? 0) > 14 || (scores.social ?? 0) > 14 || (scores.missingItems ?? 0) > 15) {
-      return encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
+      return encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
     }
     const key = ((((scores.total ?? -1) + 1) * 16 + (scores.emotional ?? -1) + 1) * 16 + (scores.social ?? -1) + 1) * 16 + (scores.missingItems ?? 0);
     let suffix = suffixes[key];
     if (suffix === undefined) {
-      suffix = encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
+      suffix = encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
       suffixes[key] = suffix;
     }
     return suffix;
@@ -85,6 +123,8 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
     const columnCount = (columns as readonly string[]).length;
     const suffix = scoreSuffix(scores);
     let plain = record.delimiter === delimiter && record.fieldCount === columnCount && record.problem === null;
+    // Decimal points become commas cell by cell; a row without any point is copied as it is.
+    if (plain && decimalComma && record.bytes.subarray(record.start, record.end).includes(0x2e)) plain = false;
     if (plain && record.formulaCandidate) {
       const { bytes, starts, ends } = record;
       for (let field = 0; field < columnCount; field++) {
@@ -102,12 +142,23 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
     if (plain) {
       sink.writeRange(record.bytes, record.start, record.end);
     } else {
-      const cells: string[] = [];
-      for (let field = 0; field < columnCount; field++) cells.push(field < record.fieldCount ? encode(fieldText(record, field)) : '');
-      sink.writeText(cells.join(delimiterText));
+      // Cell by cell: plain ASCII cells that need no quoting, no neutralising and no decimal comma
+      // are copied as bytes (a ";" file written as CSV); the others are decoded and encoded.
+      const { bytes, starts, ends, quoting } = record;
+      for (let field = 0; field < columnCount; field++) {
+        if (field > 0) sink.writeRange(delimiterByte, 0, 1);
+        if (field >= record.fieldCount) continue;
+        const start = starts[field] as number;
+        const end = ends[field] as number;
+        if (quoting[field] === 0 && copyable(bytes, start, end) && (formulaStart[bytes[start] as number] !== 1 || !mayBeFormula(record, field))) {
+          sink.writeRange(bytes, start, end);
+        } else {
+          sink.writeText(encode(fieldText(record, field)));
+        }
+      }
     }
     if (suffix !== null) sink.writeRange(suffix, 0, suffix.length);
-    else sink.writeText(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}\n`);
+    else sink.writeText(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
   }
 
   function writeObject(row: ObjectRow, scores: RowScores): void {
@@ -134,7 +185,7 @@ export function createDelimitedWriter(delimiterText: ',' | '\t', sink: ByteSink,
       if (pairs.length > 0) extra = `{${pairs.join(',')}}`;
     }
     cells.push(extra, object === null ? row.raw : '');
-    sink.writeText(`${cells.map(encode).join(delimiterText)}\n`);
+    sink.writeText(`${cells.map(encode).join(delimiterText)}${lineEnd}`);
   }
 
   return {

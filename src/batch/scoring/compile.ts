@@ -9,6 +9,7 @@ import {
   _engineFor as engineFor,
   _itemPoints as itemPoints,
 } from '../../index.js';
+import { type MissingMarkers, normaliseMarker } from './missing-values.js';
 
 /**
  * Item points of a missing answer in the compiled tables (answered items score 0 or 1).
@@ -85,8 +86,10 @@ export interface CompiledScale {
 }
 
 /**
- * Compiles a scale and scoring options (`coding`, `missing`, `categories`) for batch scoring.
- * Throws the core's `ScoringError` (`invalid_option`) for options the core rejects.
+ * Compiles a scale and scoring options (`coding`, `missing`, `categories`) for batch scoring,
+ * with the cells that are missing answers besides the empty one (`missingValues`, from
+ * `missingMarkers(['NA', '9'])`; see `BatchOptions.missingValues`). Throws the core's
+ * `ScoringError` (`invalid_option`) for options the core rejects and for a marker that is an answer.
  *
  * @example
  * ```ts
@@ -96,26 +99,47 @@ export interface CompiledScale {
  * compiled.pointOfCode(0, 3); // 1 — "yes" on the emptiness item
  * ```
  */
-export function compileScale(scale: ScaleDefinition, options?: ScoreOptions): CompiledScale {
+export function compileScale(scale: ScaleDefinition, options?: ScoreOptions, missingValues?: (rules: ResolvedRules) => MissingMarkers): CompiledScale {
   // The core's engine cache checks the options and keys them; compiled tables hang off its rules.
   const rules = engineFor(scale, options).rules;
-  let compiled = compiledScales.get(rules);
-  if (compiled === undefined) compiledScales.set(rules, (compiled = compile(rules)));
+  const markers = missingValues === undefined ? NO_MARKERS : missingValues(rules);
+  let byMarkers = compiledScales.get(rules);
+  if (byMarkers === undefined) compiledScales.set(rules, (byMarkers = new Map()));
+  let compiled = byMarkers.get(markers.key);
+  if (compiled === undefined) {
+    compiled = compile(rules, markers);
+    // A few marker sets per rules are kept; a caller trying many does not grow memory.
+    if (byMarkers.size < 16) byMarkers.set(markers.key, compiled);
+  }
   return compiled;
 }
 
-/** Compiled scales by the rules they were compiled from. */
-const compiledScales = new WeakMap<ResolvedRules, CompiledScale>();
+const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
+const NO_MARKERS: MissingMarkers = { labels: new Set(), codes: new Set(), key: '' };
 
-function compile(rules: ResolvedRules): CompiledScale {
+/** Compiled scales by the rules they were compiled from, then by their missing-value markers. */
+const compiledScales = new WeakMap<ResolvedRules, Map<string, CompiledScale>>();
+
+function compile(rules: ResolvedRules, markers: MissingMarkers): CompiledScale {
   const { scale, keys } = rules;
   const [totalScore, emotionalScore] = rules.scores;
   const emotional = Uint8Array.from(keys, (_, item) => (emotionalScore.items.includes(item) ? 1 : 0));
   const lastErrors: (ScoringError | undefined)[] = keys.map(() => undefined);
   const textCaches = keys.map(() => new Map<string, number | ScoringError>());
 
+  const { labels: missingLabels, codes: missingCodes } = markers;
+  const anyMarkers = missingLabels.size > 0 || missingCodes.size > 0;
+  /** Whether a value is a declared missing-value marker (read once per distinct cell: the tables and caches keep the outcome). */
+  function isMarker(value: unknown): boolean {
+    if (typeof value === 'number') return missingCodes.has(value);
+    if (typeof value !== 'string') return false;
+    if (missingLabels.has(value) || missingLabels.has(normaliseMarker(value))) return true;
+    return missingCodes.size > 0 && NUMERIC.test(value) && missingCodes.has(Number(value));
+  }
+
   /** Item points of one value, as the core reads it: a point, MISSING_POINT, or the error. */
   function read(item: number, value: unknown): number | ScoringError {
+    if (anyMarkers && isMarker(value)) return MISSING_POINT;
     const points = itemPoints(rules, item, value);
     return points === null ? MISSING_POINT : points;
   }

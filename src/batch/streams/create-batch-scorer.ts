@@ -1,12 +1,16 @@
 import { ScoringError } from '../../index.js';
 import { createByteSink } from './byte-sink.js';
+import { readDelimiter } from '../delimited/dialect.js';
+import { createDecodingFront, readEncodingName } from './encoding.js';
 import { batchFormat } from './formats.js';
 import { type BatchOptions, type BatchScorer, DEFAULT_MAX_RECORD_BYTES, type TextFormat } from './options.js';
 import { createRowPipeline } from './row-pipeline.js';
 
 /**
  * Creates a streaming batch scorer for CSV, TSV or NDJSON bytes; output (by default in the input
- * format) goes to `emit` in large buffers. The input format's reader hands a header and rows to
+ * format) goes to `emit` in large buffers, always UTF-8. The input's encoding (UTF-8 or
+ * Windows-1252) and a CSV file's delimiter (`,` `;` tab `|`) are found from its first bytes and
+ * header line unless named (`encoding`, `delimiter`). The input format's reader hands a header and rows to
  * one row pipeline (mapping, scoring, counts, strict mode, events), which hands each row and its
  * scores to the output format's writer; see `batchFormats`.
  *
@@ -29,14 +33,25 @@ export function createBatchScorer(format: TextFormat, options: BatchOptions, emi
     throw new ScoringError('invalid_option', `maxRecordBytes must be a positive integer, not ${String(maxRecordBytes)}.`, { value: maxRecordBytes });
   }
   if (input.read === undefined) throw new ScoringError('invalid_option', `The format "${format}" cannot be read.`, { value: format });
+  const delimiter = options.delimiter === undefined ? undefined : readDelimiter(options.delimiter);
+  if (delimiter !== undefined && !input.delimited) {
+    throw new ScoringError('invalid_option', `A delimiter applies to delimited input (csv, tsv), not to ${format}.`, { path: 'delimiter', value: options.delimiter });
+  }
+  const named = options.encoding === undefined ? 'auto' : readEncodingName(options.encoding);
+  // JSON text is UTF-8 (RFC 8259): NDJSON is read as UTF-8 unless an encoding is named.
+  const encoding = named === 'auto' && !input.delimited ? 'utf-8' : named;
   if (output !== null && output.write === undefined) throw new ScoringError('invalid_option', `The format "${output.name}" cannot be written.`, { value: output.name });
   const sink = createByteSink(emit);
   const writer = output?.write?.(sink, { prefix: options.prefix ?? '', language: options.language ?? 'en' }) ?? null;
   const pipeline = createRowPipeline(options, writer);
-  const reader = input.read(pipeline, { maxRecordBytes });
+  const { onDialect } = options;
+  const reader = input.read(pipeline, { maxRecordBytes, delimiter, onDialect });
+  // Text reaches the reader as UTF-8: a Windows-1252 input is transcoded once, in front of it.
+  const front = createDecodingFront(encoding, reader.push, (decision) => onDialect?.({ kind: 'encoding', ...decision }));
   return {
-    push: reader.push,
+    push: front.push,
     end: () => {
+      front.end();
       reader.end();
       writer?.end();
       sink.flush();

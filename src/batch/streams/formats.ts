@@ -1,6 +1,6 @@
 import { ScoringError } from '../../index.js';
 import { createDelimitedReader } from '../delimited/read-delimited.js';
-import { createDelimitedWriter } from '../delimited/write-delimited.js';
+import { CSV_DIALECT, EXCEL_CSV_DIALECT, TSV_DIALECT, createDelimitedWriter } from '../delimited/write-delimited.js';
 import { createNdjsonReader } from '../ndjson/read-ndjson.js';
 import { createNdjsonWriter } from '../ndjson/write-ndjson.js';
 import type { TextFormat } from './options.js';
@@ -14,6 +14,8 @@ export interface FormatDefinition {
   readonly extensions: readonly string[];
   /** One line for help texts. */
   readonly description: string;
+  /** Whether the format is delimited text, whose delimiter may be named (`delimiter`) and whose encoding is found from its bytes. Default `false`. */
+  readonly delimited?: boolean | undefined;
   /**
    * Creates a reader, if the format can be read (the reader contract is internal).
    * @internal
@@ -34,28 +36,39 @@ export interface FormatDefinition {
  * @example
  * ```ts
  * import { batchFormats } from 'loneliness-scales/batch';
- * batchFormats.map((format) => format.name); // ['csv', 'tsv', 'ndjson']
+ * batchFormats.map((format) => format.name); // ['csv', 'excel-csv', 'tsv', 'ndjson']
  * ```
  */
 export const batchFormats: readonly FormatDefinition[] = [
   {
     name: 'csv',
     extensions: ['csv'],
-    description: 'comma-separated values (RFC 4180 quoting)',
-    read: (target, options) => createDelimitedReader(',', target, options),
-    write: (sink, options) => createDelimitedWriter(',', sink, options),
+    description: 'delimited values, RFC 4180 quoting; the delimiter (, ; tab |) is found from the header line',
+    delimited: true,
+    read: (target, options) => createDelimitedReader(',', target, options, true),
+    write: (sink, options) => createDelimitedWriter(CSV_DIALECT, sink, options),
+  },
+  {
+    name: 'excel-csv',
+    extensions: [],
+    description: 'CSV for Excel in a decimal-comma locale (Dutch, Belgian): UTF-8 BOM, ";", CRLF, decimal commas',
+    delimited: true,
+    read: (target, options) => createDelimitedReader(';', target, options, true),
+    write: (sink, options) => createDelimitedWriter(EXCEL_CSV_DIALECT, sink, options),
   },
   {
     name: 'tsv',
     extensions: ['tsv', 'tab'],
     description: 'tab-separated values (no quoting)',
+    delimited: true,
     read: (target, options) => createDelimitedReader('\t', target, options),
-    write: (sink, options) => createDelimitedWriter('\t', sink, options),
+    write: (sink, options) => createDelimitedWriter(TSV_DIALECT, sink, options),
   },
   {
     name: 'ndjson',
     extensions: ['ndjson', 'jsonl'],
     description: 'one JSON object per line',
+    delimited: false,
     read: (target, options) => createNdjsonReader(target, options),
     write: (sink, options) => createNdjsonWriter(sink, options),
   },

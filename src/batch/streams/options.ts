@@ -1,8 +1,14 @@
-import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
+import type { ColumnMapping, ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
+import type { InputEncoding } from './encoding.js';
+
+export type { InputEncoding } from './encoding.js';
 import type { RowScores } from '../scoring/row-scores.js';
 
-/** A format of tabular text: comma-separated, tab-separated, or one JSON object per line. */
-export type TextFormat = 'csv' | 'tsv' | 'ndjson';
+/**
+ * A format of tabular text: delimited (`csv`; `excel-csv`, CSV as Dutch Excel writes and opens
+ * it), tab-separated, or one JSON object per line.
+ */
+export type TextFormat = 'csv' | 'excel-csv' | 'tsv' | 'ndjson';
 
 /**
  * What can be wrong with a row: the core's error code of an invalid answer, `malformed_row` for a
@@ -22,6 +28,20 @@ export interface RowProblem {
   readonly message: string;
 }
 
+/**
+ * The cells read as missing answers by default, besides the empty (or blank) cell: `NA`, as R
+ * writes a missing value, and `.`, as SAS and Stata write one — the system-missing value that
+ * the MANUAL counts as a missing answer (reference §4). Neither can be an answer. `weet niet`
+ * ("don't know") is an answer a respondent gave, so it is missing only when declared.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MISSING_VALUES } from 'loneliness-scales/batch';
+ * DEFAULT_MISSING_VALUES; // ['NA', '.']
+ * ```
+ */
+export const DEFAULT_MISSING_VALUES: readonly string[] = Object.freeze(['NA', '.']);
+
 /** The default of {@link BatchOptions.maxRecordBytes}: 1 MiB. */
 export const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
@@ -38,6 +58,17 @@ export interface RowEvent {
   /** The row's weight when a weight column is named: a number, or `NaN` when the cell is not one. */
   readonly weight: number;
 }
+
+/**
+ * What a batch scorer found out about its input, told once each through {@link BatchOptions.onDialect}:
+ * the encoding (`detected` when found from the bytes), the field delimiter of delimited input
+ * (`detected` when found from the header line), and how the columns were mapped onto the items
+ * (`matchedBy: 'text'` for a column found by its question text).
+ */
+export type DialectNote =
+  | { readonly kind: 'encoding'; readonly encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'; readonly detected: boolean }
+  | { readonly kind: 'delimiter'; readonly delimiter: string; readonly detected: boolean }
+  | { readonly kind: 'columns'; readonly mapping: readonly ColumnMapping[] };
 
 /** Options of the streaming batch scorers. */
 export interface BatchOptions {
@@ -70,6 +101,34 @@ export interface BatchOptions {
    * resumes at the next line, so memory stays bounded and the rows after it are scored.
    */
   readonly maxRecordBytes?: number | undefined;
+  /**
+   * The field delimiter of delimited input: one character such as `,` `;` `|` or a tab (`tab`).
+   * Default: a tab for TSV; for CSV, found from the header line — the one of `,` `;` tab `|` that
+   * occurs most often outside quotes (a tie is an `invalid_option` error asking for this option).
+   */
+  readonly delimiter?: string | undefined;
+  /**
+   * The input's encoding: `auto` (default), `utf-8` or `windows-1252`. With `auto`, a UTF-8 byte
+   * order mark or valid UTF-8 at the first non-ASCII byte means UTF-8, anything else
+   * Windows-1252 (told through `onDialect`); it is decided once, within the first MiB. A UTF-16
+   * byte order mark (Excel's "Unicode text") means UTF-16. Output is always UTF-8.
+   */
+  readonly encoding?: InputEncoding | undefined;
+  /**
+   * Cells that are missing answers besides the empty one, matched ignoring case and surrounding
+   * white space: labels (`NA`, `weet niet`) or codes (`9`). Default {@link DEFAULT_MISSING_VALUES},
+   * `['NA', '.']` (how R and SAS/Stata write a missing value); a list given replaces it (`[]` for none). A marker that is
+   * an answer label or a code of the coding is an `invalid_option` error.
+   */
+  readonly missingValues?: readonly string[] | undefined;
+  /**
+   * The decimal separator of the weight column: `.`, `,`, or `auto` (default): `.` when the
+   * delimiter is a comma, otherwise the first separator met in the column. A weight cell that is
+   * not a number under it throws a `ScoringError` (`invalid_weight`) naming the line and cell.
+   */
+  readonly decimalSeparator?: '.' | ',' | 'auto' | undefined;
+  /** Told what was found out about the input: its encoding, its delimiter, the column mapping. */
+  readonly onDialect?: ((note: DialectNote) => void) | undefined;
 }
 
 /** Counts kept while scoring. */

@@ -1,9 +1,10 @@
 import { ScoringError, mapColumns } from '../../index.js';
 import { pointOfField } from '../delimited/fields.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { missingMarkers } from '../scoring/missing-values.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
-import { parseWeight } from '../summary/weights.js';
-import { BadRowError, type BatchCounts, type BatchOptions, type RowEvent } from './options.js';
+import { createWeightReader } from '../summary/weights.js';
+import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import type { InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** A row event as the pipeline fills it in, row after row. */
@@ -23,7 +24,7 @@ export interface RowPipeline extends RowTarget {
  * code, calls `onRow` with the row's weight, and hands the row and its scores to the writer.
  */
 export function createRowPipeline(options: BatchOptions, writer: RowWriter | null): RowPipeline {
-  const compiled = compileScale(options.scale, options.scoring);
+  const compiled = compileScale(options.scale, options.scoring, missingMarkers(options.missingValues ?? DEFAULT_MISSING_VALUES));
   const itemCount = compiled.keys.length;
   const itemColumns = new Int32Array(itemCount);
   const points = new Int8Array(itemCount);
@@ -32,11 +33,13 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
+  const readWeight = options.weightColumn === undefined ? null : createWeightReader(options.weightColumn, options.decimalSeparator ?? 'auto');
   let mapped = false;
 
   function header(names: readonly string[], kind: InputRow['kind']): void {
     const mapping = mapColumns(compiled.scale, names, options.columns);
     mapping.forEach((column, item) => (itemColumns[item] = column.index));
+    options.onDialect?.({ kind: 'columns', mapping });
     if (options.weightColumn !== undefined) {
       weightColumn = names.indexOf(options.weightColumn);
       if (weightColumn === -1) {
@@ -74,7 +77,10 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     if (onRow !== undefined) {
       event.line = input.line;
       event.index = counts.read - 1;
-      event.weight = weightColumn !== -1 && input.problem === null ? parseWeight(input.textOf(weightColumn)) : Number.NaN;
+      event.weight =
+        readWeight !== null && weightColumn !== -1 && input.problem === null
+          ? readWeight(input.textOf(weightColumn), input.line, input.kind === 'delimited' && input.delimiter === 0x2c)
+          : Number.NaN;
       onRow(event);
     }
     writer?.row(input, scores);

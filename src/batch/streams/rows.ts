@@ -5,6 +5,7 @@ import type { Language } from '../../index.js';
 import type { CompiledScale } from '../scoring/compile.js';
 import type { RowScores } from '../scoring/row-scores.js';
 import type { ByteSink } from './byte-sink.js';
+import type { DialectNote } from './options.js';
 
 /** What every row offers the pipeline, whatever its format. */
 interface RowReading {
@@ -23,7 +24,7 @@ interface RowReading {
 /** One record of delimited text, as the tokenizer hands it out; reused between records. */
 export interface RecordView extends RowReading {
   readonly kind: 'delimited';
-  /** The field delimiter's byte (`,` or tab). */
+  /** The field delimiter's byte (`,`, `;`, tab, `|`, …). */
   readonly delimiter: number;
   /** The bytes the record lies in. */
   bytes: Uint8Array;
@@ -77,6 +78,10 @@ export interface ByteReader {
 export interface ReaderOptions {
   /** The longest record read, in bytes. */
   readonly maxRecordBytes: number;
+  /** The field delimiter, when named (otherwise the format's, or found from the header line). */
+  readonly delimiter?: string | undefined;
+  /** Told what the reader found out (the delimiter). */
+  readonly onDialect?: ((note: DialectNote) => void) | undefined;
 }
 
 /** A writer: rows and their scores in, bytes out to a sink. */

@@ -1,6 +1,8 @@
 import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, columnNames, mapColumns } from '../../index.js';
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { missingMarkers } from '../scoring/missing-values.js';
 import { type RowScores, emptyRowScores, scoreRowPoints } from '../scoring/row-scores.js';
+import { DEFAULT_MISSING_VALUES } from './options.js';
 
 /** Options of {@link scoreRecords} and {@link scoreRecordsAsync}. */
 export interface RecordOptions {
@@ -8,6 +10,8 @@ export interface RecordOptions {
   readonly scoring?: ScoreOptions | undefined;
   /** How properties map onto items (default: named by item key). */
   readonly columns?: ColumnSpec | undefined;
+  /** Values that are missing answers besides `null`, `undefined` and the empty string; see `BatchOptions.missingValues`. */
+  readonly missingValues?: readonly string[] | undefined;
 }
 
 /** One scored record: the input object and its scores (a fresh object per record). */
@@ -19,7 +23,7 @@ export interface ScoredRecord<R> {
 }
 
 function createRecordScorer(scale: ScaleDefinition, options: RecordOptions) {
-  const compiled = compileScale(scale, options.scoring);
+  const compiled = compileScale(scale, options.scoring, missingMarkers(options.missingValues ?? DEFAULT_MISSING_VALUES));
   const names = [...columnNames(scale, options.columns).values()];
   const points = new Int8Array(names.length);
   let checked = false;

@@ -1,6 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
-import { type TextFormat, batchFormats } from '../../batch/index.js';
+import { type ColumnSpec, type DatasetOrder, type Language, type ScaleDefinition, type ScoreOptions, datasetOrders } from '../../index.js';
+import { type BatchOptions, type TextFormat, batchFormats } from '../../batch/index.js';
+import { readDelimiter } from '../../batch/delimited/dialect.js';
+import { readEncodingName } from '../../batch/streams/encoding.js';
 import { UsageError, readCodingOption, readColumnsOption, readLanguageOption, readScaleOption } from './command.js';
 import { readFormatOption } from './io.js';
 
@@ -22,9 +24,29 @@ export const scoringOptions = {
 export const sharedOptions = {
   ...scoringOptions,
   from: { type: 'string' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  'missing-values': { type: 'string' },
+  decimal: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** What each dataset order is, in one line each (reference §7). */
+const datasetOrderNotes: Readonly<Record<DatasetOrder, string>> = {
+  seed: 'the Flemish webinar deck (SEED)',
+  liss: 'the LISS panel (Centerdata)',
+  cbs: 'Statistics Netherlands (CBS), from 2019',
+  rivm: 'RIVM and the GGD health monitor',
+  manual: "the MANUAL's lone1..lone11 (11-item scale)",
+};
+
+function datasetOrderHelp(): string {
+  return (Object.keys(datasetOrders) as DatasetOrder[])
+    .map((name) => `                              ${name.padEnd(7)} ${datasetOrders[name].join(',').padEnd(19)} ${datasetOrderNotes[name]}`)
+    .join('\n');
+}
 
 /** Help text of the scoring options, the same in every command. */
 export const scoringOptionsHelp = `Scoring:
@@ -36,9 +58,12 @@ export const scoringOptionsHelp = `Scoring:
                             ('1=nee,2=min of meer,3=ja;missing=9'). Without it, only answer labels
                             (ja, nee, yes, more or less, …) are read: codings are never guessed.
   --columns SPEC            How columns map onto items: key (default: columns named emptiness,
-                            leanOn, …), a pattern by 11-item number ('lone{n}', 'q{n}'), a dataset
-                            order ('order:cbs:q{i}', 'order:seed:A,B,C,D,E,F'), or key=column pairs
-                            ('emptiness=V3,leanOn=V4,…').
+                            leanOn, …, or labelled with the item's question text in Dutch or English),
+                            a pattern by 11-item number ('lone{n}', 'q{n}'; {nn} for two digits:
+                            'GGEEB2{nn}' is GGEEB203 for item 3), a dataset order ('order:cbs:q{i}',
+                            'order:seed:A,B,C,D,E,F'), or key=column pairs ('emptiness=V3,leanOn=V4,…').
+                            Dataset orders (the items by 11-item number, in column order):
+${datasetOrderHelp()}
   --missing-total N         Missing items the total tolerates (default: the scale's rule; djg6 1, djg11 0).
   --missing-subscale N      Missing items each subscale tolerates (default 0).
                             (Also accepted: --missing total=N,subscale=N.)
@@ -53,10 +78,29 @@ export const scoringOptionsHelp = `Scoring:
 export const sharedOptionsHelp = `${scoringOptionsHelp}
 
 Input:
-${batchFormats.filter((format) => format.read !== undefined).map((format) => `  ${format.name.padEnd(8)} ${format.description} (.${format.extensions.join(', .')})`).join('\n')}
-  --from ${batchFormats.map((format) => format.name).join('|').padEnd(18)} Input format (default: by file extension; csv for stdin).
+${batchFormats
+  .filter((format) => format.read !== undefined)
+  .map((format) => `  ${format.name.padEnd(10)} ${format.description}${format.extensions.length > 0 ? ` (.${format.extensions.join(', .')})` : ''}`)
+  .join('\n')}
+  --from ${batchFormats.map((format) => format.name).join('|')}
+                            Input format (default: by file extension; csv for stdin).
+  --delimiter CHAR          The field delimiter: , ; | or tab (default: tab for tsv; for csv, the
+                            one of , ; tab | found most often in the header line).
+  --encoding NAME           auto (default), utf-8 or windows-1252 (also cp1252, latin1). auto: a
+                            UTF-8 BOM or valid UTF-8 is UTF-8, a UTF-16 BOM UTF-16, anything else
+                            Windows-1252 (said once on stderr). A BOM is dropped; CRLF and CR line
+                            ends are read. Output is UTF-8.
+  --missing-values LIST     Cells that are missing answers besides the empty cell: labels or codes
+                            separated by commas ('NA,.,weet niet,9'), in any case. Default: NA and .
+                            (R and SAS/Stata write these for a missing value); a list replaces
+                            them; none for no markers. A marker that is an answer is refused.
+  --decimal .|,             Decimal separator of numbers read (the --weights column). Default auto:
+                            . in comma-delimited text, otherwise the first one met in the column
+                            (1,624 from Dutch Excel). A weight that cannot be read stops with exit 2.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
-  -q, --quiet               No progress bar and no per-row messages on stderr.`;
+  -q, --quiet               No progress bar and no per-row messages on stderr.
+  --verbose                 Also print on stderr how the input was read: encoding, delimiter, and
+                            which column each item was read from.`;
 
 /** The scoring options, read and checked. */
 export interface ScoringCliOptions {
@@ -71,6 +115,9 @@ export interface BatchCliOptions extends ScoringCliOptions {
   readonly from: TextFormat | undefined;
   readonly strict: boolean;
   readonly quiet: boolean;
+  readonly verbose: boolean;
+  /** How the input is read: spread into the batch options of either command. */
+  readonly reading: Pick<BatchOptions, 'delimiter' | 'encoding' | 'missingValues' | 'decimalSeparator'>;
 }
 
 function readCount(value: string | undefined, option: string): number | undefined {
@@ -148,12 +195,50 @@ export function readScoringOptions(values: ParsedValues, cwd: string): ScoringCl
   };
 }
 
+/** Runs a reading of an option value, turning its `ScoringError` into a usage error naming the option. */
+function option<T>(name: string, value: string | undefined, read: (value: string) => T): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return read(value);
+  } catch (error) {
+    throw new UsageError(`${name}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads `--missing-values`: markers separated by commas, or `none`. */
+function readMissingValuesOption(value: string): readonly string[] {
+  if (value.trim().toLowerCase() === 'none') return [];
+  const markers = value.split(',').map((marker) => marker.trim());
+  if (markers.includes('')) throw new Error(`empty entry in "${value}" (a comma too many?); give markers separated by commas, or none.`);
+  return markers;
+}
+
+/** Reads `--decimal`: `.`, `,` or `auto` (also spelled point, comma). */
+function readDecimalOption(value: string): '.' | ',' | 'auto' {
+  const names: Record<string, '.' | ',' | 'auto'> = { '.': '.', ',': ',', auto: 'auto', point: '.', comma: ',' };
+  const separator = Object.hasOwn(names, value.trim().toLowerCase()) ? names[value.trim().toLowerCase()] : undefined;
+  if (separator === undefined) throw new Error(`use . or , (or auto), not "${value}".`);
+  return separator;
+}
+
 /** Reads the shared options of `score` and `summary` from parsed values. */
 export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOptions {
+  const from = readFormatOption(textOf(values, 'from'), '--from');
+  const delimiter = option('--delimiter', textOf(values, 'delimiter'), readDelimiter);
+  if (delimiter !== undefined && from !== undefined && !batchFormats.some((format) => format.name === from && format.delimited)) {
+    throw new UsageError(`--delimiter applies to delimited input (csv, tsv), not to --from ${from}.`);
+  }
   return {
     ...readScoringOptions(values, cwd),
-    from: readFormatOption(textOf(values, 'from'), '--from'),
+    from,
     strict: values['strict'] === true,
     quiet: values['quiet'] === true,
+    verbose: values['verbose'] === true,
+    reading: {
+      delimiter,
+      encoding: option('--encoding', textOf(values, 'encoding'), readEncodingName),
+      missingValues: option('--missing-values', textOf(values, 'missing-values'), readMissingValuesOption),
+      decimalSeparator: option('--decimal', textOf(values, 'decimal'), readDecimalOption),
+    },
   };
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { type BatchCounts, type RowProblem, type TextFormat, createBatchScorer } from '../../../src/batch/index.js';
+import { type BatchCounts, type InputEncoding, type RowProblem, type TextFormat, createBatchScorer } from '../../../src/batch/index.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../src/batch/ndjson/read-ndjson.js';
 
 const row = JSON.stringify({ emptiness: 'ja', leanOn: 'ja', trust: 'ja', closeTo: 'nee', missPeople: 'ja', rejected: 'ja' }); // total 4
 
-function score(format: TextFormat, chunks: (string | Uint8Array)[], output: TextFormat | null = null, maxRecordBytes?: number) {
+function score(format: TextFormat, chunks: (string | Uint8Array)[], output: TextFormat | null = null, maxRecordBytes?: number, encoding?: InputEncoding) {
   const problems: RowProblem[] = [];
   const parts: Uint8Array[] = [];
-  const scorer = createBatchScorer(format, { scale: djg6, output, maxRecordBytes, onProblem: (problem) => problems.push(problem) }, (bytes) => parts.push(bytes.slice()));
+  const scorer = createBatchScorer(format, { scale: djg6, output, maxRecordBytes, encoding, onProblem: (problem) => problems.push(problem) }, (bytes) => parts.push(bytes.slice()));
   for (const chunk of chunks) scorer.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
   scorer.end();
   const counts: BatchCounts = scorer.counts;
@@ -62,8 +62,12 @@ describe('NDJSON reading', () => {
   it('issue 8 (minor): invalid UTF-8 in a CSV cell written to NDJSON is reported with its line', () => {
     const head = new TextEncoder().encode('id,emptiness,leanOn,trust,closeTo,missPeople,rejected\nok,ja,ja,ja,nee,ja,ja\n');
     const bad = Uint8Array.from([0x61, 0xc3, 0x28, ...new TextEncoder().encode(',ja,ja,ja,nee,ja,ja\n')]);
-    const { counts, problems } = score('csv', [head, bad], 'ndjson');
+    const { counts, problems } = score('csv', [head, bad], 'ndjson', undefined, 'utf-8');
     expect(counts.scored).toBe(2);
     expect(problems.map((problem) => [problem.line, problem.code])).toEqual([[3, 'invalid_utf8']]);
+    // Left to detection, the same bytes are Windows-1252 text: "aÃ(", no warning.
+    const detected = score('csv', [head, bad], 'ndjson');
+    expect(detected.problems).toEqual([]);
+    expect(JSON.parse(detected.output.trimEnd().split('\n')[1] as string).id).toBe('a\u00c3(');
   });
 });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CodingPreset, type ScaleDefinition, createScorer, defineCoding, djg11, djg6 } from '../../../src/index.js';
-import { type RowEvent, createBatchScorer, scoreColumns, scoreRecords } from '../../../src/batch/index.js';
+import { DEFAULT_MISSING_VALUES, type RowEvent, createBatchScorer, scoreColumns, scoreRecords } from '../../../src/batch/index.js';
 
 /** Cells as survey files hold them: codes, missing codes, labels in any case, blanks, junk. */
 const cell = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('1', '2', '3', '4', '5') },
-  { weight: 2, arbitrary: fc.constantFrom('', ' ', '-1', '-3', '-4', '-9', '0', '9', '99', '-0', '01', '+2', '2.0', ' 3 ', '1e0', '-128', '200', '-200') },
+  { weight: 2, arbitrary: fc.constantFrom('', ' ', '-1', '-3', '-4', '-9', '0', '9', '99', '-0', '01', '+2', '2.0', ' 3 ', '1e0', '-128', '200', '-200', 'NA', ' na ', '.') },
   { weight: 2, arbitrary: fc.constantFrom('ja', 'Nee', 'min of meer', 'YES', ' no ', 'more or less', 'ja!', 'nee!', 'meer of minder', 'somewhat') },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }).filter((text) => !/[,"\n\r]/.test(text)) },
 );
@@ -45,8 +45,10 @@ describe('batch scoring equals the core scorer (createScorer) on every row', () 
           }, () => undefined);
           batch.push(new TextEncoder().encode(csv));
           batch.end();
+          // The batch readers' default missing-value markers (NA, .) are blank cells to the core.
+          const unmarked = (text: string | undefined) => (DEFAULT_MISSING_VALUES.some((marker) => marker.toLowerCase() === text?.trim().toLowerCase()) ? '' : text);
           const expected = rows.map((row) => {
-            const answers = Object.fromEntries(keys.map((key, index) => [key, row[index]]));
+            const answers = Object.fromEntries(keys.map((key, index) => [key, unmarked(row[index])]));
             const outcome = scorer.safeScore(answers);
             if (!outcome.success) return { total: null, emotional: null, social: null, category: null, missing: null, code: outcome.error.code };
             const { data } = outcome;

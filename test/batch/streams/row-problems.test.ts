@@ -26,10 +26,11 @@ describe('row problems carry their code (issue 9: one row pipeline)', () => {
   it('the format registry names every format with its extensions, and the dispatcher refuses others with a ScoringError', () => {
     expect(batchFormats.map((format) => [format.name, format.extensions])).toEqual([
       ['csv', ['csv']],
+      ['excel-csv', []],
       ['tsv', ['tsv', 'tab']],
       ['ndjson', ['ndjson', 'jsonl']],
     ]);
-    expect(() => batchFormat('xlsx')).toThrow(/Unknown format "xlsx": csv, tsv, ndjson/);
+    expect(() => batchFormat('dbf')).toThrow(/Unknown format "dbf": csv, excel-csv, tsv, ndjson/);
     expect(() => createBatchScorer('csv', { scale: djg6, maxRecordBytes: 0 }, () => undefined)).toThrow(/maxRecordBytes/);
   });
 

@@ -1,5 +1,5 @@
-import { scoreColumnNames } from '../../../batch/index.js';
-import { type Command, exitCodes } from '../command.js';
+import { batchFormats, scoreColumnNames } from '../../../batch/index.js';
+import { type Command, UsageError, exitCodes } from '../command.js';
 import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
 import { openInput, openOutput, readFormatOption } from '../io.js';
 import { runBatch } from '../run-batch.js';
@@ -18,11 +18,15 @@ Output:
                             leaves it as it was. FILE may not be the input.
   --fsync                   Flush --out to disk before the rename, so that even a crash of the
                             machine cannot leave an empty file at FILE (slower on large files).
-  --to csv|tsv|ndjson       Output format (default: the input format).
+  --to ${batchFormats.filter((format) => format.write !== undefined).map((format) => format.name).join('|')}
+                            Output format (default: the input format; csv output is
+                            comma-separated whatever the input's delimiter).
+  --excel                   Same as --to excel-csv: CSV that Excel in a Dutch or Belgian locale
+                            opens by double-click (UTF-8 BOM, ";", CRLF, decimal commas).
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
 
 Cells that a spreadsheet would read as a formula (starting with =, +, - or @, and not a number)
-are prefixed with ' in CSV and TSV output.
+are prefixed with ' in CSV, Excel-CSV and TSV output.
 
 Exit codes: 0 done; 1 done, but some rows were bad; 2 usage error (unknown option, a column
 missing from the data, …); 3 stopped at a bad row (--strict) or the input could not be read.
@@ -33,6 +37,7 @@ Examples:
   loneliness-scales score survey.csv --scale djg6 --coding manual --columns 'lone{n}' --out scored.csv
   loneliness-scales score panel.tsv --coding rivm --columns 'order:cbs:q{i}' --lang nl --to csv
   cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'
+  loneliness-scales score enquete.csv --columns 'order:seed:q12_{i}' --missing-values 'NA,.,weet niet' --excel --out scored.csv
 `;
 
 /** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
@@ -46,6 +51,7 @@ export const scoreCommand: Command = {
       to: { type: 'string' },
       prefix: { type: 'string' },
       fsync: { type: 'boolean' },
+      excel: { type: 'boolean' },
     });
     const values = parsed as Record<string, string | undefined> & { help?: boolean; fsync?: boolean };
     if (values.help === true) {
@@ -53,7 +59,8 @@ export const scoreCommand: Command = {
       return exitCodes.ok;
     }
     const options = readBatchOptions(parsed, io.cwd);
-    const to = readFormatOption(values.to, '--to');
+    const to = readFormatOption(values.to, '--to') ?? (parsed['excel'] === true ? 'excel-csv' : undefined);
+    if (parsed['excel'] === true && to !== 'excel-csv') throw new UsageError(`--excel and --to ${String(to)} disagree: give one.`);
     const input = openInput(positionals[0], io, options.from);
     // Opened before the input is read: an unwritable --out, or one that is the input, stops here.
     const output = await openOutput(values.out, io, input, values.fsync === true);
@@ -69,9 +76,10 @@ export const scoreCommand: Command = {
           output: to ?? input.format,
           prefix: values.prefix,
           strict: options.strict,
+          ...options.reading,
         },
         io,
-        options.quiet,
+        options,
       );
       await output.commit();
       if (!options.quiet) {

@@ -97,9 +97,10 @@ async function summarize(
       weightColumn: values.weights,
       strict: options.strict,
       onRow: accumulator.add,
+      ...options.reading,
     },
     io,
-    options.quiet,
+    options,
   );
   const summary = accumulator.finish();
   const chart = () => categoryChartSvg(summary, { language: options.language, ...(values.title === undefined ? {} : { title: values.title }) });
