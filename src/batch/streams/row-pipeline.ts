@@ -1,9 +1,12 @@
-import { ScoringError, mapColumns } from '../../index.js';
-import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { _MISSING_LEVEL as MISSING_LEVEL, ScoringError, _readAnswer as readAnswer, mapColumns } from '../../index.js';
+import { INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { parseWeight } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, type BatchOptions, type RowEvent } from './options.js';
 import type { InputRow, RowTarget, RowWriter } from './rows.js';
+
+/** The answer level of an invalid answer in {@link RowEvent.levels}. */
+const INVALID_LEVEL = -128;
 
 /** A row event as the pipeline fills it in, row after row. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -28,9 +31,27 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const points = new Int8Array(itemCount);
   const scores = emptyRowScores();
   const counts: BatchCounts = { read: 0, scored: 0, notScored: 0, bad: 0 };
-  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN };
+  const groupNames = options.groupColumns ?? [];
+  const groupColumns = new Int32Array(groupNames.length).fill(-1);
+  const groups: string[] = groupNames.map(() => '');
+  const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
+  const levelCaches = compiled.keys.map(() => new Map<string, number>());
+  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, levels };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
+
+  /** The agreement level of a cell's text, read by the core's one answer reader (cached per item, bounded). */
+  function levelOf(item: number, text: string): number {
+    if (text === '') return MISSING_LEVEL;
+    const cache = levelCaches[item] as Map<string, number>;
+    let level = cache.get(text);
+    if (level === undefined) {
+      const outcome = readAnswer(text, compiled.keys[item] as string, compiled.rules.coding);
+      level = typeof outcome === 'number' ? outcome : INVALID_LEVEL;
+      if (cache.size < 4096) cache.set(text, level);
+    }
+    return level;
+  }
   let mapped = false;
 
   function header(names: readonly string[], kind: InputRow['kind']): void {
@@ -42,6 +63,14 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
         throw new ScoringError('missing_column', `The weight column "${options.weightColumn}" is not in the data.`, { value: options.weightColumn });
       }
     }
+    groupNames.forEach((name, index) => {
+      const column = names.indexOf(name);
+      if (column === -1) {
+        const listed = names.slice(0, 50).map((known) => `"${known}"`).join(', ');
+        throw new ScoringError('missing_column', `The grouping column "${name}" is not in the data; its columns are ${listed}${names.length > 50 ? ', …' : ''}.`, { value: name, path: 'by' });
+      }
+      groupColumns[index] = column;
+    });
     mapped = true;
     writer?.header(names, kind);
   }
@@ -69,6 +98,12 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       event.line = input.line;
       event.index = counts.read - 1;
       event.weight = weightColumn !== -1 && input.problem === null ? parseWeight(input.textOf(weightColumn)) : Number.NaN;
+      const readable = input.problem === null && mapped;
+      for (let group = 0; group < groups.length; group++) groups[group] = readable ? input.textOf(groupColumns[group] as number) : '';
+      if (levels.length > 0) {
+        if (!readable) levels.fill(INVALID_LEVEL);
+        else for (let item = 0; item < itemCount; item++) levels[item] = points[item] === INVALID_POINT ? INVALID_LEVEL : levelOf(item, input.textOf(itemColumns[item] as number));
+      }
       onRow(event);
     }
     writer?.row(input, scores);

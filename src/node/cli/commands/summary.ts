@@ -42,6 +42,8 @@ export const summaryCommand: Command = {
     const { values: parsed, positionals } = parseCommandLine(args, {
       format: { type: 'string' },
       weights: { type: 'string' },
+      by: { type: 'string' },
+      'min-n': { type: 'string' },
       chart: { type: 'string' },
       title: { type: 'string' },
       out: { type: 'string', short: 'o' },
@@ -73,6 +75,12 @@ export const summaryCommand: Command = {
   },
 };
 
+function readMinN(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--min-n must be a whole number, not "${text}".`);
+  return Number(text);
+}
+
 /** Reads the input into a summary and writes the report (and chart); outputs are committed only when all are complete. */
 async function summarize(
   input: OpenedInput,
@@ -83,7 +91,7 @@ async function summarize(
   reportOutput: Output | undefined,
 ): Promise<number> {
   const format = values.format ?? 'table';
-  const accumulator = createSummary(options.scale, options.scoring, values.weights);
+  const accumulator = createSummary(options.scale, options.scoring, { weights: values.weights, by: values.by, minN: readMinN(values['min-n']) });
   const counts = await runBatch(
     input,
     null,
@@ -93,7 +101,7 @@ async function summarize(
       columns: options.columns,
       language: options.language,
       output: null,
-      weightColumn: values.weights,
+      ...accumulator.batchOptions,
       strict: options.strict,
       onRow: accumulator.add,
     },
