@@ -49,8 +49,8 @@ export interface CategoryPrevalence extends Prevalence {
 
 /** A headline indicator's prevalence among the respondents with the score it reads. */
 export interface IndicatorPrevalence extends Prevalence {
-  /** The indicator: id, labels, score, range and source. */
-  readonly indicator: IndicatorDefinition;
+  /** The indicator's id; its definition (labels, score, range, source) is in `method.indicators`. */
+  readonly id: string;
   /** Respondents with the score the indicator reads (the denominator). */
   readonly n: number;
 }
@@ -67,20 +67,14 @@ export interface Frequency {
 
 /** How often one answer was given to an item. */
 export interface AnswerFrequency extends Frequency {
-  /** Agreement level: 2 = `yes!`, 1 = `yes`, 0 = `more or less`, -1 = `no`, -2 = `no!`. */
+  /** Agreement level: 2 = `yes!`, 1 = `yes`, 0 = `more or less`, -1 = `no`, -2 = `no!` (labels in `method.answers`). */
   readonly level: number;
-  /** The answer in Dutch and English. */
-  readonly label: LocalizedText;
 }
 
 /** The answers given to one item, with the missing and invalid ones: the shares add up to 1. */
 export interface ItemFrequencies {
-  /** The item's key. */
+  /** The item's key (number and text in `method.items`). */
   readonly key: string;
-  /** The item's number in the 11-item scale. */
-  readonly number: number;
-  /** The item's text in Dutch and English. */
-  readonly text: LocalizedText;
   /** Each answer level of the scale's answer formats, from `yes!` to `no!`. */
   readonly answers: readonly AnswerFrequency[];
   /** Rows without an answer to the item. */
@@ -151,6 +145,10 @@ export interface SummaryMethod {
   readonly rules: AppliedRules;
   /** Each score's highest value. */
   readonly range: { readonly total: number; readonly emotional: number; readonly social: number };
+  /** The headline indicators reported (see `indicatorsOf`). */
+  readonly indicators: readonly IndicatorDefinition[];
+  /** The answer levels of the item frequencies, with their labels. */
+  readonly answers: readonly { readonly level: number; readonly label: LocalizedText }[];
 }
 
 /** A batch summary: counts that reconcile, prevalence, indicators, score statistics, reliability, item frequencies — overall and per group. */
@@ -211,35 +209,51 @@ const SCORE_NAMES = ['total', 'emotional', 'social'] as const;
 interface Layout {
   readonly compiled: CompiledScale;
   readonly bands: readonly (readonly CategoryBand[])[];
-  /** Per score, per score value: the index of its band in `bands[score]`, or -1. */
-  readonly bandIndex: readonly Int32Array[];
-  /** Per score, the offset of its bands in the arrays. */
+  /** Per score, per score value: the slot of its band, or -1. */
+  readonly bandSlot: readonly Int32Array[];
+  /** Per score, the slot of its first band. */
   readonly bandOffset: readonly number[];
   readonly indicators: readonly IndicatorDefinition[];
-  /** Per score, per score value: the indicator offsets it counts towards. */
+  /** Per score, per score value: the indicator slots it counts towards. */
   readonly indicatorsByValue: readonly (readonly number[])[][];
   readonly indicatorOffset: number;
   readonly itemOffset: number;
-  readonly size: number;
+  /** Per item set (total, emotional, social): its items, and the slot of its first item sum. */
   readonly itemSets: readonly (readonly number[])[];
+  readonly setItemOffset: readonly number[];
+  readonly size: number;
   readonly weighted: boolean;
 }
 
-// Array slots: 0–2 respondents with each score, 3–5 sum of each score, 6 rows read.
+// Fixed slots of a cell's arrays. Counted (1 per row): respondents with each score (0–2), rows
+// read, bad, scored, scored without a weight, missing each score (10–12), complete cases of each
+// item set (16–18). Summed values: each score (3–5), its square (13–15), each item set's score and
+// its square (19–24). In the weight arrays the same slots hold Σ w, Σ w·x, and at 13–15 Σ w².
 const VALUE_SUM = 3;
 const ALL_ROWS = 6;
+const BAD = 7;
+const SCORED = 8;
+const WEIGHT_MISSING = 9;
+const MISSING = 10;
+const SQUARES = 13;
+const SET_N = 16;
+const SET_SUM = 19;
+const SET_SQUARES = 22;
+const FIXED_SLOTS = 25;
 
 function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined, weighted: boolean): Layout {
   const compiled = compileScale(scale, scoring);
   const resolved = [compiled.totalScore, compiled.emotionalScore, compiled.socialScore];
   const bands = resolved.map((score) => [...new Set(score.bands.filter((band): band is CategoryBand => band !== null))]);
-  let offset = 7;
+  let offset = FIXED_SLOTS;
   const bandOffset = bands.map((list) => {
     const start = offset;
     offset += list.length;
     return start;
   });
-  const bandIndex = resolved.map((score, index) => Int32Array.from(score.bands, (band) => (band === null ? -1 : (bands[index] as CategoryBand[]).indexOf(band))));
+  const bandSlot = resolved.map((score, index) =>
+    Int32Array.from(score.bands, (band) => (band === null ? -1 : (bandOffset[index] as number) + (bands[index] as CategoryBand[]).indexOf(band))),
+  );
   const indicators = indicatorsOf(scale);
   const indicatorOffset = offset;
   offset += indicators.length;
@@ -252,192 +266,236 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
   offset += compiled.keys.length * ITEM_SLOTS;
   const all = compiled.keys.map((_, item) => item);
   const itemSets = [all, all.filter((item) => compiled.emotional[item] === 1), all.filter((item) => compiled.emotional[item] === 0)];
-  return { compiled, bands, bandIndex, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, size: offset, itemSets, weighted };
+  const setItemOffset = itemSets.map((items) => {
+    const start = offset;
+    offset += items.length;
+    return start;
+  });
+  return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weighted };
 }
 
 /** KR-20 = k/(k−1) · (1 − Σ pᵢqᵢ / σ²), with population variances as in Kuder & Richardson (1937). */
-function reliability(items: number, n: number, itemSums: Float64Array, sum: number, sumSquares: number): Reliability {
+function reliability(items: number, n: number, itemSums: ArrayLike<number>, sum: number, sumSquares: number): Reliability {
   if (n < 2 || items < 2) return { items, n, kr20: null };
   const mean = sum / n;
   const variance = sumSquares / n - mean * mean;
   if (!(variance > 1e-12)) return { items, n, kr20: null };
   let pq = 0;
-  for (const total of itemSums) {
-    const p = total / n;
+  for (let index = 0; index < items; index++) {
+    const p = (itemSums[index] as number) / n;
     pq += p * (1 - p);
   }
   return { items, n, kr20: (items / (items - 1)) * (1 - pq / variance) };
 }
 
+/**
+ * What one row adds to every cell it belongs to, worked out once per row: the slots it counts
+ * (each +1, and +w in the weight arrays), and the values it adds to value slots. Each group then
+ * only replays it, so that grouping costs a short loop per row, not a second reading.
+ */
+class RowDigest {
+  readonly slots: Int32Array;
+  slotCount = 0;
+  readonly valueSlots = new Int32Array(12);
+  readonly values = new Float64Array(12);
+  valueCount = 0;
+  readonly weightedSlots = new Int32Array(6);
+  readonly weightedValues = new Float64Array(6);
+  weightedCount = 0;
+  /** The row's weight relative to the summary's weight scale; 0 without one. */
+  weight = 0;
+
+  constructor(readonly layout: Layout) {
+    this.slots = new Int32Array(layout.size);
+  }
+
+  read(row: RowEvent, weight: number): void {
+    const { layout, slots } = this;
+    const { scores, points, levels } = row;
+    let count = 0;
+    let valueCount = 0;
+    let weightedCount = 0;
+    this.weight = weight;
+    slots[count++] = ALL_ROWS;
+    if (scores.errorCode !== null) slots[count++] = BAD;
+    for (let score = 0; score < 3; score++) {
+      const value = score === 0 ? scores.total : score === 1 ? scores.emotional : scores.social;
+      if (value === null) {
+        slots[count++] = MISSING + score;
+        continue;
+      }
+      slots[count++] = score;
+      this.valueSlots[valueCount] = VALUE_SUM + score;
+      this.values[valueCount++] = value;
+      this.valueSlots[valueCount] = SQUARES + score;
+      this.values[valueCount++] = value * value;
+      const band = (layout.bandSlot[score] as Int32Array)[value] ?? -1;
+      if (band !== -1) slots[count++] = band;
+      const indicators = (layout.indicatorsByValue[score] as number[][])[value];
+      if (indicators !== undefined) for (const slot of indicators) slots[count++] = slot;
+      if (weight > 0) {
+        this.weightedSlots[weightedCount] = VALUE_SUM + score;
+        this.weightedValues[weightedCount++] = weight * value;
+        this.weightedSlots[weightedCount] = SQUARES + score;
+        this.weightedValues[weightedCount++] = weight * weight;
+      }
+    }
+    if (scores.total !== null && scores.category !== null) {
+      slots[count++] = SCORED;
+      if (layout.weighted && Number.isNaN(row.weight)) slots[count++] = WEIGHT_MISSING;
+    }
+    if (scores.errorCode === null) {
+      for (let set = 0; set < 3; set++) {
+        const items = layout.itemSets[set] as readonly number[];
+        let sum = 0;
+        let complete = true;
+        for (const item of items) {
+          const point = points[item] as number;
+          if (point !== 0 && point !== 1) {
+            complete = false;
+            break;
+          }
+          sum += point;
+        }
+        if (!complete) continue;
+        slots[count++] = SET_N + set;
+        const offset = layout.setItemOffset[set] as number;
+        for (let index = 0; index < items.length; index++) if (points[items[index] as number] === 1) slots[count++] = offset + index;
+        this.valueSlots[valueCount] = SET_SUM + set;
+        this.values[valueCount++] = sum;
+        this.valueSlots[valueCount] = SET_SQUARES + set;
+        this.values[valueCount++] = sum * sum;
+      }
+    }
+    let slot = layout.itemOffset;
+    for (let item = 0; item < levels.length; item++, slot += ITEM_SLOTS) {
+      const level = levels[item] as number;
+      slots[count++] = slot + (level === 9 ? 5 : level < -2 ? 6 : 2 - level);
+    }
+    this.slotCount = count;
+    this.valueCount = valueCount;
+    this.weightedCount = weightedCount;
+  }
+}
+
 /** The running figures of one set of rows (all rows, or one group). */
 class Cell {
-  read = 0;
-  scored = 0;
-  bad = 0;
-  weightMissing = 0;
   levelsSeen = false;
-  readonly missing = [0, 0, 0];
   readonly counts: Float64Array;
-  readonly sumSquares = new Float64Array(3);
-  /** Weights relative to `weightScale` (a power of two near the largest weight seen), so that huge weights do not overflow nor tiny ones underflow their squares; shares are ratios, the scale cancels. */
+  /** Weights relative to the summary's weight scale (see `WeightScale`). */
   readonly weights: Float64Array;
-  readonly weightSquares = new Float64Array(3);
-  weightScale = 0;
-  /** Per item set (total, emotional, social): complete cases, item sums, sum and sum of squares of the set's score. */
-  readonly setN = [0, 0, 0];
-  readonly setItemSums: Float64Array[];
-  readonly setSum = [0, 0, 0];
-  readonly setSquares = [0, 0, 0];
 
   constructor(readonly layout: Layout) {
     this.counts = new Float64Array(layout.size);
     this.weights = new Float64Array(layout.weighted ? layout.size : 0);
-    this.setItemSums = layout.itemSets.map((items) => new Float64Array(items.length));
   }
 
-  /** The row's weight relative to this cell's scale, or 0 when it has none (or NaN when the column is not used). */
-  relative(weight: number): number {
-    if (!(weight > 0) || weight === Infinity) return 0;
-    const scale = 2 ** Math.floor(Math.log2(weight));
-    if (scale > this.weightScale) {
-      // Powers of two: rescaling is exact.
-      const factor = this.weightScale / scale;
-      const { weights, weightSquares } = this;
-      for (let index = 0; index < weights.length; index++) weights[index] = (weights[index] as number) * factor;
-      for (let index = 0; index < 3; index++) weightSquares[index] = (weightSquares[index] as number) * factor * factor;
-      this.weightScale = scale;
+  apply(digest: RowDigest, levels: boolean): void {
+    const { counts, weights } = this;
+    const { slots, slotCount, weight } = digest;
+    if (levels) this.levelsSeen = true;
+    for (let index = 0; index < slotCount; index++) {
+      const slot = slots[index] as number;
+      counts[slot] = (counts[slot] as number) + 1;
     }
-    return weight / this.weightScale;
-  }
-
-  add(row: RowEvent): void {
-    const { layout, counts } = this;
-    const { scores, points, levels } = row;
-    const weighted = layout.weighted;
-    const w = weighted ? this.relative(row.weight) : 0;
-    const weights = this.weights;
-    this.read++;
-    counts[ALL_ROWS] = (counts[ALL_ROWS] as number) + 1;
-    if (w > 0) weights[ALL_ROWS] = (weights[ALL_ROWS] as number) + w;
-    if (scores.errorCode !== null) this.bad++;
-    for (let score = 0; score < 3; score++) {
-      const value = score === 0 ? scores.total : score === 1 ? scores.emotional : scores.social;
-      if (value === null) {
-        this.missing[score] = (this.missing[score] as number) + 1;
-        continue;
+    for (let index = 0; index < digest.valueCount; index++) {
+      const slot = digest.valueSlots[index] as number;
+      counts[slot] = (counts[slot] as number) + (digest.values[index] as number);
+    }
+    if (weight > 0) {
+      for (let index = 0; index < slotCount; index++) {
+        const slot = slots[index] as number;
+        weights[slot] = (weights[slot] as number) + weight;
       }
-      counts[score] = (counts[score] as number) + 1;
-      counts[VALUE_SUM + score] = (counts[VALUE_SUM + score] as number) + value;
-      this.sumSquares[score] = (this.sumSquares[score] as number) + value * value;
-      const band = (layout.bandIndex[score] as Int32Array)[value] ?? -1;
-      const bandSlot = band === -1 ? -1 : (layout.bandOffset[score] as number) + band;
-      if (bandSlot !== -1) counts[bandSlot] = (counts[bandSlot] as number) + 1;
-      const indicators = (layout.indicatorsByValue[score] as number[][])[value] ?? [];
-      for (const slot of indicators) counts[slot] = (counts[slot] as number) + 1;
-      if (w > 0) {
-        weights[score] = (weights[score] as number) + w;
-        weights[VALUE_SUM + score] = (weights[VALUE_SUM + score] as number) + w * value;
-        this.weightSquares[score] = (this.weightSquares[score] as number) + w * w;
-        if (bandSlot !== -1) weights[bandSlot] = (weights[bandSlot] as number) + w;
-        for (const slot of indicators) weights[slot] = (weights[slot] as number) + w;
-      }
-    }
-    if (scores.total !== null && scores.category !== null) {
-      this.scored++;
-      if (weighted && Number.isNaN(row.weight)) this.weightMissing++;
-    }
-    if (scores.errorCode === null) {
-      for (let set = 0; set < 3; set++) this.addItems(set, points);
-    }
-    if (levels.length > 0) {
-      this.levelsSeen = true;
-      let slot = layout.itemOffset;
-      for (let item = 0; item < levels.length; item++, slot += ITEM_SLOTS) {
-        const level = levels[item] as number;
-        const index = slot + (level === 9 ? 5 : level < -2 ? 6 : 2 - level);
-        counts[index] = (counts[index] as number) + 1;
-        if (w > 0) weights[index] = (weights[index] as number) + w;
+      for (let index = 0; index < digest.weightedCount; index++) {
+        const slot = digest.weightedSlots[index] as number;
+        weights[slot] = (weights[slot] as number) + (digest.weightedValues[index] as number);
       }
     }
   }
 
-  addItems(set: number, points: Int8Array): void {
-    const items = this.layout.itemSets[set] as readonly number[];
-    let sum = 0;
-    for (const item of items) {
-      const point = points[item] as number;
-      if (point !== 0 && point !== 1) return;
-      sum += point;
+  /** Rescales the weight sums when the summary's weight scale grows (by a power of two: exact). */
+  rescale(factor: number): void {
+    const { weights } = this;
+    for (let index = 0; index < weights.length; index++) {
+      const squares = index >= SQUARES && index < SQUARES + 3;
+      weights[index] = (weights[index] as number) * (squares ? factor * factor : factor);
     }
-    this.setN[set] = (this.setN[set] as number) + 1;
-    const sums = this.setItemSums[set] as Float64Array;
-    for (let index = 0; index < items.length; index++) sums[index] = (sums[index] as number) + (points[items[index] as number] as number);
-    this.setSum[set] = (this.setSum[set] as number) + sum;
-    this.setSquares[set] = (this.setSquares[set] as number) + sum * sum;
   }
 
-  finish(weightColumn: string | undefined): SummaryFigures {
-    const { layout, counts, weights, weightSquares } = this;
+  finish(weightColumn: string | undefined, weightScale: number): SummaryFigures {
+    const { layout, counts, weights } = this;
     const weighted = weightColumn !== undefined;
     const effectiveN = (score: number) => {
-      const squares = weightSquares[score] as number;
+      const squares = weights[SQUARES + score] as number;
       return squares > 0 ? (weights[score] as number) ** 2 / squares : 0;
     };
+    // Objects are built as literals of one shape each (no spreads): a summary of many groups builds many.
     const prevalence = (slot: number, score: number): Prevalence => {
       const count = counts[slot] as number;
       const n = counts[score] as number;
-      const base = { count, proportion: n > 0 ? count / n : null, interval: wilsonInterval(count, n) };
-      if (!weighted) return base;
+      const proportion = n > 0 ? count / n : null;
+      const interval = wilsonInterval(count, n);
+      if (!weighted) return { count, proportion, interval };
       const total = weights[score] as number;
       const share = total > 0 ? (weights[slot] as number) / total : null;
       const nEffective = effectiveN(score);
-      return { ...base, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * nEffective, nEffective) };
+      return { count, proportion, interval, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * nEffective, nEffective) };
     };
-    const categoryList = (score: number) => (layout.bands[score] as CategoryBand[]).map((band, index) => ({ band, ...prevalence((layout.bandOffset[score] as number) + index, score) }));
+    const categoryList = (score: number) =>
+      (layout.bands[score] as CategoryBand[]).map((band, index): CategoryPrevalence => Object.assign({ band }, prevalence((layout.bandOffset[score] as number) + index, score)));
     const statistics = (score: number): ScoreStatistics => {
       const n = counts[score] as number;
       const mean = n > 0 ? (counts[VALUE_SUM + score] as number) / n : null;
-      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((this.sumSquares[score] as number) - n * mean * mean) / (n - 1))) : null;
+      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
       if (!weighted) return { n, mean, sd };
       const total = weights[score] as number;
       return { n, mean, sd, weightedMean: total > 0 ? (weights[VALUE_SUM + score] as number) / total : null };
     };
+    const read = counts[ALL_ROWS] as number;
+    const weightTotal = weighted ? (weights[ALL_ROWS] as number) : 0;
     const frequency = (slot: number): Frequency => {
       const count = counts[slot] as number;
-      const base = { count, proportion: this.read > 0 ? count / this.read : null };
-      if (!weighted) return base;
-      const total = weights[ALL_ROWS] as number;
-      return { ...base, weightedProportion: total > 0 ? (weights[slot] as number) / total : null };
+      const proportion = read > 0 ? count / read : null;
+      if (!weighted) return { count, proportion };
+      return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
     };
-    const { scale } = layout.compiled;
+    const answer = (level: number, slot: number): AnswerFrequency => {
+      const count = counts[slot] as number;
+      const proportion = read > 0 ? count / read : null;
+      if (!weighted) return { level, count, proportion };
+      return { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
+    };
     const items = this.levelsSeen
       ? layout.compiled.keys.map((key, item): ItemFrequencies => {
           const slot = layout.itemOffset + item * ITEM_SLOTS;
-          const definition = scale.items[item] as ScaleDefinition['items'][number];
           return {
             key,
-            number: definition.number,
-            text: definition.text,
-            answers: answerLevels.map(({ level, label }) => ({ level, label, ...frequency(slot + 2 - level) })),
+            answers: answerLevels.map(({ level }) => answer(level, slot + 2 - level)),
             missing: frequency(slot + 5),
             invalid: frequency(slot + 6),
           };
         })
       : null;
-    const set = (index: number) => reliability((layout.itemSets[index] as number[]).length, this.setN[index] as number, this.setItemSums[index] as Float64Array, this.setSum[index] as number, this.setSquares[index] as number);
+    const set = (index: number) => {
+      const offset = layout.setItemOffset[index] as number;
+      const size = (layout.itemSets[index] as number[]).length;
+      return reliability(size, counts[SET_N + index] as number, counts.subarray(offset, offset + size), counts[SET_SUM + index] as number, counts[SET_SQUARES + index] as number);
+    };
+    const scored = counts[SCORED] as number;
     return {
-      read: this.read,
-      scored: this.scored,
-      notScored: this.read - this.scored,
-      bad: this.bad,
-      missing: { total: this.missing[0] as number, emotional: this.missing[1] as number, social: this.missing[2] as number },
+      read,
+      scored,
+      notScored: read - scored,
+      bad: counts[BAD] as number,
+      missing: { total: counts[MISSING] as number, emotional: counts[MISSING + 1] as number, social: counts[MISSING + 2] as number },
       categories: categoryList(0),
       subscaleCategories: { emotional: categoryList(1), social: categoryList(2) },
       indicators: layout.indicators.map((indicator, index) => {
         const score = SCORE_NAMES.indexOf(indicator.score);
-        return { indicator, n: counts[score] as number, ...prevalence(layout.indicatorOffset + index, score) };
+        return Object.assign({ id: indicator.id, n: counts[score] as number }, prevalence(layout.indicatorOffset + index, score));
       }),
-      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[0] as number) * this.weightScale, effectiveN: effectiveN(0), missing: this.weightMissing },
+      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[0] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[WEIGHT_MISSING] as number },
       scores: { total: statistics(0), emotional: statistics(1), social: statistics(2) },
       reliability: { total: set(0), emotional: set(1), social: set(2) },
       items,
@@ -452,7 +510,7 @@ class Grouping {
 
   constructor(
     readonly grouping: GroupBy,
-    readonly layout: Layout,
+    readonly newCell: () => Cell,
     readonly maxGroups: number,
   ) {}
 
@@ -470,7 +528,7 @@ class Grouping {
             { path: 'by', value: this.grouping.column },
           );
         }
-        entry = { kind, label, cell: new Cell(this.layout) };
+        entry = { kind, label, cell: this.newCell() };
         this.cells.set(key, entry);
       }
       // Distinct spellings of one value (" Gent", "Gent") are remembered up to a bound; junk must not grow memory.
@@ -531,17 +589,41 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   const maxGroups = readCount(settings.maxGroups, 'maxGroups', DEFAULT_MAX_GROUPS);
   const groupings = readGroupings(settings.by);
   const layout = createLayout(scale, scoring, weightColumn !== undefined);
-  const overall = new Cell(layout);
-  const groups = groupings.map((grouping) => new Grouping(grouping, layout, Math.max(1, maxGroups)));
+  const cells: Cell[] = [];
+  const newCell = () => {
+    const cell = new Cell(layout);
+    cells.push(cell);
+    return cell;
+  };
+  const overall = newCell();
+  const groups = groupings.map((grouping) => new Grouping(grouping, newCell, Math.max(1, maxGroups)));
+  const digest = new RowDigest(layout);
+  // Weights are summed relative to `weightScale`, a power of two near the largest weight seen, so
+  // that huge weights (1e308) do not overflow the sums nor tiny ones underflow their squares.
+  // Shares and the effective n are ratios: the scale cancels. One scale for every cell.
+  let weightScale = 0;
+
+  function relative(weight: number): number {
+    if (!(weight > 0) || weight === Infinity) return 0;
+    if (weight >= 2 * weightScale) {
+      const scale = 2 ** Math.floor(Math.log2(weight));
+      const factor = weightScale / scale;
+      for (const cell of cells) cell.rescale(factor);
+      weightScale = scale;
+    }
+    return weight / weightScale;
+  }
 
   function add(row: RowEvent): void {
-    overall.add(row);
+    digest.read(row, layout.weighted ? relative(row.weight) : 0);
+    const levels = row.levels.length > 0;
+    overall.apply(digest, levels);
     if (groups.length === 0) return;
     const texts = row.groups;
     if (texts === undefined || texts.length < groups.length) {
       throw new ScoringError('invalid_option', 'The rows carry no grouping columns: spread the summary\'s batchOptions into the batch scorer\'s options.', { path: 'by' });
     }
-    for (let index = 0; index < groups.length; index++) (groups[index] as Grouping).cellOf(texts[index] as string).add(row);
+    for (let index = 0; index < groups.length; index++) (groups[index] as Grouping).cellOf(texts[index] as string).apply(digest, levels);
   }
 
   function finish(): BatchSummary {
@@ -552,16 +634,18 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
       items: scale.items.map((item) => ({ key: item.key, number: item.number, subscale: item.subscale, text: item.text })),
       rules: rules.applied,
       range: { total: scale.range.total, emotional: scale.range.emotional, social: scale.range.social },
+      indicators: layout.indicators,
+      answers: answerLevels,
     };
     return {
       scale: scale.id,
       method,
       groupings,
       minN,
-      ...overall.finish(weightColumn),
+      ...overall.finish(weightColumn, weightScale),
       groups: groups.flatMap((grouping) =>
         grouping.ordered().map(({ kind, label, cell }): GroupSummary => {
-          const figures = cell.finish(weightColumn);
+          const figures = cell.finish(weightColumn, weightScale);
           return { by: { [grouping.grouping.column]: label }, kind, suppressed: figures.scored < minN, ...figures };
         }),
       ),
