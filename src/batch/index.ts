@@ -17,6 +17,8 @@ export { scoreText, scoringTransform } from './streams/score-text.js';
 export type { ByteSource } from './streams/score-text.js';
 export { categoryChartSvg } from './summary/chart-svg.js';
 export { renderSummaryJson, renderSummaryMarkdown, renderSummaryText } from './summary/render.js';
+export { renderSummaryHtml } from './summary/render-html.js';
+export type { HtmlReportOptions } from './summary/render-html.js';
 export { DEFAULT_MIN_N, createSummary } from './summary/summarize.js';
 export type {
   AnswerFrequency,
