@@ -107,14 +107,15 @@ p { margin: .5rem 0; }
 .card .label { display: block; font-weight: 600; }
 .card .detail { display: block; font-size: .85rem; color: #3d3d3d; }
 figure { margin: 1rem 0; }
-figure svg { display: block; width: 100%; height: auto; }
+figure svg { display: block; width: 100%; max-width: 42rem; height: auto; }
 figcaption { font-size: .85rem; color: #3d3d3d; }
 .table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
 .table-wrap:focus { outline: 2px solid #08519c; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; font-variant-numeric: tabular-nums; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { padding: .3rem .5rem; border-bottom: 1px solid #d0d7e1; text-align: right; vertical-align: top; }
-th { background: #eef2f7; font-weight: 600; }
+thead th { background: #eef2f7; font-weight: 600; }
+tbody th { font-weight: 600; }
 th:first-child, td:first-child { text-align: left; }
 .note { font-size: .85rem; color: #3d3d3d; }
 .caution { border-left: 4px solid #08519c; background: #eef2f7; padding: .5rem .75rem; }
@@ -145,9 +146,8 @@ function tableHtml(table: ReportTable, headingLevel: 'h3' | 'caption' = 'caption
   const body = `<tbody>${table.rows.map((row) => `<tr>${row.map((cell, column) => (column === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`).join('')}</tbody>`;
   const notes = table.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('');
   const caption = headingLevel === 'caption' ? `<caption id="${id}">${escapeHtml(table.title)}</caption>` : '';
-  const labelled = headingLevel === 'caption' ? id : `${id}-heading`;
   const heading = headingLevel === 'h3' ? `<h3 id="${id}-heading">${escapeHtml(table.title)}</h3>` : '';
-  return `${heading}<div class="table-wrap" role="region" aria-labelledby="${labelled}" tabindex="0"><table>${caption}${head}${body}</table></div>${notes}`;
+  return `${heading}<div class="table-wrap" tabindex="0"><table>${caption}${head}${body}</table></div>${notes}`;
 }
 
 /** The chart of one grouping: per group, a bar per category of the total with its 95% interval (horizontal, so that it reads on a phone). */
@@ -264,7 +264,7 @@ export function renderSummaryHtml(summary: BatchSummary, options: HtmlReportOpti
   out.push(`<!doctype html>\n<html lang="${language}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">`);
   out.push(`<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>`);
   out.push(`<h1>${escapeHtml(title)}</h1>`);
-  out.push(`<p class="lead">${escapeHtml(scaleName)}. ${escapeHtml(text.respondents(format.count(summary.scored), format.count(summary.read)))}${weighted ? ` ${escapeHtml(words.weightedFigures)}` : ''}</p>`);
+  out.push(`<p class="lead">${escapeHtml(text.respondents(format.count(summary.scored), format.count(summary.read)))}${weighted ? ` ${escapeHtml(words.weightedFigures)}` : ''}</p>`);
 
   const headline = headlineIndicators(summary);
   const cards = headline.length > 0 ? headline.map(({ definition, index }) => ({ label: definition.label[language], prevalence: summary.indicators[index] as Prevalence, n: summary.indicators[index]?.n ?? 0 })) : summary.categories.map((category) => ({ label: category.band.label[language], prevalence: category as Prevalence, n: summary.scored }));
