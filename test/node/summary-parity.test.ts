@@ -50,6 +50,7 @@ function survey(): string {
   return `${lines.join('\n')}\n`;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from two programs, compared field by field
 type Json = Record<string, any>;
 
 function expectShare(actual: number | null | undefined, expected: number | null | undefined, where: string): void {
