@@ -1,12 +1,15 @@
 import { _MISSING_LEVEL as MISSING_LEVEL, ScoringError, _readAnswer as readAnswer, mapColumns } from '../../index.js';
 import { INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
+import { EMPTY_FIELD, NO_CODE, codeOfField } from '../delimited/fields.js';
 import { parseWeight } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, type BatchOptions, type RowEvent } from './options.js';
 import type { InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** The answer level of an invalid answer in {@link RowEvent.levels}. */
 const INVALID_LEVEL = -128;
+/** A code of a level table not read yet. */
+const UNREAD_LEVEL = -127;
 
 /** A row event as the pipeline fills it in, row after row. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -36,9 +39,30 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const groups: string[] = groupNames.map(() => '');
   const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
   const levelCaches = compiled.keys.map(() => new Map<string, number>());
+  // Per item, the level of each integer code -128..127, read once when first met (as the code tables of points).
+  const levelTables = compiled.keys.map(() => new Int8Array(256).fill(UNREAD_LEVEL));
   const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, levels };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
+
+  /** The agreement level of a row's answer to an item: integer codes of delimited rows straight from the bytes, anything else by its text. */
+  function levelOfRow(input: InputRow, item: number): number {
+    const column = itemColumns[item] as number;
+    if (input.kind === 'delimited') {
+      const code = codeOfField(input, column);
+      if (code === EMPTY_FIELD) return MISSING_LEVEL;
+      if (code !== NO_CODE && code >= -128 && code < 128) {
+        const table = levelTables[item] as Int8Array;
+        let level = table[code + 128] as number;
+        if (level === UNREAD_LEVEL) {
+          const outcome = readAnswer(code, compiled.keys[item] as string, compiled.rules.coding);
+          table[code + 128] = level = typeof outcome === 'number' ? outcome : INVALID_LEVEL;
+        }
+        return level;
+      }
+    }
+    return levelOf(item, input.textOf(column));
+  }
 
   /** The agreement level of a cell's text, read by the core's one answer reader (cached per item, bounded). */
   function levelOf(item: number, text: string): number {
@@ -102,7 +126,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       for (let group = 0; group < groups.length; group++) groups[group] = readable ? input.textOf(groupColumns[group] as number) : '';
       if (levels.length > 0) {
         if (!readable) levels.fill(INVALID_LEVEL);
-        else for (let item = 0; item < itemCount; item++) levels[item] = points[item] === INVALID_POINT ? INVALID_LEVEL : levelOf(item, input.textOf(itemColumns[item] as number));
+        else for (let item = 0; item < itemCount; item++) levels[item] = points[item] === INVALID_POINT ? INVALID_LEVEL : levelOfRow(input, item);
       }
       onRow(event);
     }
