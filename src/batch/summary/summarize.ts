@@ -294,8 +294,12 @@ function reliability(items: number, n: number, itemSums: ArrayLike<number>, sum:
  * only replays it, so that grouping costs a short loop per row, not a second reading.
  */
 class RowDigest {
+  /** Slots counted and weighted: rows read, respondents with each score, bands, indicators, answers. */
   readonly slots: Int32Array;
   slotCount = 0;
+  /** Slots only counted: missing scores, bad and scored rows, complete cases and item sums of KR-20. */
+  readonly countSlots: Int32Array;
+  countSlotCount = 0;
   readonly valueSlots = new Int32Array(12);
   readonly values = new Float64Array(12);
   valueCount = 0;
@@ -307,21 +311,23 @@ class RowDigest {
 
   constructor(readonly layout: Layout) {
     this.slots = new Int32Array(layout.size);
+    this.countSlots = new Int32Array(layout.size);
   }
 
   read(row: RowEvent, weight: number): void {
-    const { layout, slots } = this;
+    const { layout, slots, countSlots } = this;
     const { scores, points, levels } = row;
     let count = 0;
+    let countOnly = 0;
     let valueCount = 0;
     let weightedCount = 0;
     this.weight = weight;
     slots[count++] = ALL_ROWS;
-    if (scores.errorCode !== null) slots[count++] = BAD;
+    if (scores.errorCode !== null) countSlots[countOnly++] = BAD;
     for (let score = 0; score < 3; score++) {
       const value = score === 0 ? scores.total : score === 1 ? scores.emotional : scores.social;
       if (value === null) {
-        slots[count++] = MISSING + score;
+        countSlots[countOnly++] = MISSING + score;
         continue;
       }
       slots[count++] = score;
@@ -341,8 +347,8 @@ class RowDigest {
       }
     }
     if (scores.total !== null && scores.category !== null) {
-      slots[count++] = SCORED;
-      if (layout.weighted && Number.isNaN(row.weight)) slots[count++] = WEIGHT_MISSING;
+      countSlots[countOnly++] = SCORED;
+      if (layout.weighted && Number.isNaN(row.weight)) countSlots[countOnly++] = WEIGHT_MISSING;
     }
     if (scores.errorCode === null) {
       for (let set = 0; set < 3; set++) {
@@ -358,9 +364,9 @@ class RowDigest {
           sum += point;
         }
         if (!complete) continue;
-        slots[count++] = SET_N + set;
+        countSlots[countOnly++] = SET_N + set;
         const offset = layout.setItemOffset[set] as number;
-        for (let index = 0; index < items.length; index++) if (points[items[index] as number] === 1) slots[count++] = offset + index;
+        for (let index = 0; index < items.length; index++) if (points[items[index] as number] === 1) countSlots[countOnly++] = offset + index;
         this.valueSlots[valueCount] = SET_SUM + set;
         this.values[valueCount++] = sum;
         this.valueSlots[valueCount] = SET_SQUARES + set;
@@ -373,6 +379,7 @@ class RowDigest {
       slots[count++] = slot + (level === 9 ? 5 : level < -2 ? 6 : 2 - level);
     }
     this.slotCount = count;
+    this.countSlotCount = countOnly;
     this.valueCount = valueCount;
     this.weightedCount = weightedCount;
   }
@@ -392,24 +399,31 @@ class Cell {
 
   apply(digest: RowDigest, levels: boolean): void {
     const { counts, weights } = this;
-    const { slots, slotCount, weight } = digest;
+    const { slots, slotCount, countSlots, countSlotCount, valueSlots, values, valueCount, weight } = digest;
     if (levels) this.levelsSeen = true;
-    for (let index = 0; index < slotCount; index++) {
-      const slot = slots[index] as number;
+    for (let index = 0; index < countSlotCount; index++) {
+      const slot = countSlots[index] as number;
       counts[slot] = (counts[slot] as number) + 1;
     }
-    for (let index = 0; index < digest.valueCount; index++) {
-      const slot = digest.valueSlots[index] as number;
-      counts[slot] = (counts[slot] as number) + (digest.values[index] as number);
+    for (let index = 0; index < valueCount; index++) {
+      const slot = valueSlots[index] as number;
+      counts[slot] = (counts[slot] as number) + (values[index] as number);
     }
     if (weight > 0) {
       for (let index = 0; index < slotCount; index++) {
         const slot = slots[index] as number;
+        counts[slot] = (counts[slot] as number) + 1;
         weights[slot] = (weights[slot] as number) + weight;
       }
-      for (let index = 0; index < digest.weightedCount; index++) {
-        const slot = digest.weightedSlots[index] as number;
-        weights[slot] = (weights[slot] as number) + (digest.weightedValues[index] as number);
+      const { weightedSlots, weightedValues, weightedCount } = digest;
+      for (let index = 0; index < weightedCount; index++) {
+        const slot = weightedSlots[index] as number;
+        weights[slot] = (weights[slot] as number) + (weightedValues[index] as number);
+      }
+    } else {
+      for (let index = 0; index < slotCount; index++) {
+        const slot = slots[index] as number;
+        counts[slot] = (counts[slot] as number) + 1;
       }
     }
   }
