@@ -428,6 +428,14 @@ class Cell {
     }
   }
 
+  /** Adds another cell's figures to this one's (every figure is a sum, so the figures of all rows are the sums of a grouping's groups). */
+  merge(other: Cell): void {
+    const { counts, weights } = this;
+    for (let index = 0; index < counts.length; index++) counts[index] = (counts[index] as number) + (other.counts[index] as number);
+    for (let index = 0; index < weights.length; index++) weights[index] = (weights[index] as number) + (other.weights[index] as number);
+    if (other.levelsSeen) this.levelsSeen = true;
+  }
+
   /** Rescales the weight sums when the summary's weight scale grows (by a power of two: exact). */
   rescale(factor: number): void {
     const { weights } = this;
@@ -631,13 +639,24 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   function add(row: RowEvent): void {
     digest.read(row, layout.weighted ? relative(row.weight) : 0);
     const levels = row.levels.length > 0;
-    overall.apply(digest, levels);
-    if (groups.length === 0) return;
+    // With groupings, the figures of all rows are summed from the first grouping's groups when
+    // they are read (each row is in exactly one group of it): one replay per row and grouping.
+    if (groups.length === 0) {
+      overall.apply(digest, levels);
+      return;
+    }
     const texts = row.groups;
     if (texts === undefined || texts.length < groups.length) {
       throw new ScoringError('invalid_option', 'The rows carry no grouping columns: spread the summary\'s batchOptions into the batch scorer\'s options.', { path: 'by' });
     }
     for (let index = 0; index < groups.length; index++) (groups[index] as Grouping).cellOf(texts[index] as string).apply(digest, levels);
+  }
+
+  function allRows(): Cell {
+    if (groups.length === 0) return overall;
+    const sum = new Cell(layout);
+    for (const entry of (groups[0] as Grouping).cells.values()) sum.merge(entry.cell);
+    return sum;
   }
 
   function finish(): BatchSummary {
@@ -656,7 +675,7 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
       method,
       groupings,
       minN,
-      ...overall.finish(weightColumn, weightScale),
+      ...allRows().finish(weightColumn, weightScale),
       groups: groups.flatMap((grouping) =>
         grouping.ordered().map(({ kind, label, cell }): GroupSummary => {
           const figures = cell.finish(weightColumn, weightScale);
