@@ -37,6 +37,9 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const groupNames = options.groupColumns ?? [];
   const groupColumns = new Int32Array(groupNames.length).fill(-1);
   const groups: string[] = groupNames.map(() => '');
+  // Per grouping column, the texts met so far by a hash of their bytes (bounded): a value read
+  // again is the same string, neither decoded nor allocated again, and hashes once in a map.
+  const groupTexts = groupNames.map(() => new Map<number, { bytes: Uint8Array; text: string }>());
   const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
   const levelCaches = compiled.keys.map(() => new Map<string, number>());
   // Per item, the level of each integer code -128..127, read once when first met (as the code tables of points).
@@ -44,6 +47,37 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, levels };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
+
+  /** The text of a row's grouping column, interned by its bytes for delimited rows. */
+  function groupText(input: InputRow, group: number): string {
+    const column = groupColumns[group] as number;
+    if (input.kind !== 'delimited' || column >= input.fieldCount || input.quoting[column] !== 0) return input.textOf(column);
+    const start = input.starts[column] as number;
+    const end = input.ends[column] as number;
+    if (end - start > 64) return input.textOf(column);
+    const { bytes } = input;
+    let hash = 0x811c9dc5;
+    for (let index = start; index < end; index++) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+    const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string }>;
+    const known = cache.get(hash);
+    if (known !== undefined && known.bytes.length === end - start) {
+      let same = true;
+      for (let index = 0; index < known.bytes.length; index++) {
+        if (known.bytes[index] !== bytes[start + index]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.text;
+    }
+    const invalidBefore = input.invalidText;
+    input.invalidText = false;
+    const text = input.textOf(column);
+    const invalid = input.invalidText;
+    input.invalidText = invalidBefore || invalid;
+    if (!invalid && known === undefined && cache.size < 4096) cache.set(hash, { bytes: bytes.slice(start, end), text });
+    return text;
+  }
 
   /** The agreement level of a row's answer to an item: integer codes of delimited rows straight from the bytes, anything else by its text. */
   function levelOfRow(input: InputRow, item: number): number {
@@ -123,7 +157,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       event.index = counts.read - 1;
       event.weight = weightColumn !== -1 && input.problem === null ? parseWeight(input.textOf(weightColumn)) : Number.NaN;
       const readable = input.problem === null && mapped;
-      for (let group = 0; group < groups.length; group++) groups[group] = readable ? input.textOf(groupColumns[group] as number) : '';
+      for (let group = 0; group < groups.length; group++) groups[group] = readable ? groupText(input, group) : '';
       if (levels.length > 0) {
         if (!readable) levels.fill(INVALID_LEVEL);
         else for (let item = 0; item < itemCount; item++) levels[item] = points[item] === INVALID_POINT ? INVALID_LEVEL : levelOfRow(input, item);

@@ -261,3 +261,23 @@ describe('JSON shape', () => {
     expect(validate(json)).toBe(false);
   });
 });
+
+describe('grouping values read from bytes', () => {
+  it('a value is the same group however often it comes; invalid UTF-8 in a grouping column is reported on every row', () => {
+    const problems: string[] = [];
+    const summary = createSummary(djg6, undefined, { by: 'gemeente', minN: 1 });
+    const scorer = createBatchScorer('csv', { scale: djg6, output: null, ...summary.batchOptions, onRow: summary.add, onProblem: (problem) => problems.push(`${problem.line}:${problem.code}`) }, () => {});
+    const encoder = new TextEncoder();
+    const bad = Uint8Array.of(0x47, 0xff, 0x74); // "G\xFFt"
+    const line = (gemeente: Uint8Array) => new Uint8Array([...gemeente, ...encoder.encode(`,40,1,${lonely}\n`)]);
+    scorer.push(encoder.encode(`${header}\n`));
+    for (const gemeente of [encoder.encode('Gent'), bad, encoder.encode('Gent'), bad, encoder.encode('Gent')]) scorer.push(line(gemeente));
+    scorer.end();
+    const result = summary.finish();
+    expect(result.groups.map((group) => [group.by['gemeente'], group.read])).toEqual([
+      ['Gent', 3],
+      ['G\uFFFDt', 2],
+    ]);
+    expect(problems).toEqual(['3:invalid_utf8', '5:invalid_utf8']);
+  });
+});
