@@ -121,6 +121,9 @@ th:first-child, td:first-child { text-align: left; }
 .caution { border-left: 4px solid #08519c; background: #eef2f7; padding: .5rem .75rem; }
 ol.items li { margin: .15rem 0; }
 footer { margin-top: 2rem; font-size: .8rem; color: #3d3d3d; }
+@media screen and (min-width: 40rem) {
+  td { white-space: nowrap; }
+}
 @media (max-width: 40rem) {
   main { padding: .75rem; }
   h1 { font-size: 1.4rem; }
