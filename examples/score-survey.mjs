@@ -1,5 +1,5 @@
-// Scores a small Dutch survey sample (examples/data/enquete-nl.csv) on the 6-item scale and
-// prints a table with the Dutch category labels. Rows that cannot be scored keep their reason.
+// Scores a Dutch survey sample (examples/data/enquete-nl.csv) on the 6-item scale and prints a
+// table of its first rows with the Dutch category labels. Rows that cannot be scored keep their reason.
 // Run: npm start
 import { readFileSync } from 'node:fs';
 import { djg6, safeScore } from 'loneliness-scales';
@@ -29,8 +29,8 @@ const rows = lines.map((line) => {
   };
 });
 
-console.log(`${djg6.name.nl} — ${rows.length} respondenten\n`);
-console.table(rows);
+console.log(`${djg6.name.nl} — ${rows.length} respondenten (de eerste 12 hieronder)\n`);
+console.table(rows.slice(0, 12));
 for (const band of djg6.categories.total.conventions[0].bands) {
   const count = rows.filter((row) => row.categorie === band.label.nl).length;
   console.log(`${band.label.nl.padEnd(16)} ${String(count).padStart(3)}  (totaal ${band.min}–${band.max})`);
@@ -38,3 +38,5 @@ for (const band of djg6.categories.total.conventions[0].bands) {
 console.log(`${'niet te scoren'.padEnd(16)} ${String(rows.filter((row) => row.categorie === '').length).padStart(3)}`);
 console.log(`\nBron: ${djg6.citation}`);
 console.log('Onderzoeksinstrument voor groepen, geen diagnose voor individuen.');
+console.log('\nRapport per gemeente (HTML, om te lezen en af te drukken):');
+console.log('  npx loneliness-scales summary examples/data/enquete-nl.csv --lang nl --by gemeente --format html --out rapport.html');

@@ -27,6 +27,28 @@ export { scoreText, scoringTransform } from './streams/score-text.js';
 export type { ByteSource } from './streams/score-text.js';
 export { categoryChartSvg } from './summary/chart-svg.js';
 export { renderSummaryJson, renderSummaryMarkdown, renderSummaryText } from './summary/render.js';
-export { createSummary } from './summary/summarize.js';
-export type { BatchSummary, CategoryPrevalence, Reliability, ScoreStatistics, SummaryAccumulator } from './summary/summarize.js';
+export { renderSummaryHtml } from './summary/render-html.js';
+export type { HtmlReportOptions } from './summary/render-html.js';
+export { DEFAULT_MIN_N, createSummary } from './summary/summarize.js';
+export type {
+  AnswerFrequency,
+  BatchSummary,
+  CategoryPrevalence,
+  Frequency,
+  GroupSummary,
+  IndicatorPrevalence,
+  ItemFrequencies,
+  Prevalence,
+  Reliability,
+  ScoreStatistics,
+  SummaryAccumulator,
+  SummaryFigures,
+  SummaryMethod,
+  SummaryOptions,
+  WeightsUsed,
+} from './summary/summarize.js';
+export { parseGroupBy } from './summary/group-by.js';
+export type { GroupBy, GroupKind, NumericBand } from './summary/group-by.js';
+export { indicatorsOf } from './summary/indicators.js';
+export type { IndicatorDefinition } from './summary/indicators.js';
 export type { Interval } from './summary/wilson.js';

@@ -89,3 +89,34 @@ export function fieldText(record: RecordView, field: number): string {
   }
   return record.quoting[field] === 3 ? text.replaceAll('""', '"') : text;
 }
+
+/** {@link codeOfField}: the field holds no canonical integer code. */
+export const NO_CODE = 0x7fffffff;
+/** {@link codeOfField}: the field is empty and unquoted (a missing answer). */
+export const EMPTY_FIELD = 0x7ffffffe;
+
+/**
+ * The canonical integer code of an unquoted field of at most four bytes (`0`, `12`, `-1`) read
+ * straight from the bytes; {@link EMPTY_FIELD} for an empty unquoted field; {@link NO_CODE} for
+ * anything else (labels, quoted cells, unusual numbers), which the caller reads as text.
+ */
+export function codeOfField(record: RecordView, field: number): number {
+  if (field >= record.fieldCount) return EMPTY_FIELD;
+  const start = record.starts[field] as number;
+  const end = record.ends[field] as number;
+  if (record.quoting[field] !== 0) return NO_CODE;
+  if (start === end) return EMPTY_FIELD;
+  if (end - start > 4) return NO_CODE;
+  const { bytes } = record;
+  let position = start;
+  const negative = bytes[position] === MINUS;
+  if (negative) position++;
+  if (position === end || (bytes[position] === ZERO && position + 1 !== end)) return NO_CODE;
+  let code = 0;
+  for (; position < end; position++) {
+    const digit = (bytes[position] as number) - ZERO;
+    if (digit < 0 || digit > 9) return NO_CODE;
+    code = code * 10 + digit;
+  }
+  return negative ? -code : code;
+}

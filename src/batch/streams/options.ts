@@ -57,6 +57,14 @@ export interface RowEvent {
   readonly scores: RowScores;
   /** The row's weight when a weight column is named: a number, or `NaN` when the cell is not one. */
   readonly weight: number;
+  /** The row's text in each of {@link BatchOptions.groupColumns}, in their order (`''` when it has none); reused between rows. */
+  readonly groups: readonly string[];
+  /**
+   * With {@link BatchOptions.answerLevels}: each item's answer as an agreement level by position
+   * in the scale (2 = `yes!`, 1 = `yes`, 0 = `more or less`, -1 = `no`, -2 = `no!`), 9 for a
+   * missing answer, -128 for an invalid one (or a malformed row); reused between rows. Empty otherwise.
+   */
+  readonly levels: Int8Array;
 }
 
 /**
@@ -86,6 +94,13 @@ export interface BatchOptions {
   readonly prefix?: string | undefined;
   /** A column holding each row's weight, reported in {@link RowEvent.weight}. */
   readonly weightColumn?: string | undefined;
+  /**
+   * Columns whose text each row reports in {@link RowEvent.groups} (for grouped summaries). A
+   * column missing from the header throws a `ScoringError` (`missing_column`) listing the columns.
+   */
+  readonly groupColumns?: readonly string[] | undefined;
+  /** Report each item's answer level in {@link RowEvent.levels} (for item frequencies). */
+  readonly answerLevels?: boolean | undefined;
   /** Stop at the first bad row (malformed, or an invalid answer) by throwing a {@link BadRowError}. */
   readonly strict?: boolean | undefined;
   /** Called for every row once scored. */

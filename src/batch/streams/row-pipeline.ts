@@ -1,11 +1,16 @@
-import { ScoringError, mapColumns } from '../../index.js';
-import { pointOfField } from '../delimited/fields.js';
-import { MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { _MISSING_LEVEL as MISSING_LEVEL, ScoringError, _readAnswer as readAnswer, mapColumns } from '../../index.js';
+import { EMPTY_FIELD, NO_CODE, codeOfField, pointOfField } from '../delimited/fields.js';
+import { INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { missingMarkers } from '../scoring/missing-values.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import type { InputRow, RowTarget, RowWriter } from './rows.js';
+
+/** The answer level of an invalid answer in {@link RowEvent.levels}. */
+const INVALID_LEVEL = -128;
+/** A code of a level table not read yet. */
+const UNREAD_LEVEL = -127;
 
 /** A row event as the pipeline fills it in, row after row. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -30,10 +35,83 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const points = new Int8Array(itemCount);
   const scores = emptyRowScores();
   const counts: BatchCounts = { read: 0, scored: 0, notScored: 0, bad: 0 };
-  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN };
+  const groupNames = options.groupColumns ?? [];
+  const groupColumns = new Int32Array(groupNames.length).fill(-1);
+  const groups: string[] = groupNames.map(() => '');
+  // Per grouping column, the texts met so far by a hash of their bytes (bounded): a value read
+  // again is the same string, neither decoded nor allocated again, and hashes once in a map.
+  const groupTexts = groupNames.map(() => new Map<number, { bytes: Uint8Array; text: string }>());
+  const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
+  const levelCaches = compiled.keys.map(() => new Map<string, number>());
+  // Per item, the level of each integer code -128..127, read once when first met (as the code tables of points).
+  const levelTables = compiled.keys.map(() => new Int8Array(256).fill(UNREAD_LEVEL));
+  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, levels };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
   const readWeight = options.weightColumn === undefined ? null : createWeightReader(options.weightColumn, options.decimalSeparator ?? 'auto');
+
+  /** The text of a row's grouping column, interned by its bytes for delimited rows. */
+  function groupText(input: InputRow, group: number): string {
+    const column = groupColumns[group] as number;
+    if (input.kind !== 'delimited' || column >= input.fieldCount || input.quoting[column] !== 0) return input.textOf(column);
+    const start = input.starts[column] as number;
+    const end = input.ends[column] as number;
+    if (end - start > 64) return input.textOf(column);
+    const { bytes } = input;
+    let hash = 0x811c9dc5;
+    for (let index = start; index < end; index++) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+    const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string }>;
+    const known = cache.get(hash);
+    if (known !== undefined && known.bytes.length === end - start) {
+      let same = true;
+      for (let index = 0; index < known.bytes.length; index++) {
+        if (known.bytes[index] !== bytes[start + index]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return known.text;
+    }
+    const invalidBefore = input.invalidText;
+    input.invalidText = false;
+    const text = input.textOf(column);
+    const invalid = input.invalidText;
+    input.invalidText = invalidBefore || invalid;
+    if (!invalid && known === undefined && cache.size < 4096) cache.set(hash, { bytes: bytes.slice(start, end), text });
+    return text;
+  }
+
+  /** The agreement level of a row's answer to an item: integer codes of delimited rows straight from the bytes, anything else by its text. */
+  function levelOfRow(input: InputRow, item: number): number {
+    const column = itemColumns[item] as number;
+    if (input.kind === 'delimited') {
+      const code = codeOfField(input, column);
+      if (code === EMPTY_FIELD) return MISSING_LEVEL;
+      if (code !== NO_CODE && code >= -128 && code < 128) {
+        const table = levelTables[item] as Int8Array;
+        let level = table[code + 128] as number;
+        if (level === UNREAD_LEVEL) {
+          const outcome = readAnswer(code, compiled.keys[item] as string, compiled.rules.coding);
+          table[code + 128] = level = typeof outcome === 'number' ? outcome : INVALID_LEVEL;
+        }
+        return level;
+      }
+    }
+    return levelOf(item, input.textOf(column));
+  }
+
+  /** The agreement level of a cell's text, read by the core's one answer reader (cached per item, bounded). */
+  function levelOf(item: number, text: string): number {
+    if (text === '') return MISSING_LEVEL;
+    const cache = levelCaches[item] as Map<string, number>;
+    let level = cache.get(text);
+    if (level === undefined) {
+      const outcome = readAnswer(text, compiled.keys[item] as string, compiled.rules.coding);
+      level = typeof outcome === 'number' ? outcome : INVALID_LEVEL;
+      if (cache.size < 4096) cache.set(text, level);
+    }
+    return level;
+  }
   let mapped = false;
 
   function header(names: readonly string[], kind: InputRow['kind']): void {
@@ -46,6 +124,14 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
         throw new ScoringError('missing_column', `The weight column "${options.weightColumn}" is not in the data.`, { value: options.weightColumn });
       }
     }
+    groupNames.forEach((name, index) => {
+      const column = names.indexOf(name);
+      if (column === -1) {
+        const listed = names.slice(0, 50).map((known) => `"${known}"`).join(', ');
+        throw new ScoringError('missing_column', `The grouping column "${name}" is not in the data; its columns are ${listed}${names.length > 50 ? ', …' : ''}.`, { value: name, path: 'by' });
+      }
+      groupColumns[index] = column;
+    });
     mapped = true;
     writer?.header(names, kind);
   }
@@ -81,6 +167,18 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
         readWeight !== null && weightColumn !== -1 && input.problem === null
           ? readWeight(input.textOf(weightColumn), input.line, input.kind === 'delimited' && input.delimiter === 0x2c)
           : Number.NaN;
+      const readable = input.problem === null && mapped;
+      for (let group = 0; group < groups.length; group++) groups[group] = readable ? groupText(input, group) : '';
+      if (levels.length > 0) {
+        if (!readable) levels.fill(INVALID_LEVEL);
+        else {
+          for (let item = 0; item < itemCount; item++) {
+            const point = points[item] as number;
+            // A missing point is a missing answer also when a missing-value marker (NA, .) made it so.
+            levels[item] = point === INVALID_POINT ? INVALID_LEVEL : point === MISSING_POINT ? MISSING_LEVEL : levelOfRow(input, item);
+          }
+        }
+      }
       onRow(event);
     }
     writer?.row(input, scores);

@@ -1,4 +1,5 @@
 import type { Language } from '../../index.js';
+import { numberFormats, reportText } from './report-text.js';
 import type { BatchSummary } from './summarize.js';
 
 const escapeXml = (text: string): string =>
@@ -6,7 +7,8 @@ const escapeXml = (text: string): string =>
 
 /**
  * An SVG bar chart of the category distribution of the total, with the 95% Wilson interval of
- * each share as an error bar (weighted shares when the summary is weighted). Self-contained, no
+ * each share as an error bar (weighted shares when the summary is weighted). The title defaults
+ * to the scale's name in the chart's language; numbers are written as that language writes them. Self-contained, no
  * scripts or external fonts: paste it into a report or open it in a browser.
  *
  * @example
@@ -46,8 +48,9 @@ export function categoryChartSvg(summary: BatchSummary, options: { readonly lang
   const y = (share: number) => top + plotHeight - (share / maximum) * plotHeight;
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = slot * 0.6;
-  const title = options.title ?? `${summary.scale}: ${language === 'nl' ? 'verdeling over categorieën' : 'category distribution'}`;
-  const note = `n = ${summary.scored}${weighted ? (language === 'nl' ? ', gewogen' : ', weighted') : ''}; ${language === 'nl' ? '95%-betrouwbaarheidsintervallen (Wilson)' : '95% Wilson intervals'}`;
+  const format = numberFormats(language);
+  const title = options.title ?? summary.method.scaleName[language];
+  const note = reportText[language].chartNote(format.count(summary.scored), weighted);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
@@ -64,14 +67,14 @@ export function categoryChartSvg(summary: BatchSummary, options: { readonly lang
     const x = left + slot * index + (slot - barWidth) / 2;
     const center = x + barWidth / 2;
     parts.push(
-      `<rect x="${x.toFixed(1)}" y="${y(bar.share).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(top + plotHeight - y(bar.share)).toFixed(1)}" fill="#4c78a8"><title>${escapeXml(`${bar.label}: ${(bar.share * 100).toFixed(1)}%`)}</title></rect>`,
+      `<rect x="${x.toFixed(1)}" y="${y(bar.share).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(top + plotHeight - y(bar.share)).toFixed(1)}" fill="#4c78a8"><title>${escapeXml(`${bar.label}: ${format.percent(bar.share)}`)}</title></rect>`,
     );
     if (bar.interval !== null && bar.interval !== undefined) {
       const low = y(bar.interval.lower).toFixed(1);
       const high = y(bar.interval.upper).toFixed(1);
       parts.push(`<path d="M${center.toFixed(1)} ${low}V${high}M${(center - 8).toFixed(1)} ${low}h16M${(center - 8).toFixed(1)} ${high}h16" stroke="#222" stroke-width="1.5" fill="none"/>`);
     }
-    parts.push(`<text x="${center.toFixed(1)}" y="${(y(bar.interval?.upper ?? bar.share) - 6).toFixed(1)}" text-anchor="middle" font-weight="bold">${(bar.share * 100).toFixed(1)}%</text>`);
+    parts.push(`<text x="${center.toFixed(1)}" y="${(y(bar.interval?.upper ?? bar.share) - 6).toFixed(1)}" text-anchor="middle" font-weight="bold">${format.percent(bar.share)}</text>`);
     parts.push(`<text x="${center.toFixed(1)}" y="${top + plotHeight + 18}" text-anchor="middle">${escapeXml(bar.label)}</text>`);
   });
   parts.push(`<line x1="${left}" x2="${width - right}" y1="${top + plotHeight}" y2="${top + plotHeight}" stroke="#222"/>`);

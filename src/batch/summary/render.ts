@@ -1,62 +1,162 @@
 import type { Language } from '../../index.js';
-import type { BatchSummary, ScoreStatistics } from './summarize.js';
+import type { IndicatorDefinition } from './indicators.js';
+import { numberFormats, reportText } from './report-text.js';
+import type { BatchSummary, CategoryPrevalence, Frequency, GroupSummary, Prevalence } from './summarize.js';
 
-const percent = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
-const decimal = (value: number | null, digits = 2): string => {
-  if (value === null) return '–';
-  const text = value.toFixed(digits);
-  // No "-0.00" for a value that rounds to zero.
-  return Number(text) === 0 ? (0).toFixed(digits) : text;
-};
-const interval = (range: { lower: number; upper: number } | null | undefined): string =>
-  range === null || range === undefined ? '–' : `${(range.lower * 100).toFixed(1)}–${(range.upper * 100).toFixed(1)}%`;
-
-/** The summary as rows of cells: one table per section, for text and Markdown rendering. */
-function sections(summary: BatchSummary, language: Language): { title: string; header: string[]; rows: string[][] }[] {
-  const weighted = summary.weights !== null;
-  const statistic = (name: string, stats: ScoreStatistics, missing: number) => [name, String(stats.n), String(missing), decimal(stats.mean), decimal(stats.sd)];
-  return [
-    {
-      title: 'Rows',
-      header: ['read', 'scored', 'not scored', 'of which bad rows'],
-      rows: [[summary.read, summary.scored, summary.notScored, summary.bad].map(String)],
-    },
-    {
-      title: 'Categories of the total (95% Wilson intervals)',
-      header: ['category', 'scores', 'n', '%', '95% CI', ...(weighted ? ['weighted %', 'weighted 95% CI'] : [])],
-      rows: summary.categories.map((category) => [
-        category.band.label[language],
-        category.band.min === category.band.max ? String(category.band.min) : `${category.band.min}–${category.band.max}`,
-        String(category.count),
-        percent(category.proportion),
-        interval(category.interval),
-        ...(weighted ? [percent(category.weightedProportion), interval(category.weightedInterval)] : []),
-      ]),
-    },
-    {
-      title: 'Scores',
-      header: ['score', 'n', 'missing', 'mean', 'SD'],
-      rows: [
-        statistic('total', summary.scores.total, summary.missing.total),
-        statistic('emotional', summary.scores.emotional, summary.missing.emotional),
-        statistic('social', summary.scores.social, summary.missing.social),
-      ],
-    },
-    {
-      title: 'Reliability (KR-20, complete cases)',
-      header: ['scale', 'items', 'n', 'KR-20'],
-      rows: (['total', 'emotional', 'social'] as const).map((name) => {
-        const { items, n, kr20 } = summary.reliability[name];
-        return [name, String(items), String(n), decimal(kr20, 3)];
-      }),
-    },
-  ];
+/** One table of a report: a title, a header, rows of cells, and notes below it. */
+export interface ReportTable {
+  /** A stable id (`rows`, `indicators`, `by-gemeente`, …). */
+  readonly id: string;
+  /** The table's heading. */
+  readonly title: string;
+  /** Column headings. */
+  readonly header: readonly string[];
+  /** Rows of cells, as text. */
+  readonly rows: readonly (readonly string[])[];
+  /** Notes printed below the table. */
+  readonly notes: readonly string[];
 }
 
-function weightsNote(summary: BatchSummary): string {
+/** A group's label in a language: its value or band, or the words for `other` and `missing`. */
+export function groupLabel(group: GroupSummary, language: Language): string {
+  const text = reportText[language];
+  const value = Object.values(group.by)[0] ?? '';
+  return group.kind === 'other' ? text.other : group.kind === 'missing' ? text.missingGroup : value;
+}
+
+/** The indicators to chart and tabulate per group: the headline ones, or (for scales without) none. */
+export function headlineIndicators(summary: BatchSummary): { definition: IndicatorDefinition; index: number }[] {
+  return summary.method.indicators.flatMap((definition, index) => (definition.headline ? [{ definition, index }] : []));
+}
+
+/**
+ * The summary as tables with every heading and number in the report's language: rows, headline
+ * indicators, categories of the total and the subscales, scores, reliability, answers per item,
+ * and a table per grouping. Groups below `minN` keep their counts and lose their percentages.
+ * @internal
+ */
+export function reportTables(summary: BatchSummary, language: Language): ReportTable[] {
+  const text = reportText[language];
+  const format = numberFormats(language);
+  const weighted = summary.weights !== null;
+  const shareColumns = weighted ? [text.percent, text.interval, text.weightedPercent, text.weightedInterval] : [text.percent, text.interval];
+  const shares = (prevalence: Prevalence) => [
+    format.percent(prevalence.proportion),
+    format.interval(prevalence.interval),
+    ...(weighted ? [format.percent(prevalence.weightedProportion), format.interval(prevalence.weightedInterval)] : []),
+  ];
+  const range = (min: number, max: number) => (min === max ? String(min) : `${min}–${max}`);
+  const scoreName = { total: text.total, emotional: text.emotional, social: text.social } as const;
+  const categoryRows = (list: readonly CategoryPrevalence[]) =>
+    list.map((category) => [category.band.label[language], range(category.band.min, category.band.max), format.count(category.count), ...shares(category)]);
+  const tables: ReportTable[] = [
+    {
+      id: 'rows',
+      title: text.rows,
+      header: [text.read, text.scored, text.notScored, text.badRows],
+      rows: [[summary.read, summary.scored, summary.notScored, summary.bad].map(format.count)],
+      notes: [],
+    },
+  ];
+  if (summary.indicators.length > 0) {
+    tables.push({
+      id: 'indicators',
+      title: text.indicators,
+      header: [text.indicator, text.score, text.n, text.count, ...shareColumns],
+      rows: summary.indicators.map((indicator, index) => {
+        const definition = summary.method.indicators[index] as IndicatorDefinition;
+        return [definition.label[language], `${scoreName[definition.score]} ${range(definition.min, definition.max)}`, format.count(indicator.n), format.count(indicator.count), ...shares(indicator)];
+      }),
+      notes: [],
+    });
+  }
+  tables.push({
+    id: 'categories',
+    title: text.categoriesTotal,
+    header: [text.category, text.scoreRange, text.n, ...shareColumns],
+    rows: categoryRows(summary.categories),
+    notes: [],
+  });
+  for (const [name, title] of [
+    ['emotional', text.categoriesEmotional],
+    ['social', text.categoriesSocial],
+  ] as const) {
+    const list = summary.subscaleCategories[name];
+    if (list.length > 0) tables.push({ id: `categories-${name}`, title, header: [text.category, text.scoreRange, text.n, ...shareColumns], rows: categoryRows(list), notes: [] });
+  }
+  tables.push({
+    id: 'scores',
+    title: text.scores,
+    header: [text.score, text.n, text.missing, text.mean, text.sd, ...(weighted ? [text.weightedMean] : [])],
+    rows: (['total', 'emotional', 'social'] as const).map((name) => {
+      const stats = summary.scores[name];
+      return [scoreName[name], format.count(stats.n), format.count(summary.missing[name]), format.decimal(stats.mean), format.decimal(stats.sd), ...(weighted ? [format.decimal(stats.weightedMean)] : [])];
+    }),
+    notes: [],
+  });
+  tables.push({
+    id: 'reliability',
+    title: text.reliability,
+    header: [text.scale, text.items, text.n, 'KR-20'],
+    rows: (['total', 'emotional', 'social'] as const).map((name) => {
+      const { items, n, kr20 } = summary.reliability[name];
+      return [scoreName[name], String(items), format.count(n), format.decimal(kr20, 3)];
+    }),
+    notes: [],
+  });
+  if (summary.items !== null) {
+    const levels = summary.method.answers.filter(({ level }) => summary.items?.some((item) => (item.answers.find((answer) => answer.level === level)?.count ?? 0) > 0));
+    const anyInvalid = summary.items.some((item) => item.invalid.count > 0);
+    const share = (frequency: Frequency) => format.percent(weighted ? frequency.weightedProportion : frequency.proportion);
+    tables.push({
+      id: 'items',
+      title: weighted ? text.itemFrequenciesWeighted : text.itemFrequencies,
+      header: [text.item, ...levels.map(({ label }) => label[language]), text.missing, ...(anyInvalid ? [text.invalid] : [])],
+      rows: summary.items.map((item, index) => {
+        const definition = summary.method.items[index];
+        const answers = levels.map(({ level }) => {
+          const answer = item.answers.find((candidate) => candidate.level === level);
+          return answer === undefined ? '–' : share(answer);
+        });
+        return [`${definition?.number ?? ''}. ${definition?.text[language] ?? item.key}`, ...answers, share(item.missing), ...(anyInvalid ? [share(item.invalid)] : [])];
+      }),
+      notes: [],
+    });
+  }
+  const headline = headlineIndicators(summary);
+  for (const grouping of summary.groupings) {
+    const groups = summary.groups.filter((group) => Object.hasOwn(group.by, grouping.column));
+    const suppressedAny = groups.some((group) => group.suppressed);
+    const columns =
+      headline.length > 0
+        ? headline.map(({ definition, index }) => ({ label: definition.label[language], of: (group: GroupSummary) => group.indicators[index] as Prevalence }))
+        : summary.categories.map((category, index) => ({ label: category.band.label[language], of: (group: GroupSummary) => group.categories[index] as Prevalence }));
+    tables.push({
+      id: `by-${grouping.column}`,
+      title: text.by(grouping.column),
+      header: [text.group, text.n, ...columns.flatMap((column) => [`${column.label} %`, text.interval]), text.meanTotal],
+      rows: groups.map((group) => {
+        const cells = columns.flatMap((column) => {
+          if (group.suppressed) return ['–', '–'];
+          const prevalence = column.of(group);
+          return weighted ? [format.percent(prevalence.weightedProportion), format.interval(prevalence.weightedInterval)] : [format.percent(prevalence.proportion), format.interval(prevalence.interval)];
+        });
+        const mean = group.suppressed ? '–' : format.decimal(weighted ? group.scores.total.weightedMean : group.scores.total.mean);
+        return [`${groupLabel(group, language)}${group.suppressed ? ` ${text.suppressedMark}` : ''}`, format.count(group.scored), ...cells, mean];
+      }),
+      notes: [...(suppressedAny ? [text.suppressedNote(summary.minN)] : []), ...(weighted ? [text.weightedFigures] : [])],
+    });
+  }
+  return tables;
+}
+
+/** The weights note of a summary in its language, or `''`. */
+export function weightsNote(summary: BatchSummary, language: Language): string {
   const { weights } = summary;
   if (weights === null) return '';
-  return `Weights: column "${weights.column}", sum ${Number.isFinite(weights.sum) ? weights.sum.toFixed(2) : 'above the largest number (1.8e308)'}, effective n ${weights.effectiveN.toFixed(1)} (Kish), ${weights.missing} scored rows without a usable weight.`;
+  const text = reportText[language];
+  const format = numberFormats(language);
+  return text.weightsNote(weights.column, Number.isFinite(weights.sum) ? format.decimal(weights.sum, 2) : text.tooLarge, format.decimal(weights.effectiveN, 1), format.count(weights.missing));
 }
 
 /**
@@ -75,13 +175,13 @@ function weightsNote(summary: BatchSummary): string {
  * ```
  */
 export function renderSummaryText(summary: BatchSummary, language: Language = 'en'): string {
-  const blocks = sections(summary, language).map(({ title, header, rows }) => {
+  const blocks = reportTables(summary, language).map(({ title, header, rows, notes }) => {
     const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-    const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
-    return [title, line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+    const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    return [title, line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line), ...notes].join('\n');
   });
-  const note = weightsNote(summary);
-  return `${summary.scale}\n\n${blocks.join('\n\n')}${note === '' ? '' : `\n\n${note}`}\n`;
+  const note = weightsNote(summary, language);
+  return `${summary.method.scaleName[language]}\n\n${blocks.join('\n\n')}${note === '' ? '' : `\n\n${note}`}\n`;
 }
 
 /**
@@ -100,18 +200,19 @@ export function renderSummaryText(summary: BatchSummary, language: Language = 'e
  * ```
  */
 export function renderSummaryMarkdown(summary: BatchSummary, language: Language = 'en'): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  const blocks = sections(summary, language).map(({ title, header, rows }) =>
+  const escape = (cell: string) => cell.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ');
+  const blocks = reportTables(summary, language).map(({ title, header, rows, notes }) =>
     [
-      `### ${title}`,
+      `### ${escape(title)}`,
       '',
       `| ${header.map(escape).join(' | ')} |`,
       `|${header.map((_, column) => (column === 0 ? '---' : '---:')).join('|')}|`,
       ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+      ...(notes.length > 0 ? ['', ...notes.map(escape)] : []),
     ].join('\n'),
   );
-  const note = weightsNote(summary);
-  return `## Summary: ${summary.scale}\n\n${blocks.join('\n\n')}${note === '' ? '' : `\n\n${note}`}\n`;
+  const note = weightsNote(summary, language);
+  return `## ${reportText[language].summary}: ${escape(summary.method.scaleName[language])}\n\n${blocks.join('\n\n')}${note === '' ? '' : `\n\n${escape(note)}`}\n`;
 }
 
 /**

@@ -1,6 +1,8 @@
-import type { CategoryBand, ScaleDefinition, ScoreOptions } from '../../index.js';
-import { compileScale } from '../scoring/compile.js';
+import { type AppliedRules, type CategoryBand, type LocalizedText, type ScaleDefinition, type ScoreOptions, ScoringError } from '../../index.js';
+import { type CompiledScale, compileScale } from '../scoring/compile.js';
 import type { RowEvent } from '../streams/options.js';
+import { DEFAULT_MAX_GROUPS, type GroupBy, type GroupKind, groupOf, readGroupings } from './group-by.js';
+import { type IndicatorDefinition, indicatorsOf } from './indicators.js';
 import { type Interval, wilsonInterval } from './wilson.js';
 
 /** Mean and standard deviation of a score over the respondents who have it. */
@@ -11,6 +13,8 @@ export interface ScoreStatistics {
   readonly mean: number | null;
   /** Sample standard deviation (n − 1), or `null` when `n` < 2. */
   readonly sd: number | null;
+  /** Weighted mean (Σ w·x / Σ w over the respondents with the score and a usable weight), when a weight column is used. */
+  readonly weightedMean?: number | null;
 }
 
 /** KR-20 of a (sub)scale: Cronbach's alpha for dichotomous items. */
@@ -23,13 +27,11 @@ export interface Reliability {
   readonly kr20: number | null;
 }
 
-/** One category's prevalence among the respondents with a total score. */
-export interface CategoryPrevalence {
-  /** The band (id, code, min, max, labels). */
-  readonly band: CategoryBand;
-  /** Respondents in the band. */
+/** A share of respondents with its 95% Wilson interval, unweighted and (with weights) weighted. */
+export interface Prevalence {
+  /** Respondents counted. */
   readonly count: number;
-  /** Share of the scored respondents, 0–1. */
+  /** Share of the respondents with the score, 0–1, or `null` when none has it. */
   readonly proportion: number | null;
   /** 95% Wilson interval of the share. */
   readonly interval: Interval | null;
@@ -39,10 +41,62 @@ export interface CategoryPrevalence {
   readonly weightedInterval?: Interval | null;
 }
 
-/** A batch summary: counts that reconcile, prevalence, score statistics and reliability. */
-export interface BatchSummary {
-  /** The scale's id. */
-  readonly scale: string;
+/** One category's prevalence among the respondents with the score. */
+export interface CategoryPrevalence extends Prevalence {
+  /** The band (id, code, min, max, labels). */
+  readonly band: CategoryBand;
+}
+
+/** A headline indicator's prevalence among the respondents with the score it reads. */
+export interface IndicatorPrevalence extends Prevalence {
+  /** The indicator's id; its definition (labels, score, range, source) is in `method.indicators`. */
+  readonly id: string;
+  /** Respondents with the score the indicator reads (the denominator). */
+  readonly n: number;
+}
+
+/** A count and its share of the rows read (weighted: of the weight of the rows with a usable weight). */
+export interface Frequency {
+  /** Rows counted. */
+  readonly count: number;
+  /** Share of the rows read, or `null` when none was read. */
+  readonly proportion: number | null;
+  /** Weighted share, when a weight column is used. */
+  readonly weightedProportion?: number | null;
+}
+
+/** How often one answer was given to an item. */
+export interface AnswerFrequency extends Frequency {
+  /** Agreement level: 2 = `yes!`, 1 = `yes`, 0 = `more or less`, -1 = `no`, -2 = `no!` (labels in `method.answers`). */
+  readonly level: number;
+}
+
+/** The answers given to one item, with the missing and invalid ones: the shares add up to 1. */
+export interface ItemFrequencies {
+  /** The item's key (number and text in `method.items`). */
+  readonly key: string;
+  /** Each answer level of the scale's answer formats, from `yes!` to `no!`. */
+  readonly answers: readonly AnswerFrequency[];
+  /** Rows without an answer to the item. */
+  readonly missing: Frequency;
+  /** Rows whose answer could not be read, or that were malformed. */
+  readonly invalid: Frequency;
+}
+
+/** The weights used. */
+export interface WeightsUsed {
+  /** The weight column. */
+  readonly column: string;
+  /** Sum of the weights of the scored rows; `Infinity` when it exceeds the largest number (shares and `effectiveN` stay exact). */
+  readonly sum: number;
+  /** Kish effective sample size of the scored rows: (Σ w)² / Σ w². */
+  readonly effectiveN: number;
+  /** Scored rows without a usable weight (blank, text, negative). */
+  readonly missing: number;
+}
+
+/** The figures of a summary, computed alike for all rows and for each group. */
+export interface SummaryFigures {
   /** Rows read. */
   readonly read: number;
   /** Rows with a total score. */
@@ -55,189 +109,585 @@ export interface BatchSummary {
   readonly missing: { readonly total: number; readonly emotional: number; readonly social: number };
   /** Prevalence of each category of the total. */
   readonly categories: readonly CategoryPrevalence[];
-  /** The weights used, or `null`. `sum` is `Infinity` when it exceeds the largest number; shares and `effectiveN` stay exact. */
-  readonly weights: { readonly column: string; readonly sum: number; readonly effectiveN: number; readonly missing: number } | null;
+  /** Prevalence of each category of each subscale (empty when no subscale convention is applied). */
+  readonly subscaleCategories: { readonly emotional: readonly CategoryPrevalence[]; readonly social: readonly CategoryPrevalence[] };
+  /** The headline indicators of the scale (see `indicatorsOf`), each among the respondents with its score. */
+  readonly indicators: readonly IndicatorPrevalence[];
+  /** The weights used, or `null`. */
+  readonly weights: WeightsUsed | null;
   /** Mean and SD of each score. */
   readonly scores: { readonly total: ScoreStatistics; readonly emotional: ScoreStatistics; readonly social: ScoreStatistics };
   /** KR-20 of the total and each subscale. */
   readonly reliability: { readonly total: Reliability; readonly emotional: Reliability; readonly social: Reliability };
+  /** Per item, the share of each answer, of missing and of invalid answers; `null` when the scorer did not report answer levels. */
+  readonly items: readonly ItemFrequencies[] | null;
 }
 
-/** Accumulates a {@link BatchSummary} row by row, in constant memory. */
+/** The figures of one group: the rows whose grouping column holds one value (or falls in one band). */
+export interface GroupSummary extends SummaryFigures {
+  /** The grouping column and the group's value (a band's label, `other`, or `missing`). */
+  readonly by: Readonly<Record<string, string>>;
+  /** `value` (a value of the column), `band` (a numeric band), `other` (outside every band), or `missing` (blank). */
+  readonly kind: GroupKind;
+  /** Whether the group has fewer scored respondents than `minN`: its counts are kept, reports print no percentages. */
+  readonly suppressed: boolean;
+}
+
+/** What a summary says about the scale and the rules applied, for a report's method section. */
+export interface SummaryMethod {
+  /** The scale's name in Dutch and English. */
+  readonly scaleName: LocalizedText;
+  /** How the scale is to be cited. */
+  readonly citation: string;
+  /** The items, in the scale's order. */
+  readonly items: readonly { readonly key: string; readonly number: number; readonly subscale: 'emotional' | 'social'; readonly text: LocalizedText }[];
+  /** The scoring rules applied: coding, missing-answer tolerances, category conventions. */
+  readonly rules: AppliedRules;
+  /** Each score's highest value. */
+  readonly range: { readonly total: number; readonly emotional: number; readonly social: number };
+  /** The headline indicators reported (see `indicatorsOf`). */
+  readonly indicators: readonly IndicatorDefinition[];
+  /** The answer levels of the item frequencies, with their labels. */
+  readonly answers: readonly { readonly level: number; readonly label: LocalizedText }[];
+}
+
+/** A batch summary: counts that reconcile, prevalence, indicators, score statistics, reliability, item frequencies — overall and per group. */
+export interface BatchSummary extends SummaryFigures {
+  /** The scale's id. */
+  readonly scale: string;
+  /** The scale, its items and the rules applied. */
+  readonly method: SummaryMethod;
+  /** The groupings (columns, with bands or not). */
+  readonly groupings: readonly GroupBy[];
+  /** Groups with fewer scored respondents than this are marked `suppressed`. */
+  readonly minN: number;
+  /** The groups of each grouping, in order: groupings in the order given; within one, bands in order or values sorted, then `other`, then `missing`. */
+  readonly groups: readonly GroupSummary[];
+}
+
+/** Options of {@link createSummary}. */
+export interface SummaryOptions {
+  /** A column of survey weights: weighted shares and means, intervals on the Kish effective sample size. */
+  readonly weights?: string | undefined;
+  /** Groupings: a `--by` string (`'gemeente,age:18-24,25-49,50-64,65-74,75+'`, see `parseGroupBy`) or their objects. */
+  readonly by?: string | readonly GroupBy[] | undefined;
+  /** Groups with fewer scored respondents are marked `suppressed` (default 30, {@link DEFAULT_MIN_N}). */
+  readonly minN?: number | undefined;
+  /** Most distinct values one grouping column may hold before the summary stops with an error (default 10 000). */
+  readonly maxGroups?: number | undefined;
+}
+
+/**
+ * The default smallest group whose percentages are reported: 30 scored respondents. Dutch
+ * statistics practice (GGD health monitor, CBS) does not publish percentages of small cells.
+ */
+export const DEFAULT_MIN_N = 30;
+
+/** Accumulates a {@link BatchSummary} row by row; memory grows with the number of groups, not of rows. */
 export interface SummaryAccumulator {
   /** Adds one scored row. */
   readonly add: (row: RowEvent) => void;
   /** The summary of the rows added so far. */
   readonly finish: () => BatchSummary;
+  /** What the batch scorer must report for this summary: spread into its options (`weightColumn`, `groupColumns`, `answerLevels`). */
+  readonly batchOptions: { readonly weightColumn?: string; readonly groupColumns: readonly string[]; readonly answerLevels: true };
 }
 
-interface Moments {
-  n: number;
-  sum: number;
-  sumSquares: number;
+/** Agreement levels from `yes!` down to `no!`, with their labels. */
+const answerLevels: readonly { level: number; label: LocalizedText }[] = [
+  { level: 2, label: { nl: 'ja!', en: 'yes!' } },
+  { level: 1, label: { nl: 'ja', en: 'yes' } },
+  { level: 0, label: { nl: 'min of meer', en: 'more or less' } },
+  { level: -1, label: { nl: 'nee', en: 'no' } },
+  { level: -2, label: { nl: 'nee!', en: 'no!' } },
+];
+/** Per item: five answer levels, missing, invalid. */
+const ITEM_SLOTS = 7;
+const SCORE_NAMES = ['total', 'emotional', 'social'] as const;
+
+/** Where each figure lives in a cell's count and weight arrays; shared by all cells of a summary. */
+interface Layout {
+  readonly compiled: CompiledScale;
+  readonly bands: readonly (readonly CategoryBand[])[];
+  /** Per score, per score value: the slot of its band, or -1. */
+  readonly bandSlot: readonly Int32Array[];
+  /** Per score, the slot of its first band. */
+  readonly bandOffset: readonly number[];
+  readonly indicators: readonly IndicatorDefinition[];
+  /** Per score, per score value: the indicator slots it counts towards. */
+  readonly indicatorsByValue: readonly (readonly number[])[][];
+  readonly indicatorOffset: number;
+  readonly itemOffset: number;
+  /** Per item set (total, emotional, social): its items, and the slot of its first item sum. */
+  readonly itemSets: readonly (readonly number[])[];
+  readonly setItemOffset: readonly number[];
+  readonly size: number;
+  readonly weighted: boolean;
 }
 
-interface ItemSet {
-  readonly items: readonly number[];
-  n: number;
-  readonly itemSums: Float64Array;
-  sum: number;
-  sumSquares: number;
-}
+// Fixed slots of a cell's arrays. Counted (1 per row): respondents with each score (0–2), rows
+// read, bad, scored, scored without a weight, missing each score (10–12), complete cases of each
+// item set (16–18). Summed values: each score (3–5), its square (13–15), each item set's score and
+// its square (19–24). In the weight arrays the same slots hold Σ w, Σ w·x, and at 13–15 Σ w².
+const VALUE_SUM = 3;
+const ALL_ROWS = 6;
+const BAD = 7;
+const SCORED = 8;
+const WEIGHT_MISSING = 9;
+const MISSING = 10;
+const SQUARES = 13;
+const SET_N = 16;
+const SET_SUM = 19;
+const SET_SQUARES = 22;
+const FIXED_SLOTS = 25;
 
-function statistics({ n, sum, sumSquares }: Moments): ScoreStatistics {
-  const mean = n > 0 ? sum / n : null;
-  const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, (sumSquares - n * mean * mean) / (n - 1))) : null;
-  return { n, mean, sd };
+function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined, weighted: boolean): Layout {
+  const compiled = compileScale(scale, scoring);
+  const resolved = [compiled.totalScore, compiled.emotionalScore, compiled.socialScore];
+  const bands = resolved.map((score) => [...new Set(score.bands.filter((band): band is CategoryBand => band !== null))]);
+  let offset = FIXED_SLOTS;
+  const bandOffset = bands.map((list) => {
+    const start = offset;
+    offset += list.length;
+    return start;
+  });
+  const bandSlot = resolved.map((score, index) =>
+    Int32Array.from(score.bands, (band) => (band === null ? -1 : (bandOffset[index] as number) + (bands[index] as CategoryBand[]).indexOf(band))),
+  );
+  const indicators = indicatorsOf(scale);
+  const indicatorOffset = offset;
+  offset += indicators.length;
+  const indicatorsByValue = resolved.map((score, scoreIndex) =>
+    Array.from({ length: score.maximum + 1 }, (_, value) =>
+      indicators.flatMap((indicator, index) => (indicator.score === SCORE_NAMES[scoreIndex] && value >= indicator.min && value <= indicator.max ? [indicatorOffset + index] : [])),
+    ),
+  );
+  const itemOffset = offset;
+  offset += compiled.keys.length * ITEM_SLOTS;
+  const all = compiled.keys.map((_, item) => item);
+  const itemSets = [all, all.filter((item) => compiled.emotional[item] === 1), all.filter((item) => compiled.emotional[item] === 0)];
+  const setItemOffset = itemSets.map((items) => {
+    const start = offset;
+    offset += items.length;
+    return start;
+  });
+  return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weighted };
 }
 
 /** KR-20 = k/(k−1) · (1 − Σ pᵢqᵢ / σ²), with population variances as in Kuder & Richardson (1937). */
-function reliability(set: ItemSet): Reliability {
-  const k = set.items.length;
-  const { n } = set;
-  if (n < 2 || k < 2) return { items: k, n, kr20: null };
-  const mean = set.sum / n;
-  const variance = set.sumSquares / n - mean * mean;
-  if (!(variance > 1e-12)) return { items: k, n, kr20: null };
+function reliability(items: number, n: number, itemSums: ArrayLike<number>, sum: number, sumSquares: number): Reliability {
+  if (n < 2 || items < 2) return { items, n, kr20: null };
+  const mean = sum / n;
+  const variance = sumSquares / n - mean * mean;
+  if (!(variance > 1e-12)) return { items, n, kr20: null };
   let pq = 0;
-  for (const total of set.itemSums) {
-    const p = total / n;
+  for (let index = 0; index < items; index++) {
+    const p = (itemSums[index] as number) / n;
     pq += p * (1 - p);
   }
-  return { items: k, n, kr20: (k / (k - 1)) * (1 - pq / variance) };
+  return { items, n, kr20: (items / (items - 1)) * (1 - pq / variance) };
+}
+
+/**
+ * What one row adds to every cell it belongs to, worked out once per row: the slots it counts
+ * (each +1, and +w in the weight arrays), and the values it adds to value slots. Each group then
+ * only replays it, so that grouping costs a short loop per row, not a second reading.
+ */
+class RowDigest {
+  /** Slots counted and weighted: rows read, respondents with each score, bands, indicators, answers. */
+  readonly slots: Int32Array;
+  slotCount = 0;
+  /** Slots only counted: missing scores, bad and scored rows, complete cases and item sums of KR-20. */
+  readonly countSlots: Int32Array;
+  countSlotCount = 0;
+  readonly valueSlots = new Int32Array(12);
+  readonly values = new Float64Array(12);
+  valueCount = 0;
+  readonly weightedSlots = new Int32Array(6);
+  readonly weightedValues = new Float64Array(6);
+  weightedCount = 0;
+  /** The row's weight relative to the summary's weight scale; 0 without one. */
+  weight = 0;
+
+  constructor(readonly layout: Layout) {
+    this.slots = new Int32Array(layout.size);
+    this.countSlots = new Int32Array(layout.size);
+  }
+
+  read(row: RowEvent, weight: number): void {
+    const { layout, slots, countSlots } = this;
+    const { scores, points, levels } = row;
+    let count = 0;
+    let countOnly = 0;
+    let valueCount = 0;
+    let weightedCount = 0;
+    this.weight = weight;
+    slots[count++] = ALL_ROWS;
+    if (scores.errorCode !== null) countSlots[countOnly++] = BAD;
+    for (let score = 0; score < 3; score++) {
+      const value = score === 0 ? scores.total : score === 1 ? scores.emotional : scores.social;
+      if (value === null) {
+        countSlots[countOnly++] = MISSING + score;
+        continue;
+      }
+      slots[count++] = score;
+      this.valueSlots[valueCount] = VALUE_SUM + score;
+      this.values[valueCount++] = value;
+      this.valueSlots[valueCount] = SQUARES + score;
+      this.values[valueCount++] = value * value;
+      const band = (layout.bandSlot[score] as Int32Array)[value] ?? -1;
+      if (band !== -1) slots[count++] = band;
+      const indicators = (layout.indicatorsByValue[score] as number[][])[value];
+      if (indicators !== undefined) for (const slot of indicators) slots[count++] = slot;
+      if (weight > 0) {
+        this.weightedSlots[weightedCount] = VALUE_SUM + score;
+        this.weightedValues[weightedCount++] = weight * value;
+        this.weightedSlots[weightedCount] = SQUARES + score;
+        this.weightedValues[weightedCount++] = weight * weight;
+      }
+    }
+    if (scores.total !== null && scores.category !== null) {
+      countSlots[countOnly++] = SCORED;
+      if (layout.weighted && Number.isNaN(row.weight)) countSlots[countOnly++] = WEIGHT_MISSING;
+    }
+    if (scores.errorCode === null) {
+      for (let set = 0; set < 3; set++) {
+        const items = layout.itemSets[set] as readonly number[];
+        let sum = 0;
+        let complete = true;
+        for (const item of items) {
+          const point = points[item] as number;
+          if (point !== 0 && point !== 1) {
+            complete = false;
+            break;
+          }
+          sum += point;
+        }
+        if (!complete) continue;
+        countSlots[countOnly++] = SET_N + set;
+        const offset = layout.setItemOffset[set] as number;
+        for (let index = 0; index < items.length; index++) if (points[items[index] as number] === 1) countSlots[countOnly++] = offset + index;
+        this.valueSlots[valueCount] = SET_SUM + set;
+        this.values[valueCount++] = sum;
+        this.valueSlots[valueCount] = SET_SQUARES + set;
+        this.values[valueCount++] = sum * sum;
+      }
+    }
+    let slot = layout.itemOffset;
+    for (let item = 0; item < levels.length; item++, slot += ITEM_SLOTS) {
+      const level = levels[item] as number;
+      slots[count++] = slot + (level === 9 ? 5 : level < -2 ? 6 : 2 - level);
+    }
+    this.slotCount = count;
+    this.countSlotCount = countOnly;
+    this.valueCount = valueCount;
+    this.weightedCount = weightedCount;
+  }
+}
+
+/** The running figures of one set of rows (all rows, or one group). */
+class Cell {
+  levelsSeen = false;
+  readonly counts: Float64Array;
+  /** Weights relative to the summary's weight scale (see `WeightScale`). */
+  readonly weights: Float64Array;
+
+  constructor(readonly layout: Layout) {
+    this.counts = new Float64Array(layout.size);
+    this.weights = new Float64Array(layout.weighted ? layout.size : 0);
+  }
+
+  apply(digest: RowDigest, levels: boolean): void {
+    const { counts, weights } = this;
+    const { slots, slotCount, countSlots, countSlotCount, valueSlots, values, valueCount, weight } = digest;
+    if (levels) this.levelsSeen = true;
+    for (let index = 0; index < countSlotCount; index++) {
+      const slot = countSlots[index] as number;
+      counts[slot] = (counts[slot] as number) + 1;
+    }
+    for (let index = 0; index < valueCount; index++) {
+      const slot = valueSlots[index] as number;
+      counts[slot] = (counts[slot] as number) + (values[index] as number);
+    }
+    if (weight > 0) {
+      for (let index = 0; index < slotCount; index++) {
+        const slot = slots[index] as number;
+        counts[slot] = (counts[slot] as number) + 1;
+        weights[slot] = (weights[slot] as number) + weight;
+      }
+      const { weightedSlots, weightedValues, weightedCount } = digest;
+      for (let index = 0; index < weightedCount; index++) {
+        const slot = weightedSlots[index] as number;
+        weights[slot] = (weights[slot] as number) + (weightedValues[index] as number);
+      }
+    } else {
+      for (let index = 0; index < slotCount; index++) {
+        const slot = slots[index] as number;
+        counts[slot] = (counts[slot] as number) + 1;
+      }
+    }
+  }
+
+  /** Adds another cell's figures to this one's (every figure is a sum, so the figures of all rows are the sums of a grouping's groups). */
+  merge(other: Cell): void {
+    const { counts, weights } = this;
+    for (let index = 0; index < counts.length; index++) counts[index] = (counts[index] as number) + (other.counts[index] as number);
+    for (let index = 0; index < weights.length; index++) weights[index] = (weights[index] as number) + (other.weights[index] as number);
+    if (other.levelsSeen) this.levelsSeen = true;
+  }
+
+  /** Rescales the weight sums when the summary's weight scale grows (by a power of two: exact). */
+  rescale(factor: number): void {
+    const { weights } = this;
+    for (let index = 0; index < weights.length; index++) {
+      const squares = index >= SQUARES && index < SQUARES + 3;
+      weights[index] = (weights[index] as number) * (squares ? factor * factor : factor);
+    }
+  }
+
+  finish(weightColumn: string | undefined, weightScale: number): SummaryFigures {
+    const { layout, counts, weights } = this;
+    const weighted = weightColumn !== undefined;
+    const effectiveN = (score: number) => {
+      const squares = weights[SQUARES + score] as number;
+      return squares > 0 ? (weights[score] as number) ** 2 / squares : 0;
+    };
+    // Objects are built as literals of one shape each (no spreads): a summary of many groups builds many.
+    const prevalence = (slot: number, score: number): Prevalence => {
+      const count = counts[slot] as number;
+      const n = counts[score] as number;
+      const proportion = n > 0 ? count / n : null;
+      const interval = wilsonInterval(count, n);
+      if (!weighted) return { count, proportion, interval };
+      const total = weights[score] as number;
+      const share = total > 0 ? (weights[slot] as number) / total : null;
+      const nEffective = effectiveN(score);
+      return { count, proportion, interval, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * nEffective, nEffective) };
+    };
+    const categoryList = (score: number) =>
+      (layout.bands[score] as CategoryBand[]).map((band, index): CategoryPrevalence => Object.assign({ band }, prevalence((layout.bandOffset[score] as number) + index, score)));
+    const statistics = (score: number): ScoreStatistics => {
+      const n = counts[score] as number;
+      const mean = n > 0 ? (counts[VALUE_SUM + score] as number) / n : null;
+      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
+      if (!weighted) return { n, mean, sd };
+      const total = weights[score] as number;
+      return { n, mean, sd, weightedMean: total > 0 ? (weights[VALUE_SUM + score] as number) / total : null };
+    };
+    const read = counts[ALL_ROWS] as number;
+    const weightTotal = weighted ? (weights[ALL_ROWS] as number) : 0;
+    const frequency = (slot: number): Frequency => {
+      const count = counts[slot] as number;
+      const proportion = read > 0 ? count / read : null;
+      if (!weighted) return { count, proportion };
+      return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
+    };
+    const answer = (level: number, slot: number): AnswerFrequency => {
+      const count = counts[slot] as number;
+      const proportion = read > 0 ? count / read : null;
+      if (!weighted) return { level, count, proportion };
+      return { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
+    };
+    const items = this.levelsSeen
+      ? layout.compiled.keys.map((key, item): ItemFrequencies => {
+          const slot = layout.itemOffset + item * ITEM_SLOTS;
+          return {
+            key,
+            answers: answerLevels.map(({ level }) => answer(level, slot + 2 - level)),
+            missing: frequency(slot + 5),
+            invalid: frequency(slot + 6),
+          };
+        })
+      : null;
+    const set = (index: number) => {
+      const offset = layout.setItemOffset[index] as number;
+      const size = (layout.itemSets[index] as number[]).length;
+      return reliability(size, counts[SET_N + index] as number, counts.subarray(offset, offset + size), counts[SET_SUM + index] as number, counts[SET_SQUARES + index] as number);
+    };
+    const scored = counts[SCORED] as number;
+    return {
+      read,
+      scored,
+      notScored: read - scored,
+      bad: counts[BAD] as number,
+      missing: { total: counts[MISSING] as number, emotional: counts[MISSING + 1] as number, social: counts[MISSING + 2] as number },
+      categories: categoryList(0),
+      subscaleCategories: { emotional: categoryList(1), social: categoryList(2) },
+      indicators: layout.indicators.map((indicator, index) => {
+        const score = SCORE_NAMES.indexOf(indicator.score);
+        return Object.assign({ id: indicator.id, n: counts[score] as number }, prevalence(layout.indicatorOffset + index, score));
+      }),
+      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[0] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[WEIGHT_MISSING] as number },
+      scores: { total: statistics(0), emotional: statistics(1), social: statistics(2) },
+      reliability: { total: set(0), emotional: set(1), social: set(2) },
+      items,
+    };
+  }
+}
+
+/** The groups of one grouping as rows arrive: a cell per value, found by the cell's text. */
+class Grouping {
+  readonly cells = new Map<string, { kind: GroupKind; label: string; cell: Cell }>();
+  readonly byText = new Map<string, { kind: GroupKind; label: string; cell: Cell }>();
+
+  constructor(
+    readonly grouping: GroupBy,
+    readonly newCell: () => Cell,
+    readonly maxGroups: number,
+  ) {}
+
+  cellOf(text: string): Cell {
+    let entry = this.byText.get(text);
+    if (entry === undefined) {
+      const [kind, label] = groupOf(this.grouping, text);
+      const key = `${kind}\u0000${label}`;
+      entry = this.cells.get(key);
+      if (entry === undefined) {
+        if (this.cells.size >= this.maxGroups) {
+          throw new ScoringError(
+            'invalid_option',
+            `The grouping column "${this.grouping.column}" holds more than ${this.maxGroups} distinct values: group by a column with fewer values, or band it (column:18-24,25-49,…).`,
+            { path: 'by', value: this.grouping.column },
+          );
+        }
+        entry = { kind, label, cell: this.newCell() };
+        this.cells.set(key, entry);
+      }
+      // Distinct spellings of one value (" Gent", "Gent") are remembered up to a bound; junk must not grow memory.
+      if (this.byText.size < 4 * this.maxGroups) this.byText.set(text, entry);
+    }
+    return entry.cell;
+  }
+
+  ordered(): { kind: GroupKind; label: string; cell: Cell }[] {
+    const entries = [...this.cells.values()];
+    const rank = { value: 0, band: 0, other: 1, missing: 2 } as const;
+    const bands = this.grouping.bands?.map((band) => band.label) ?? [];
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+    return entries.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.kind === 'band' ? bands.indexOf(a.label) - bands.indexOf(b.label) : collator.compare(a.label, b.label) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)));
+  }
+}
+
+function readCount(value: number | undefined, path: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ScoringError('invalid_option', `Option ${path}: ${String(value)} is not a whole number of 0 or more.`, { path, value });
+  }
+  return value;
 }
 
 /**
  * Creates a summary accumulator for a scale and its scoring options; feed it each row's event
- * (the `onRow` of a batch scorer) and read the summary at the end. Category prevalence comes with
- * 95% Wilson intervals; with a weight column, weighted shares with intervals on the Kish effective
- * sample size; reliability is KR-20 on the respondents who answered every item of the (sub)scale.
+ * (the `onRow` of a batch scorer, with the accumulator's `batchOptions` spread into the scorer's
+ * options) and read the summary at the end. Category prevalence and headline indicators come
+ * with 95% Wilson intervals; with a weight column, weighted shares and means, with intervals on
+ * the Kish effective sample size; reliability is KR-20 on the respondents who answered every
+ * item of the (sub)scale. With `by`, every figure is computed for each group too; groups with
+ * fewer than `minN` scored respondents are marked `suppressed`.
+ *
+ * The third argument is the options, or (as before) the weight column's name.
  *
  * @example
  * ```ts
  * import { djg6 } from 'loneliness-scales';
  * import { createBatchScorer, createSummary } from 'loneliness-scales/batch';
- * const summary = createSummary(djg6);
- * const scorer = createBatchScorer('csv', { scale: djg6, output: null, onRow: summary.add }, () => {});
- * scorer.push(new TextEncoder().encode('emptiness,leanOn,trust,closeTo,missPeople,rejected\nja,ja,ja,nee,ja,ja\nnee,ja,ja,ja,nee,nee\n'));
+ * const summary = createSummary(djg6, undefined, { by: 'gemeente', minN: 1 });
+ * const scorer = createBatchScorer('csv', { scale: djg6, output: null, ...summary.batchOptions, onRow: summary.add }, () => {});
+ * scorer.push(new TextEncoder().encode('gemeente,emptiness,leanOn,trust,closeTo,missPeople,rejected\nGent,ja,ja,ja,nee,ja,ja\nGent,nee,ja,ja,ja,nee,nee\n'));
  * scorer.end();
- * summary.finish().categories.map((category) => category.count); // [1, 1, 0]
+ * const result = summary.finish();
+ * result.categories.map((category) => category.count); // [1, 1, 0]
+ * result.groups[0]?.by; // { gemeente: 'Gent' }
  * ```
  */
-export function createSummary(
-  scale: ScaleDefinition,
-  scoring?: ScoreOptions,
-  weightColumn?: string,
-): SummaryAccumulator {
-  const compiled = compileScale(scale, scoring);
-  const bands = [...new Set(compiled.totalScore.bands.filter((band): band is CategoryBand => band !== null))];
-  const bandIndex = new Map(bands.map((band, index) => [band, index]));
-  const counts = new Float64Array(bands.length);
-  const weightSums = new Float64Array(bands.length);
-  // Weights are summed relative to `weightScale`, a power of two near the largest weight seen, so
-  // that huge weights (1e308) do not overflow the sums (Infinity / Infinity printed "NaN%") nor
-  // tiny ones underflow their squares. Shares and the effective n are ratios: the scale cancels.
-  let weightScale = 0;
-  let weightSum = 0;
-  let weightSquares = 0;
-  let weightMissing = 0;
-  let read = 0;
-  let scored = 0;
-  let bad = 0;
-  const missing = { total: 0, emotional: 0, social: 0 };
-  const moments = { total: { n: 0, sum: 0, sumSquares: 0 }, emotional: { n: 0, sum: 0, sumSquares: 0 }, social: { n: 0, sum: 0, sumSquares: 0 } };
-  const all = compiled.keys.map((_, item) => item);
-  const set = (items: number[]): ItemSet => ({ items, n: 0, itemSums: new Float64Array(items.length), sum: 0, sumSquares: 0 });
-  const sets = {
-    total: set(all),
-    emotional: set(all.filter((item) => compiled.emotional[item] === 1)),
-    social: set(all.filter((item) => compiled.emotional[item] === 0)),
-  };
-
-  function addMoments(target: Moments, value: number | null, key: 'total' | 'emotional' | 'social'): void {
-    if (value === null) {
-      missing[key]++;
-      return;
-    }
-    target.n++;
-    target.sum += value;
-    target.sumSquares += value * value;
+export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, options?: string | SummaryOptions): SummaryAccumulator {
+  const settings: SummaryOptions = typeof options === 'string' ? { weights: options } : (options ?? {});
+  if (settings === null || typeof settings !== 'object') throw new ScoringError('invalid_option', 'Summary options: expected an object or a weight column name.', { value: settings });
+  const weightColumn = settings.weights;
+  if (weightColumn !== undefined && (typeof weightColumn !== 'string' || weightColumn === '')) {
+    throw new ScoringError('invalid_option', 'Option weights: expected a column name.', { path: 'weights', value: weightColumn });
   }
+  const minN = readCount(settings.minN, 'minN', DEFAULT_MIN_N);
+  const maxGroups = readCount(settings.maxGroups, 'maxGroups', DEFAULT_MAX_GROUPS);
+  const groupings = readGroupings(settings.by);
+  const layout = createLayout(scale, scoring, weightColumn !== undefined);
+  const cells: Cell[] = [];
+  const newCell = () => {
+    const cell = new Cell(layout);
+    cells.push(cell);
+    return cell;
+  };
+  const overall = newCell();
+  const groups = groupings.map((grouping) => new Grouping(grouping, newCell, Math.max(1, maxGroups)));
+  const digest = new RowDigest(layout);
+  // Weights are summed relative to `weightScale`, a power of two near the largest weight seen, so
+  // that huge weights (1e308) do not overflow the sums nor tiny ones underflow their squares.
+  // Shares and the effective n are ratios: the scale cancels. One scale for every cell.
+  let weightScale = 0;
 
-  function addItems(target: ItemSet, points: Int8Array): void {
-    let sum = 0;
-    for (const item of target.items) {
-      const point = points[item] as number;
-      if (point !== 0 && point !== 1) return;
-      sum += point;
+  function relative(weight: number): number {
+    if (!(weight > 0) || weight === Infinity) return 0;
+    if (weight >= 2 * weightScale) {
+      const scale = 2 ** Math.floor(Math.log2(weight));
+      const factor = weightScale / scale;
+      for (const cell of cells) cell.rescale(factor);
+      weightScale = scale;
     }
-    target.n++;
-    target.items.forEach((item, index) => (target.itemSums[index] = (target.itemSums[index] as number) + (points[item] as number)));
-    target.sum += sum;
-    target.sumSquares += sum * sum;
+    return weight / weightScale;
   }
 
   function add(row: RowEvent): void {
-    const { scores, points } = row;
-    read++;
-    if (scores.errorCode !== null) bad++;
-    addMoments(moments.total, scores.total, 'total');
-    addMoments(moments.emotional, scores.emotional, 'emotional');
-    addMoments(moments.social, scores.social, 'social');
-    if (scores.errorCode === null) {
-      addItems(sets.total, points);
-      addItems(sets.emotional, points);
-      addItems(sets.social, points);
+    digest.read(row, layout.weighted ? relative(row.weight) : 0);
+    const levels = row.levels.length > 0;
+    // With groupings, the figures of all rows are summed from the first grouping's groups when
+    // they are read (each row is in exactly one group of it): one replay per row and grouping.
+    if (groups.length === 0) {
+      overall.apply(digest, levels);
+      return;
     }
-    if (scores.total === null || scores.category === null) return;
-    scored++;
-    const index = bandIndex.get(scores.category);
-    if (index === undefined) return;
-    counts[index] = (counts[index] as number) + 1;
-    if (weightColumn !== undefined) {
-      const { weight } = row;
-      if (Number.isNaN(weight)) {
-        weightMissing++;
-      } else if (weight > 0) {
-        const scale = 2 ** Math.floor(Math.log2(weight));
-        if (scale > weightScale) {
-          // Powers of two: rescaling is exact.
-          const factor = weightScale / scale;
-          for (let band = 0; band < weightSums.length; band++) weightSums[band] = (weightSums[band] as number) * factor;
-          weightSum *= factor;
-          weightSquares *= factor * factor;
-          weightScale = scale;
-        }
-        const relative = weight / weightScale;
-        weightSums[index] = (weightSums[index] as number) + relative;
-        weightSum += relative;
-        weightSquares += relative * relative;
-      }
+    const texts = row.groups;
+    if (texts === undefined || texts.length < groups.length) {
+      throw new ScoringError('invalid_option', 'The rows carry no grouping columns: spread the summary\'s batchOptions into the batch scorer\'s options.', { path: 'by' });
     }
+    for (let index = 0; index < groups.length; index++) (groups[index] as Grouping).cellOf(texts[index] as string).apply(digest, levels);
+  }
+
+  function allRows(): Cell {
+    if (groups.length === 0) return overall;
+    const sum = new Cell(layout);
+    for (const entry of (groups[0] as Grouping).cells.values()) sum.merge(entry.cell);
+    return sum;
   }
 
   function finish(): BatchSummary {
-    const effectiveN = weightSquares > 0 ? (weightSum * weightSum) / weightSquares : 0;
-    const categories = bands.map((band, index): CategoryPrevalence => {
-      const count = counts[index] as number;
-      const base = { band, count, proportion: scored > 0 ? count / scored : null, interval: wilsonInterval(count, scored) };
-      if (weightColumn === undefined) return base;
-      const share = weightSum > 0 ? (weightSums[index] as number) / weightSum : null;
-      return { ...base, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * effectiveN, effectiveN) };
-    });
+    const { rules } = layout.compiled;
+    const method: SummaryMethod = {
+      scaleName: scale.name,
+      citation: scale.citation,
+      items: scale.items.map((item) => ({ key: item.key, number: item.number, subscale: item.subscale, text: item.text })),
+      rules: rules.applied,
+      range: { total: scale.range.total, emotional: scale.range.emotional, social: scale.range.social },
+      indicators: layout.indicators,
+      answers: answerLevels,
+    };
     return {
       scale: scale.id,
-      read,
-      scored,
-      notScored: read - scored,
-      bad,
-      missing: { ...missing },
-      categories,
-      weights: weightColumn === undefined ? null : { column: weightColumn, sum: weightSum * weightScale, effectiveN, missing: weightMissing },
-      scores: { total: statistics(moments.total), emotional: statistics(moments.emotional), social: statistics(moments.social) },
-      reliability: { total: reliability(sets.total), emotional: reliability(sets.emotional), social: reliability(sets.social) },
+      method,
+      groupings,
+      minN,
+      ...allRows().finish(weightColumn, weightScale),
+      groups: groups.flatMap((grouping) =>
+        grouping.ordered().map(({ kind, label, cell }): GroupSummary => {
+          const figures = cell.finish(weightColumn, weightScale);
+          return { by: { [grouping.grouping.column]: label }, kind, suppressed: figures.scored < minN, ...figures };
+        }),
+      ),
     };
   }
 
-  return { add, finish };
+  return {
+    add,
+    finish,
+    batchOptions: { ...(weightColumn === undefined ? {} : { weightColumn }), groupColumns: groupings.map((grouping) => grouping.column), answerLevels: true },
+  };
 }

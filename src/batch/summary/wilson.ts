@@ -11,7 +11,8 @@ export interface Interval {
 
 /**
  * The Wilson score interval for a proportion (Wilson 1927): well-behaved near 0 and 1 and for
- * small samples, unlike the normal approximation. `n` may be an effective sample size (weighted
+ * small samples, unlike the normal approximation. At 0 successes the lower bound is exactly 0, at
+ * `n` successes the upper bound exactly 1. `n` may be an effective sample size (weighted
  * data, Kish), so it need not be an integer. `null` when `n` is 0.
  *
  * @example
@@ -27,5 +28,6 @@ export function wilsonInterval(successes: number, n: number, z = Z95): Interval 
   const denominator = 1 + z2 / n;
   const center = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { lower: Math.max(0, center - half), upper: Math.min(1, center + half) };
+  // At 0 and n successes the bounds are exactly 0 and 1; rounding must not leave 0.9999999999999999.
+  return { lower: p <= 0 ? 0 : Math.max(0, center - half), upper: p >= 1 ? 1 : Math.min(1, center + half) };
 }

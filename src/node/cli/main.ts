@@ -71,7 +71,7 @@ export async function runCli(args: readonly string[], io: CommandIo): Promise<nu
     }
     if (error instanceof UsageError || error instanceof ScoringError) {
       const hint =
-        error instanceof ScoringError && error.code === 'missing_column'
+        error instanceof ScoringError && error.code === 'missing_column' && error.path !== 'by'
           ? "Map the data's columns onto the items with --columns SPEC: a spec suggested above, 'lone{n}' for columns named by item number (lone1..lone11; 'GGEEB2{nn}' for two digits), 'order:cbs:q{i}' for a dataset order, or 'emptiness=Q3,leanOn=Q4,…'. Run with --help for the dataset orders.\n"
           : '';
       io.stderr.write(`loneliness-scales ${name}: ${error.message}\n${hint}Run 'loneliness-scales ${name} --help' for the options.\n`);

@@ -47,3 +47,38 @@ describe('loneliness-scales summary', () => {
     expect(missing.stderr).toContain('gewicht');
   });
 });
+
+describe('loneliness-scales summary --by', () => {
+  const grouped = join(directory, 'grouped.csv');
+  const [first, ...lines] = toCsv(generateRows(400, 'manual', 9, 0.05)).trim().split('\n');
+  writeFileSync(grouped, `${first},gemeente\n${lines.map((line, index) => `${line},${['Gent', 'Leuven', 'Brugge'][index % 3]}`).join('\n')}\n`);
+
+  it('an unknown column exits 2 and lists the columns; malformed or overlapping bands exit 2', async () => {
+    const unknown = await runCliCaptured(['summary', grouped, ...byNumber, '--by', 'regio']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"regio" is not in the data; its columns are');
+    expect(unknown.stderr).toContain('"gemeente"');
+    expect(unknown.stderr).not.toContain('--columns');
+    for (const by of ['lone1:18-', 'lone1:18-30,25-49', 'lone1:65+,70-80', 'lone1:x']) {
+      const run = await runCliCaptured(['summary', grouped, ...byNumber, '--by', by]);
+      expect(run.code, by).toBe(2);
+      expect(run.stderr, by).toMatch(/Grouping "lone1:/);
+    }
+    const minN = await runCliCaptured(['summary', grouped, ...byNumber, '--by', 'gemeente', '--min-n', '-3']);
+    expect(minN.code).toBe(2);
+    expect(minN.stderr).toContain('--min-n');
+  });
+
+  it('groups in JSON; --min-n marks small groups; --format html writes one page to --out', async () => {
+    const json = JSON.parse((await runCliCaptured(['summary', grouped, ...byNumber, '--by', 'gemeente', '--min-n', '140', '--format', 'json'])).stdout);
+    expect(json.groups.map((group: { by: Record<string, string> }) => group.by['gemeente'])).toEqual(['Brugge', 'Gent', 'Leuven']);
+    expect(json.groups.reduce((sum: number, group: { read: number }) => sum + group.read, 0)).toBe(json.read);
+    expect(json.groups.map((group: { suppressed: boolean; scored: number }) => group.suppressed === group.scored < 140)).toEqual([true, true, true]);
+    const out = join(directory, 'rapport.html');
+    const html = await runCliCaptured(['summary', grouped, ...byNumber, '--by', 'gemeente', '--lang', 'nl', '--format', 'html', '--out', out]);
+    expect(html.code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('Naar gemeente');
+  });
+});
