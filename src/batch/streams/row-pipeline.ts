@@ -3,7 +3,8 @@ import { MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { parseWeight } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, type BatchOptions, type RowEvent } from './options.js';
-import type { InputRow, RowTarget, RowWriter } from './rows.js';
+import { codingFromLabels } from './label-coding.js';
+import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** A row event as the pipeline fills it in, row after row. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -22,7 +23,7 @@ export interface RowPipeline extends RowTarget {
  * code, calls `onRow` with the row's weight, and hands the row and its scores to the writer.
  */
 export function createRowPipeline(options: BatchOptions, writer: RowWriter | null): RowPipeline {
-  const compiled = compileScale(options.scale, options.scoring);
+  let compiled = compileScale(options.scale, options.scoring);
   const itemCount = compiled.keys.length;
   const itemColumns = new Int32Array(itemCount);
   const points = new Int8Array(itemCount);
@@ -33,9 +34,15 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   let weightColumn = -1;
   let mapped = false;
 
-  function header(names: readonly string[], kind: InputRow['kind']): void {
+  function header(names: readonly string[], kind: InputRow['kind'], context?: HeaderContext): void {
     const mapping = mapColumns(compiled.scale, names, options.columns);
     mapping.forEach((column, item) => (itemColumns[item] = column.index));
+    // A file that labels its codes (SPSS value labels) names its own coding: read it, and refuse
+    // a given coding that contradicts it.
+    if (context?.columns !== undefined) {
+      const coding = codingFromLabels(mapping, context.columns, options.scoring?.coding);
+      if (coding !== undefined) compiled = compileScale(options.scale, { ...options.scoring, coding });
+    }
     if (options.weightColumn !== undefined) {
       weightColumn = names.indexOf(options.weightColumn);
       if (weightColumn === -1) {
@@ -43,7 +50,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       }
     }
     mapped = true;
-    writer?.header(names, kind);
+    writer?.header(names, kind, { ...context, categories: compiled.totalScore.convention?.bands ?? [] });
   }
 
   function row(input: InputRow): void {
