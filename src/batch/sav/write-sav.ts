@@ -279,8 +279,19 @@ export function createSavWriter(sink: ByteSink, options: WriterOptions): RowWrit
       out.int32(7, 4, 8, 3);
       out.float64(SYSMIS, HIGHEST, -HIGHEST * (1 - Number.EPSILON));
     }
+    // Long names come where the input had them (or before the records that name variables by long
+    // name, 14 and up): readers such as ReadStat resolve names in records 21 and 22 by them.
+    const longNames = encode([...read.variables.map((variable) => `${variable.shortName}=${variable.name}`), ...names.map((name, index) => `${shorts[index] as string}=${name}`)].join('\t'));
+    let longNamesWritten = false;
+    const writeLongNames = () => {
+      if (longNamesWritten) return;
+      out.int32(7, 13, 1, longNames.length);
+      out.raw(longNames);
+      longNamesWritten = true;
+    };
     for (const record of read.records) {
       if (record.type !== 7) continue;
+      if (record.subtype >= 13) writeLongNames();
       if (record.subtype === 13 || record.subtype === 16) continue;
       if (record.subtype === 11) {
         const count = new DataView(record.bytes.buffer, record.bytes.byteOffset + 12, 4).getInt32(0, little);
@@ -294,9 +305,7 @@ export function createSavWriter(sink: ByteSink, options: WriterOptions): RowWrit
       }
       out.raw(record.bytes);
     }
-    const longNames = encode([...read.variables.map((variable) => `${variable.shortName}=${variable.name}`), ...names.map((name, index) => `${shorts[index] as string}=${name}`)].join('\t'));
-    out.int32(7, 13, 1, longNames.length);
-    out.raw(longNames);
+    writeLongNames();
     if (!subtypes.has(20)) {
       const name = ascii.encode(utf8 ? 'UTF-8' : 'windows-1252');
       out.int32(7, 20, 1, name.length);
