@@ -322,7 +322,7 @@ function readMissing(record: SlotRecord, little: boolean, text: (bytes: Uint8Arr
   const values = record.missingValues;
   if (record.width > 0) {
     const discrete: string[] = [];
-    for (let index = 0; index < count; index++) discrete.push(text(values.subarray(index * 8, index * 8 + 8)).trimEnd());
+    for (let index = 0; index < count; index++) discrete.push(trimPadding(text(values.subarray(index * 8, index * 8 + 8))));
     return { discrete, range: null };
   }
   const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
@@ -389,12 +389,17 @@ function readLongStringMissing(data: Uint8Array, little: boolean, text: (bytes: 
     need(count * valueLength);
     const discrete: string[] = [];
     for (let index = 0; index < count; index++) {
-      discrete.push(text(data.subarray(position, position + valueLength)).trimEnd());
+      discrete.push(trimPadding(text(data.subarray(position, position + valueLength))));
       position += valueLength;
     }
     const variable = find(name);
     if (variable !== undefined && variable.width > 0) variable.missing = { discrete, range: null };
   }
+}
+
+/** Text without the spaces (and NULs, which some writers use) that pad a string value. */
+export function trimPadding(text: string): string {
+  return text.replace(/[ \0]+$/, '');
 }
 
 /** Whether a numeric value is declared user-missing. */

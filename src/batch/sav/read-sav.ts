@@ -2,7 +2,7 @@ import { ScoringError } from '../../index.js';
 import { MISSING_POINT } from '../scoring/compile.js';
 import type { ByteReader, ColumnInfo, ObjectRow, ReaderOptions, RowTarget } from '../streams/rows.js';
 import { type SavDictionary, type SavVariable, SYSMIS } from './dictionary.js';
-import { HEADER_BYTES, createDictionaryParser, corrupt, isMissingNumber, labelNumber, readHeader } from './read-dictionary.js';
+import { HEADER_BYTES, createDictionaryParser, corrupt, isMissingNumber, labelNumber, readHeader, trimPadding } from './read-dictionary.js';
 
 /** Compression codes of the bytecode (PSPP guide, "Data Record"). */
 const SKIP = 0;
@@ -29,11 +29,11 @@ function columnInfo(dictionary: SavDictionary, variable: SavVariable, decoder: T
     name: variable.name,
     type: numeric ? 'numeric' : 'string',
     valueLabels: variable.valueLabels.map((entry) => ({
-      value: numeric ? labelNumber(entry, dictionary.littleEndian) : decoder.decode(entry.value).trimEnd(),
+      value: numeric ? labelNumber(entry, dictionary.littleEndian) : trimPadding(decoder.decode(entry.value)),
       label: decoder.decode(entry.label),
     })),
     isMissing: (value) =>
-      typeof value === 'number' ? isMissingNumber(variable.missing, value) : variable.missing.discrete.includes(value.trimEnd()),
+      typeof value === 'number' ? isMissingNumber(variable.missing, value) : variable.missing.discrete.includes(trimPadding(value)),
   };
 }
 

@@ -1,6 +1,6 @@
-import { scoreColumnNames } from '../../../batch/index.js';
 import { type Command, exitCodes } from '../command.js';
 import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
+import { type TextFormat, batchFormats, scoreColumnNames } from '../../../batch/index.js';
 import { openInput, openOutput, readFormatOption } from '../io.js';
 import { runBatch } from '../run-batch.js';
 
@@ -16,7 +16,9 @@ Output:
   --out FILE                Write to FILE instead of stdout. FILE is replaced only by a complete
                             result (written beside it, then renamed); a failed or interrupted run
                             leaves it as it was. FILE may not be the input.
-  --to csv|tsv|ndjson       Output format (default: the input format).
+  --to csv|tsv|ndjson|sav   Output format (default: by the --out file's extension when it is .sav
+                            or the input is SPSS, otherwise the input format; SPSS input written to
+                            stdout is CSV). SPSS output (.sav) is written from SPSS input only.
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
 
 Cells that a spreadsheet would read as a formula (starting with =, +, - or @, and not a number)
@@ -30,12 +32,25 @@ Examples:
   loneliness-scales score survey.csv --scale djg6 --coding manual --columns 'lone{n}' --out scored.csv
   loneliness-scales score panel.tsv --coding rivm --columns 'order:cbs:q{i}' --lang nl --to csv
   cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'
+  loneliness-scales score ggd.sav --scale djg11 --columns 'order:manual:GGEEB201,…,GGEEB211' --out scored.sav
 `;
+
+/**
+ * The output format when `--to` is not given: a `.sav` output name means SPSS; SPSS input is
+ * written in the format its output name says, or as CSV (SPSS bytes are not for a terminal);
+ * other input in its own format.
+ */
+function outputFormat(out: string | undefined, input: TextFormat): TextFormat {
+  const extension = out === undefined || out === '-' ? '' : (/\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() ?? '');
+  const named = batchFormats.find((format) => format.extensions.includes(extension))?.name;
+  if (named === 'sav' || (input === 'sav' && named !== undefined)) return named;
+  return input === 'sav' ? 'csv' : input;
+}
 
 /** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'Score every row of a CSV/TSV/NDJSON file; write the rows with score columns appended.',
+  summary: 'Score every row of a CSV/TSV/NDJSON/SPSS file; write the rows with score columns appended.',
   help,
   async run(args, io) {
     const { values: parsed, positionals } = parseCommandLine(args, {
@@ -62,7 +77,7 @@ export const scoreCommand: Command = {
           scoring: options.scoring,
           columns: options.columns,
           language: options.language,
-          output: to ?? input.format,
+          output: to ?? outputFormat(values.out, input.format),
           prefix: values.prefix,
           strict: options.strict,
         },

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { djg11 } from '../../src/index.js';
+import { type BatchOptions, createBatchScorer } from '../../src/batch/index.js';
+import { createSavReader } from '../../src/batch/sav/read-sav.js';
+import type { ColumnInfo, HeaderContext, InputRow } from '../../src/batch/streams/rows.js';
+
+/** Whether GNU PSPP and R's haven are installed. In CI the cross-checks must run: missing tools fail there. */
+export const psppAvailable = spawnSync('pspp', ['--version'], { encoding: 'utf8' }).status === 0;
+export const havenAvailable = spawnSync('Rscript', ['-e', 'library(haven)'], { encoding: 'utf8' }).status === 0;
+export const skipPspp = !psppAvailable && process.env.CI === undefined;
+export const skipHaven = !havenAvailable && process.env.CI === undefined;
+
+/** The fixtures: written by GNU PSPP from `fixtures/ggd.sps` (and its CSV export of the same data). */
+export const fixtureDirectory = new URL('../batch/sav/fixtures/', import.meta.url);
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, fixtureDirectory)));
+}
+
+/** The GGD item columns GGEEB201..GGEEB211 in the MANUAL's order (11-item numbers 1..11). */
+export const ggdItems = Array.from({ length: 11 }, (_, index) => `GGEEB2${String(index + 1).padStart(2, '0')}`);
+/** The column spec that maps them today (a `{nn}` pattern would spell the same). */
+export const ggdColumns = `order:manual:${ggdItems.join(',')}`;
+export const ggdBatchColumns = { by: 'order', order: 'manual', columns: ggdItems } as const;
+
+/** Runs a PSPP syntax file; throws with PSPP's messages when it fails. Returns the text listing. */
+export function runPspp(syntax: string, directory: string, name = 'run'): string {
+  const file = join(directory, `${name}.sps`);
+  const listing = join(directory, `${name}.lst`);
+  writeFileSync(file, syntax);
+  const run = spawnSync('pspp', ['-O', 'format=txt', '-o', listing, file], { encoding: 'utf8', cwd: directory });
+  if (run.status !== 0) throw new Error(`pspp failed: ${run.stderr}${run.stdout}${readFileSync(listing, 'utf8')}`);
+  return readFileSync(listing, 'utf8');
+}
+
+/** Runs an R script; throws with R's messages when it fails. Returns stdout. */
+export function runR(script: string): string {
+  const run = spawnSync('Rscript', ['-e', script], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`Rscript failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** What the reader delivered: the header, the columns' dictionary facts, and every row's values. */
+export interface ReadResult {
+  names: readonly string[];
+  columns: readonly ColumnInfo[];
+  context: HeaderContext | undefined;
+  rows: { line: number; problem: string | null; object: Record<string, unknown> | null }[];
+}
+
+/** Reads a system file with the reader alone, pushing it in chunks of `chunkSize` bytes. */
+export function readSav(bytes: Uint8Array, chunkSize = bytes.length || 1): ReadResult {
+  const result: ReadResult = { names: [], columns: [], context: undefined, rows: [] };
+  const reader = createSavReader(
+    {
+      header: (names, _kind, context) => {
+        result.names = names;
+        result.columns = context?.columns ?? [];
+        result.context = context;
+      },
+      row: (row: InputRow) => {
+        if (row.kind !== 'object') throw new Error('a .sav row is an object row');
+        result.rows.push({ line: row.line, problem: row.problem, object: row.object === null ? null : { ...row.object } });
+      },
+    },
+    { maxRecordBytes: 1 << 20 },
+  );
+  for (let offset = 0; offset < bytes.length; offset += chunkSize) reader.push(bytes.slice(offset, offset + chunkSize));
+  reader.end();
+  return result;
+}
+
+/** Scores a system file into text output (CSV by default), in chunks of `chunkSize` bytes. */
+export function scoreSav(bytes: Uint8Array, options: Partial<BatchOptions> = {}, chunkSize = 1 << 16): { output: Uint8Array; counts: { read: number; scored: number; notScored: number; bad: number } } {
+  const parts: Uint8Array[] = [];
+  const scorer = createBatchScorer('sav', { scale: djg11, columns: ggdBatchColumns, output: 'csv', ...options }, (chunk) => parts.push(chunk.slice()));
+  for (let offset = 0; offset < bytes.length; offset += chunkSize) scorer.push(bytes.slice(offset, offset + chunkSize));
+  scorer.end();
+  const output = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    output.set(part, offset);
+    offset += part.length;
+  }
+  return { output, counts: scorer.counts };
+}
