@@ -363,7 +363,8 @@ function readLongStringLabels(data: Uint8Array, little: boolean, text: (bytes: U
     for (let index = 0; index < count; index++) {
       const value = take(int());
       const label = take(int());
-      variable?.valueLabels.push({ value, label });
+      // Only strings wider than 8 bytes have their labels here; a number named here is ignored.
+      if (variable !== undefined && variable.width > 8) variable.valueLabels.push({ value, label });
     }
   }
 }
