@@ -24,12 +24,12 @@ export const ggdItems = Array.from({ length: 11 }, (_, index) => `GGEEB2${String
 export const ggdColumns = `order:manual:${ggdItems.join(',')}`;
 export const ggdBatchColumns = { by: 'order', order: 'manual', columns: ggdItems } as const;
 
-/** Runs a PSPP syntax file; throws with PSPP's messages when it fails. Returns the text listing. */
-export function runPspp(syntax: string, directory: string, name = 'run'): string {
+/** Runs a PSPP syntax file; throws with PSPP's messages when it fails. Returns the listing (text, or CSV tables). */
+export function runPspp(syntax: string, directory: string, name = 'run', format: 'txt' | 'csv' = 'txt'): string {
   const file = join(directory, `${name}.sps`);
-  const listing = join(directory, `${name}.lst`);
+  const listing = join(directory, `${name}.${format === 'txt' ? 'lst' : 'csv'}`);
   writeFileSync(file, syntax);
-  const run = spawnSync('pspp', ['-O', 'format=txt', '-o', listing, file], { encoding: 'utf8', cwd: directory });
+  const run = spawnSync('pspp', ['-O', `format=${format}`, '-o', listing, file], { encoding: 'utf8', cwd: directory });
   if (run.status !== 0) throw new Error(`pspp failed: ${run.stderr}${run.stdout}${readFileSync(listing, 'utf8')}`);
   return readFileSync(listing, 'utf8');
 }
