@@ -23,7 +23,7 @@ const damaged = fc
   .map(({ seed, cut, flips, chunk, output }) => {
     const source = seeds[seed] as Uint8Array;
     const bytes = source.slice(0, cut === undefined ? source.length : Math.floor(cut * source.length));
-    for (const [where, bit] of flips) if (bytes.length > 0) bytes[Math.floor(where * bytes.length)] ^= 1 << bit;
+    for (const [where, bit] of flips) if (bytes.length > 0) { const at = Math.floor(where * bytes.length); bytes[at] = (bytes[at] as number) ^ (1 << bit); }
     return { bytes, chunk, output };
   });
 

@@ -136,7 +136,6 @@ export function createSavWriter(sink: ByteSink, options: WriterOptions): RowWrit
   let numericSlots = new Uint8Array(0);
   // The compressed output: a block of 8 commands, then the raw slots they announce.
   const block = new Uint8Array(8 + 64);
-  const blockView = new DataView(block.buffer);
   let commandCount = 0;
   let rawCount = 0;
   const reasonBytes = new Uint8Array(REASON_WIDTH + 1);
