@@ -28,8 +28,9 @@ describe('row problems carry their code (issue 9: one row pipeline)', () => {
       ['csv', ['csv']],
       ['tsv', ['tsv', 'tab']],
       ['ndjson', ['ndjson', 'jsonl']],
+      ['sav', ['sav']],
     ]);
-    expect(() => batchFormat('xlsx')).toThrow(/Unknown format "xlsx": csv, tsv, ndjson/);
+    expect(() => batchFormat('xlsx')).toThrow(/Unknown format "xlsx": csv, tsv, ndjson, sav/);
     expect(() => createBatchScorer('csv', { scale: djg6, maxRecordBytes: 0 }, () => undefined)).toThrow(/maxRecordBytes/);
   });
 
