@@ -32,8 +32,10 @@ function columnInfo(dictionary: SavDictionary, variable: SavVariable, decoder: T
       value: numeric ? labelNumber(entry, dictionary.littleEndian) : trimPadding(decoder.decode(entry.value)),
       label: decoder.decode(entry.label),
     })),
-    isMissing: (value) =>
-      typeof value === 'number' ? isMissingNumber(variable.missing, value) : variable.missing.discrete.includes(trimPadding(value)),
+    isMissing:
+      variable.missing.discrete.length === 0 && variable.missing.range === null
+        ? () => false
+        : (value) => (typeof value === 'number' ? isMissingNumber(variable.missing, value) : variable.missing.discrete.includes(trimPadding(value))),
   };
 }
 
@@ -110,8 +112,9 @@ export function createSavReader(target: RowTarget, _options: ReaderOptions): Byt
     get object(): Record<string, unknown> | null {
       if (row.problem !== null) return null;
       if (objectCache === null) {
-        const object: Record<string, unknown> = {};
-        variables.forEach((variable, column) => Object.defineProperty(object, variable.name, { value: valueOf(column), enumerable: true, writable: true, configurable: true }));
+        // No prototype: a variable named __proto__ is a key like any other.
+        const object = Object.create(null) as Record<string, unknown>;
+        for (let column = 0; column < variables.length; column++) object[(variables[column] as SavVariable).name] = valueOf(column);
         objectCache = object;
       }
       return objectCache;

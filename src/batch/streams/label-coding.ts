@@ -46,6 +46,7 @@ export function codingFromLabels(
   given: ScoreOptions['coding'],
 ): Coding | undefined {
   const merged = new Map<number, LabelledCode>();
+  const labelled: string[] = [];
   for (const { key, index } of mapping) {
     const info = columns[index];
     if (info === undefined || info.valueLabels.length === 0) continue;
@@ -79,6 +80,7 @@ export function codingFromLabels(
         );
       }
       seen.set(answer, code);
+      if (!labelled.includes(info.name)) labelled.push(info.name);
       const other = merged.get(code);
       if (other !== undefined && other.answer !== answer) {
         throw new ScoringError(
@@ -92,7 +94,7 @@ export function codingFromLabels(
   }
   if (merged.size === 0) return undefined;
   const sorted = new Map([...merged].sort(([a], [b]) => a - b));
-  const columnsLabelled = [...new Set([...sorted.values()].map((entry) => entry.column))].join(', ');
+  const columnsLabelled = labelled.length > 3 ? `${labelled.slice(0, 2).join(', ')}, … ${labelled.at(-1) as string}` : labelled.join(', ');
   if (given !== undefined) {
     const coding = resolveCoding(given);
     const disagreements = [...sorted].filter(([code, { answer }]) => (Object.hasOwn(coding.codes, code) ? coding.codes[code] : undefined) !== answer);
