@@ -2,7 +2,8 @@
 // value labels 1 ja / 2 min of meer / 3 nee, 8 and 9 user-missing, a weight, two strings), written
 // by GNU PSPP, against the tools researchers read such files with: GNU PSPP (GET FILE), R's
 // haven::read_sav and pandas.read_spss (which needs pyreadstat). Every peer reads the same file in
-// the same rounds; wall time and peak RSS come from GNU time. The CLI rows score the file end to
+// the same rounds; CPU time (user + system; steadier than wall time on a shared machine), wall
+// time and peak RSS come from GNU time. The CLI rows score the file end to
 // end (read, coding from the labels, score, write CSV or SPSS); the peers only read it.
 // Usage: npm run build && node bench/batch/sav.mjs [--rows 1000000] [--rounds 3]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -53,12 +54,12 @@ SAVE OUTFILE='${file}'.
   return file;
 }
 
-/** Runs a command under GNU time; wall seconds and peak RSS in MB. */
+/** Runs a command under GNU time; wall seconds, CPU seconds (user + system) and peak RSS in MB. */
 function measure(command) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0 && run.status !== 1) throw new Error(`${command.join(' ')} failed (${run.status}): ${run.stderr}`);
-  const [seconds, kilobytes] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { seconds, rssMb: kilobytes / 1024 };
+  const [seconds, user, system, kilobytes] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { seconds, cpu: user + system, rssMb: kilobytes / 1024 };
 }
 
 const median = (values) => {
@@ -82,25 +83,27 @@ const peers = [
 ].filter((peer) => peer.available !== false);
 
 const times = new Map(peers.map((peer) => [peer.name, []]));
+const cpuTimes = new Map(peers.map((peer) => [peer.name, []]));
 const memory = new Map(peers.map((peer) => [peer.name, []]));
 for (let round = 0; round < rounds; round++) {
   for (const peer of peers) {
-    const { seconds, rssMb } = measure(peer.command);
+    const { seconds, cpu, rssMb } = measure(peer.command);
     times.get(peer.name).push(seconds);
+    cpuTimes.get(peer.name).push(cpu);
     memory.get(peer.name).push(rssMb);
-    console.error(`round ${round + 1}: ${peer.name}: ${seconds.toFixed(2)} s, ${rssMb.toFixed(0)} MB`);
+    console.error(`round ${round + 1}: ${peer.name}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${rssMb.toFixed(0)} MB`);
   }
 }
 const flat = measure(cli(small, join(data, 'ggd-small-scored.csv')));
-const base = median(times.get(peers[0].name));
+const base = median(cpuTimes.get(peers[0].name));
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}; ${rounds} round(s), medians; file: ${rows.toLocaleString('en')} cases, ${(statSync(input).size / 1e6).toFixed(1)} MB (compressed .sav written by PSPP).`,
   '',
-  '| tool | median wall time | × CLI (score → CSV) | peak RSS | runs (s) |',
-  '|---|---:|---:|---:|---|',
+  '| tool | median CPU time (user + system) | × CLI CPU (score → CSV) | median wall time | peak RSS | CPU runs (s) |',
+  '|---|---:|---:|---:|---:|---|',
   ...peers.map((peer) => {
-    const seconds = median(times.get(peer.name));
-    return `| ${peer.name} | ${seconds.toFixed(2)} s | ${(seconds / base).toFixed(1)}× | ${median(memory.get(peer.name)).toFixed(0)} MB | ${times.get(peer.name).map((value) => value.toFixed(2)).join(', ')} |`;
+    const cpu = median(cpuTimes.get(peer.name));
+    return `| ${peer.name} | ${cpu.toFixed(2)} s | ${(cpu / base).toFixed(2)}× | ${median(times.get(peer.name)).toFixed(2)} s | ${median(memory.get(peer.name)).toFixed(0)} MB | ${cpuTimes.get(peer.name).map((value) => value.toFixed(2)).join(', ')} |`;
   }),
   '',
   `CLI peak RSS at ${Math.round(rows / 10).toLocaleString('en')} cases: ${flat.rssMb.toFixed(0)} MB (at ${rows.toLocaleString('en')}: ${median(memory.get(peers[0].name)).toFixed(0)} MB).`,
