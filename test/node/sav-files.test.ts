@@ -185,6 +185,38 @@ cat(d$djg_reason[4], "\\n")
     });
   });
 
+  it.skipIf(skipHaven)('a Windows-1252 file (SET LOCALE) is read in its encoding and written back in it: PSPP and haven show é', async () => {
+    runPspp(
+      `SET LOCALE='windows-1252'.
+DATA LIST LIST /id (F2.0) q1 TO q11 (F1.0) plaats (A12).
+BEGIN DATA
+1 1 2 3 1 2 3 1 2 3 1 2 "Hoogeveen"
+2 3 3 3 3 3 3 3 3 3 3 3 "Bûren"
+END DATA.
+VARIABLE LABELS plaats 'Plaats (één)'.
+VALUE LABELS q1 TO q11 1 'nee' 2 'min of meer' 3 'ja'.
+SAVE OUTFILE='w1252.sav'.
+`,
+      directory,
+      'w1252',
+    );
+    const columns = 'order:manual:q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11';
+    const text = await score(path('w1252.sav'), '--scale', 'djg11', '--columns', columns);
+    expect(text.code).toBe(0);
+    expect(parseCsv(text.stdout).map((row) => [row.plaats, row.total])).toEqual([
+      ['Hoogeveen', '10'],
+      ['Bûren', '6'],
+    ]);
+    const run = await score(path('w1252.sav'), '--scale', 'djg11', '--columns', columns, '--lang', 'nl', '--out', path('w1252-scored.sav'));
+    expect(run.code).toBe(0);
+    const out = runR(`
+library(haven)
+d <- read_sav("${path('w1252-scored.sav')}")
+cat(d$plaats[2], attr(d$plaats, "label"), attr(d$total, "label"), sep = "\n")
+`);
+    expect(out.split('\n').slice(0, 3)).toEqual(['Bûren', 'Plaats (één)', 'Eenzaamheid: totaalscore']);
+  });
+
   it('SPSS output from CSV input is refused with exit 2 (text has no types or widths to keep)', async () => {
     const run = await score(path('ggd.csv'), '--scale', 'djg11', '--columns', ggdColumns, '--coding', 'rivm', '--to', 'sav', '--out', path('from-csv.sav'));
     expect(run.code).toBe(2);
