@@ -1,7 +1,7 @@
 import { type Command, exitCodes } from '../command.js';
 import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
-import { type TextFormat, batchFormats, scoreColumnNames } from '../../../batch/index.js';
-import { openInput, openOutput, readFormatOption } from '../io.js';
+import { scoreColumnNames } from '../../../batch/index.js';
+import { defaultOutputFormat, openInput, openOutput, readFormatOption } from '../io.js';
 import { runBatch } from '../run-batch.js';
 
 const help = `Usage: loneliness-scales score <file|-> [options]
@@ -35,18 +35,6 @@ Examples:
   loneliness-scales score ggd.sav --scale djg11 --columns 'order:manual:GGEEB201,…,GGEEB211' --out scored.sav
 `;
 
-/**
- * The output format when `--to` is not given: a `.sav` output name means SPSS; SPSS input is
- * written in the format its output name says, or as CSV (SPSS bytes are not for a terminal);
- * other input in its own format.
- */
-function outputFormat(out: string | undefined, input: TextFormat): TextFormat {
-  const extension = out === undefined || out === '-' ? '' : (/\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() ?? '');
-  const named = batchFormats.find((format) => format.extensions.includes(extension))?.name;
-  if (named === 'sav' || (input === 'sav' && named !== undefined)) return named;
-  return input === 'sav' ? 'csv' : input;
-}
-
 /** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
 export const scoreCommand: Command = {
   name: 'score',
@@ -77,7 +65,7 @@ export const scoreCommand: Command = {
           scoring: options.scoring,
           columns: options.columns,
           language: options.language,
-          output: to ?? outputFormat(values.out, input.format),
+          output: to ?? defaultOutputFormat(values.out, input.format),
           prefix: values.prefix,
           strict: options.strict,
         },
