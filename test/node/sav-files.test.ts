@@ -63,7 +63,8 @@ describe.skipIf(skipPspp)('SPSS .sav files written by GNU PSPP, scored by the CL
   });
 
   it('score ggd.sav --scale djg11 --columns GGEEB201…GGEEB211: the coding comes from the value labels, no --coding needed', async () => {
-    const run = await score(path('ggd.sav'), '--scale', 'djg11', '--columns', ggdColumns);
+    const run = await runCliCaptured(['score', path('ggd.sav'), '--scale', 'djg11', '--columns', ggdColumns], { cwd: directory });
+    expect(run.stderr).toContain(`${path('ggd.sav')}: the coding is read from the file's value labels (1 = "ja", 2 = "min of meer", 3 = "nee").`);
     // Case 4 answers 7, which no label names: reported, so exit code 1.
     expect(run.code).toBe(1);
     const rows = parseCsv(run.stdout);

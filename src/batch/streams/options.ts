@@ -1,4 +1,4 @@
-import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
+import type { Coding, ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
 import type { RowScores } from '../scoring/row-scores.js';
 
 /** A format of tabular data: comma-separated, tab-separated, one JSON object per line, or an SPSS system file. */
@@ -64,6 +64,12 @@ export interface BatchOptions {
    * and for every row holding invalid UTF-8 (code `invalid_utf8`, a warning: that row is scored).
    */
   readonly onProblem?: ((problem: RowProblem) => void) | undefined;
+  /**
+   * Called once, before the first row, when the coding is read from the file's value labels (an
+   * SPSS file whose item variables label their codes, and no coding was given); `coding.name`
+   * lists the labelled codes.
+   */
+  readonly onCoding?: ((coding: Coding) => void) | undefined;
   /**
    * The longest record read, in bytes (default 1 MiB). A longer record, such as one opened by a
    * stray quote that never closes, is reported as malformed on the line it starts and reading

@@ -41,7 +41,10 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     // a given coding that contradicts it.
     if (context?.columns !== undefined) {
       const coding = codingFromLabels(mapping, context.columns, options.scoring?.coding);
-      if (coding !== undefined) compiled = compileScale(options.scale, { ...options.scoring, coding });
+      if (coding !== undefined) {
+        compiled = compileScale(options.scale, { ...options.scoring, coding });
+        if (options.scoring?.coding === undefined) options.onCoding?.(coding);
+      }
     }
     if (options.weightColumn !== undefined) {
       weightColumn = names.indexOf(options.weightColumn);

@@ -151,6 +151,14 @@ describe('scoring a PSPP-written GGD file by its labels', () => {
     expect(weights).toEqual([1.624, 0.812, 1, 1, 1, Number.NaN, 2.5, 0.5]);
   });
 
+  it('onCoding reports the coding read from the labels, once; not when the caller named one', () => {
+    const seen: string[] = [];
+    scoreSav(ggd, { onCoding: (coding) => seen.push(coding.name) });
+    expect(seen).toEqual(['value labels (1 = "ja", 2 = "min of meer", 3 = "nee")']);
+    scoreSav(ggd, { scoring: { coding: 'rivm' }, onCoding: (coding) => seen.push(coding.name) });
+    expect(seen).toHaveLength(1);
+  });
+
   it('--coding manual on the file stops before any row is scored', () => {
     expect(thrown(() => scoreSav(ggd, { scoring: { coding: 'manual' } }))).toMatchObject({ code: 'invalid_coding' });
   });
