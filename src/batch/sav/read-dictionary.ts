@@ -289,6 +289,13 @@ function buildDictionary(
     variables.push(variable);
     bySlot.set(start + 1, variable);
   }
+  // Names are unique in a system file (ignoring case); two alike would make one value hide the other.
+  const names = new Set<string>();
+  for (const variable of variables) {
+    const key = variable.name.toUpperCase();
+    if (names.has(key)) throw corrupt(`two variables are named "${variable.name}"`);
+    names.add(key);
+  }
   for (const set of labelSets) {
     for (const index of set.slots) {
       const variable = bySlot.get(index);
