@@ -141,6 +141,15 @@ describe('SPSS system file reader (PSPP developer guide, "System File Format"; f
     expect(thrown(() => readSav(new Uint8Array(0)))).toMatchObject({ code: 'unreadable_input', message: 'The SPSS file is empty.' });
   });
 
+  it('a file naming two variables alike (long names, ignoring case) is refused: one value would hide the other', () => {
+    const bytes = fixture('ggd.sav');
+    const text = new TextDecoder('latin1').decode(bytes);
+    const at = text.indexOf('GEMEENTE=gemeente');
+    expect(at).toBeGreaterThan(0);
+    bytes.set(new TextEncoder().encode('GEMEENTE=ggeeb201'), at);
+    expect(thrown(() => readSav(bytes))).toMatchObject({ code: 'unreadable_input', message: expect.stringMatching(/two variables are named "ggeeb201"/) });
+  });
+
   it('a ZLIB-compressed file (.zsav) gets a message saying how to save a readable one', () => {
     const bytes = fixture('ggd.sav');
     bytes.set(new TextEncoder().encode('$FL3'), 0);
