@@ -85,3 +85,83 @@ export function scoreSav(bytes: Uint8Array, options: Partial<BatchOptions> = {},
   }
   return { output, counts: scorer.counts };
 }
+
+/**
+ * The same system file in big-endian byte order, as a big-endian machine writes it: every integer
+ * and double of the header, dictionary and data swapped, text left as it is. For files of numeric
+ * variables only (string values and string value labels are bytes, not numbers).
+ */
+export function toBigEndian(little: Uint8Array): Uint8Array {
+  const bytes = little.slice();
+  const view = new DataView(bytes.buffer);
+  const swap = (offset: number, size: 4 | 8) => bytes.subarray(offset, offset + size).reverse();
+  const int = (offset: number) => view.getInt32(offset, true);
+  // File header: layout code, case size, compression, weight index, case count; the bias.
+  for (const offset of [64, 68, 72, 76, 80]) swap(offset, 4);
+  const isCompressed = view.getInt32(72, false) === 1;
+  swap(84, 8);
+  let position = 176;
+  for (;;) {
+    const type = int(position);
+    swap(position, 4);
+    if (type === 2) {
+      const hasLabel = int(position + 8);
+      const missing = Math.abs(int(position + 12));
+      for (let field = 1; field < 6; field++) swap(position + field * 4, 4);
+      position += 32;
+      if (hasLabel === 1) {
+        const length = int(position);
+        swap(position, 4);
+        position += 4 + Math.ceil(length / 4) * 4;
+      }
+      for (let value = 0; value < missing; value++) swap(position + value * 8, 8);
+      position += missing * 8;
+    } else if (type === 3) {
+      const count = int(position + 4);
+      swap(position + 4, 4);
+      position += 8;
+      for (let label = 0; label < count; label++) {
+        const length = bytes[position + 8] as number;
+        swap(position, 8);
+        position += 8 + Math.ceil((length + 1) / 8) * 8;
+      }
+      const variables = int(position + 4);
+      for (let field = 0; field < 2 + variables; field++) swap(position + field * 4, 4);
+      position += 8 + variables * 4;
+    } else if (type === 7) {
+      const subtype = int(position + 4);
+      const size = int(position + 8);
+      const count = int(position + 12);
+      for (let field = 1; field < 4; field++) swap(position + field * 4, 4);
+      position += 16;
+      if (subtype === 3 || subtype === 11) for (let element = 0; element < count; element++) swap(position + element * 4, 4);
+      // The machine integer record also states the byte order: 1 big-endian, 2 little-endian.
+      if (subtype === 3) view.setInt32(position + 24, 1, false);
+      if (subtype === 4 || subtype === 16) for (let element = 0; element < count; element++) swap(position + element * 8, 8);
+      position += size * count;
+    } else if (type === 999) {
+      swap(position + 4, 4);
+      position += 8;
+      break;
+    } else {
+      throw new Error(`toBigEndian: record type ${type} is not handled`);
+    }
+  }
+  if (!isCompressed) {
+    for (; position + 8 <= bytes.length; position += 8) swap(position, 8);
+    return bytes;
+  }
+  // Compressed: blocks of 8 command bytes, then the raw 8-byte values (code 253) they announce.
+  while (position + 8 <= bytes.length) {
+    const commands = bytes.subarray(position, position + 8);
+    position += 8;
+    for (const command of commands) {
+      if (command === 252) return bytes;
+      if (command === 253) {
+        swap(position, 8);
+        position += 8;
+      }
+    }
+  }
+  return bytes;
+}
