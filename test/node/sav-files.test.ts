@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/cli.js';
-import { fixtureDirectory, ggdColumns, ggdItems, readSav, runPspp, runR, skipHaven, skipPspp } from '../helpers/sav.js';
+import { fixture, fixtureDirectory, ggdColumns, ggdItems, readSav, runPspp, runR, skipHaven, skipPspp, toBigEndian } from '../helpers/sav.js';
 
 // SPSS files as researchers have them, written by GNU PSPP, scored by the CLI, and the CLI's SPSS
 // output read back by PSPP (GET FILE, DISPLAY DICTIONARY, LIST) and by R's haven::read_sav.
@@ -216,6 +216,16 @@ d <- read_sav("${path('w1252-scored.sav')}")
 cat(d$plaats[2], attr(d$plaats, "label"), attr(d$total, "label"), sep = "\n")
 `);
     expect(out.split('\n').slice(0, 3)).toEqual(['Bûren', 'Plaats (één)', 'Eenzaamheid: totaalscore']);
+  });
+
+  it('a big-endian file: PSPP reads the byte-swapped input and the CLI\'s big-endian output alike', async () => {
+    writeFileSync(path('big.sav'), toBigEndian(fixture('numeric.sav')));
+    const columns = 'order:manual:q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11';
+    const run = await score(path('big.sav'), '--scale', 'djg11', '--columns', columns, '--out', path('big-scored.sav'));
+    expect(run.code).toBe(0);
+    const listing = runPspp(`GET FILE='big.sav'.\nLIST.\nGET FILE='big-scored.sav'.\nLIST.\n`, directory, 'big', 'csv');
+    expect(listing).not.toMatch(/warning|error/i);
+    expect(listing).toContain('1,1,2,3,1,2,3,1,2,3,1,2,1.500,10,5,5,2,0,');
   });
 
   it('SPSS output from CSV input is refused with exit 2 (text has no types or widths to keep)', async () => {
