@@ -109,8 +109,8 @@ export function createSavReader(target: RowTarget, _options: ReaderOptions): Byt
     get caseBytes() {
       return caseBytes;
     },
+    // A case cut short keeps the values read before the cut (the rest system-missing or blank).
     get object(): Record<string, unknown> | null {
-      if (row.problem !== null) return null;
       if (objectCache === null) {
         // No prototype: a variable named __proto__ is a key like any other.
         const object = Object.create(null) as Record<string, unknown>;
@@ -123,8 +123,7 @@ export function createSavReader(target: RowTarget, _options: ReaderOptions): Byt
       // The reader owns the row's values.
     },
     get raw(): string {
-      const object = row.object;
-      return object === null ? '' : JSON.stringify(object);
+      return JSON.stringify(row.object);
     },
     set raw(_value) {
       // The reader owns the row's text.

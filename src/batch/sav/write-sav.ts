@@ -213,11 +213,8 @@ export function createSavWriter(sink: ByteSink, options: WriterOptions): RowWrit
     }
     numericSlots = new Uint8Array(read.slots);
     for (const variable of read.variables) if (variable.width === 0) numericSlots[variable.offset / 8] = 1;
-    sink.writeRange(...whole(dictionaryBytes(read, context.categories ?? [])));
-  }
-
-  function whole(bytes: Uint8Array): [Uint8Array, number, number] {
-    return [bytes, 0, bytes.length];
+    const bytes = dictionaryBytes(read, context.categories ?? []);
+    sink.writeRange(bytes, 0, bytes.length);
   }
 
   function dictionaryBytes(read: SavDictionary, categories: readonly CategoryBand[]): Uint8Array {

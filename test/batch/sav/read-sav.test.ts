@@ -119,7 +119,9 @@ describe('SPSS system file reader (PSPP developer guide, "System File Format"; f
     expect(cut).toHaveLength(whole.length);
     expect(cut.slice(0, -1)).toEqual(whole.slice(0, -1));
     expect(cut.at(-1)?.problem).toMatch(/case cut short.*truncated file/);
-    expect(cut.at(-1)?.object).toBeNull();
+    // The values read before the cut are kept; the rest are system-missing or blank.
+    expect(cut.at(-1)?.object?.['respondent_id']).toBe(whole.at(-1)?.object?.['respondent_id']);
+    expect(cut.at(-1)?.object?.['Weegfactor']).toBe(whole.at(-1)?.object?.['Weegfactor']);
   });
 
   it('a compressed file cut short inside a case gives that case as a malformed row', () => {
