@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+export { resolveCoding as _resolveCoding } from './answers/codings.js';
 export { MISSING_LEVEL as _MISSING_LEVEL, readAnswer as _readAnswer } from './answers/read-answer.js';
 export { isPlainObject as _isPlainObject } from './scoring/options.js';
 export { aggregate as _aggregate, bandOf as _bandOf, itemPoints as _itemPoints } from './scoring/rules.js';

@@ -2,12 +2,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ScoringError } from '../index.js';
 import { type BatchCounts, type BatchOptions, type TextFormat, createBatchScorer } from '../batch/index.js';
-import { formatOfName } from './cli/io.js';
+import { defaultOutputFormat, formatOfName } from './cli/io.js';
 import { type FileIdentity, openOutputFile } from './output-file.js';
 
 /** Options of {@link scoreFile}: the batch options, and the input format when the name does not tell. */
 export interface ScoreFileOptions extends BatchOptions {
-  /** Input format (default: by extension: .tsv/.tab TSV, .ndjson/.jsonl NDJSON, otherwise CSV). */
+  /** Input format (default: by extension: .tsv/.tab TSV, .ndjson/.jsonl NDJSON, .sav SPSS, otherwise CSV). */
   readonly from?: TextFormat | undefined;
   /** Stops the run: the promise rejects with the signal's reason and no output file is left. */
   readonly signal?: AbortSignal | undefined;
@@ -48,7 +48,9 @@ export async function scoreFile(inputPath: string, outputPath: string | null, op
   try {
     const ready: Uint8Array[] = [];
     const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
-    const scorer = createBatchScorer(options.from ?? formatOfName(inputPath), options, emit);
+    const from = options.from ?? formatOfName(inputPath);
+    // SPSS input goes to SPSS only when the output is named .sav (or `output` says so).
+    const scorer = createBatchScorer(from, options.output === undefined ? { ...options, output: defaultOutputFormat(outputPath, from) } : options, emit);
     const drain = async () => {
       while (ready.length > 0) await output?.write(ready.shift() as Uint8Array);
     };

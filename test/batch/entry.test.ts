@@ -11,7 +11,7 @@ describe('loneliness-scales/batch is browser-safe (STYLE: layers)', () => {
     const text = readFileSync(join(folder, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     expect(text).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b/);
     // Only the core barrel and files of this layer are imported.
-    for (const [, path] of text.matchAll(/^(?:import|export) [^;]*? from '([^']+)';/gm)) expect(path === '../../index.js' || path === '../index.js' || path?.startsWith('./') || /^\.\.\/(columnar|delimited|ndjson|scoring|streams|summary)\//.test(path ?? '')).toBe(true);
+    for (const [, path] of text.matchAll(/^(?:import|export) [^;]*? from '([^']+)';/gm)) expect(path === '../../index.js' || path === '../index.js' || path?.startsWith('./') || /^\.\.\/(columnar|delimited|ndjson|sav|scoring|streams|summary)\//.test(path ?? '')).toBe(true);
   });
 });
 

@@ -3,6 +3,8 @@ import { createDelimitedReader } from '../delimited/read-delimited.js';
 import { CSV_DIALECT, EXCEL_CSV_DIALECT, TSV_DIALECT, createDelimitedWriter } from '../delimited/write-delimited.js';
 import { createNdjsonReader } from '../ndjson/read-ndjson.js';
 import { createNdjsonWriter } from '../ndjson/write-ndjson.js';
+import { createSavReader } from '../sav/read-sav.js';
+import { createSavWriter } from '../sav/write-sav.js';
 import type { TextFormat } from './options.js';
 import type { ReaderFactory, WriterFactory } from './rows.js';
 
@@ -36,7 +38,7 @@ export interface FormatDefinition {
  * @example
  * ```ts
  * import { batchFormats } from 'loneliness-scales/batch';
- * batchFormats.map((format) => format.name); // ['csv', 'excel-csv', 'tsv', 'ndjson']
+ * batchFormats.map((format) => format.name); // ['csv', 'excel-csv', 'tsv', 'ndjson', 'sav']
  * ```
  */
 export const batchFormats: readonly FormatDefinition[] = [
@@ -71,6 +73,13 @@ export const batchFormats: readonly FormatDefinition[] = [
     delimited: false,
     read: (target, options) => createNdjsonReader(target, options),
     write: (sink, options) => createNdjsonWriter(sink, options),
+  },
+  {
+    name: 'sav',
+    extensions: ['sav'],
+    description: 'SPSS system file (uncompressed or compressed; value labels give the coding)',
+    read: (target, options) => createSavReader(target, options),
+    write: (sink, options) => createSavWriter(sink, options),
   },
 ];
 

@@ -1,14 +1,14 @@
-import type { ColumnMapping, ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
+import type { Coding, ColumnMapping, ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
 import type { InputEncoding } from './encoding.js';
 
 export type { InputEncoding } from './encoding.js';
 import type { RowScores } from '../scoring/row-scores.js';
 
 /**
- * A format of tabular text: delimited (`csv`; `excel-csv`, CSV as Dutch Excel writes and opens
- * it), tab-separated, or one JSON object per line.
+ * A format of tabular data: delimited (`csv`; `excel-csv`, CSV as Dutch Excel writes and opens
+ * it), tab-separated, one JSON object per line, or an SPSS system file.
  */
-export type TextFormat = 'csv' | 'excel-csv' | 'tsv' | 'ndjson';
+export type TextFormat = 'csv' | 'excel-csv' | 'tsv' | 'ndjson' | 'sav';
 
 /**
  * What can be wrong with a row: the core's error code of an invalid answer, `malformed_row` for a
@@ -110,6 +110,12 @@ export interface BatchOptions {
    * and for every row holding invalid UTF-8 (code `invalid_utf8`, a warning: that row is scored).
    */
   readonly onProblem?: ((problem: RowProblem) => void) | undefined;
+  /**
+   * Called once, before the first row, when the coding is read from the file's value labels (an
+   * SPSS file whose item variables label their codes, and no coding was given); `coding.name`
+   * lists the labelled codes.
+   */
+  readonly onCoding?: ((coding: Coding) => void) | undefined;
   /**
    * The longest record read, in bytes (default 1 MiB). A longer record, such as one opened by a
    * stray quote that never closes, is reported as malformed on the line it starts and reading

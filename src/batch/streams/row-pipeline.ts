@@ -5,7 +5,8 @@ import { missingMarkers } from '../scoring/missing-values.js';
 import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
-import type { InputRow, RowTarget, RowWriter } from './rows.js';
+import { codingFromLabels } from './label-coding.js';
+import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** The answer level of an invalid answer in {@link RowEvent.levels}. */
 const INVALID_LEVEL = -128;
@@ -29,7 +30,8 @@ export interface RowPipeline extends RowTarget {
  * code, calls `onRow` with the row's weight, and hands the row and its scores to the writer.
  */
 export function createRowPipeline(options: BatchOptions, writer: RowWriter | null): RowPipeline {
-  const compiled = compileScale(options.scale, options.scoring, missingMarkers(options.missingValues ?? DEFAULT_MISSING_VALUES));
+  const markers = missingMarkers(options.missingValues ?? DEFAULT_MISSING_VALUES);
+  let compiled = compileScale(options.scale, options.scoring, markers);
   const itemCount = compiled.keys.length;
   const itemColumns = new Int32Array(itemCount);
   const points = new Int8Array(itemCount);
@@ -114,10 +116,19 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   }
   let mapped = false;
 
-  function header(names: readonly string[], kind: InputRow['kind']): void {
+  function header(names: readonly string[], kind: InputRow['kind'], context?: HeaderContext): void {
     const mapping = mapColumns(compiled.scale, names, options.columns);
     mapping.forEach((column, item) => (itemColumns[item] = column.index));
     options.onDialect?.({ kind: 'columns', mapping });
+    // A file that labels its codes (SPSS value labels) names its own coding: read it, and refuse
+    // a given coding that contradicts it.
+    if (context?.columns !== undefined) {
+      const coding = codingFromLabels(mapping, context.columns, options.scoring?.coding);
+      if (coding !== undefined) {
+        compiled = compileScale(options.scale, { ...options.scoring, coding }, markers);
+        if (options.scoring?.coding === undefined) options.onCoding?.(coding);
+      }
+    }
     if (options.weightColumn !== undefined) {
       weightColumn = names.indexOf(options.weightColumn);
       if (weightColumn === -1) {
@@ -133,7 +144,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       groupColumns[index] = column;
     });
     mapped = true;
-    writer?.header(names, kind);
+    writer?.header(names, kind, { ...context, categories: compiled.totalScore.convention?.bands ?? [] });
   }
 
   function row(input: InputRow): void {

@@ -1,7 +1,7 @@
 // The contracts between readers, the row pipeline and writers: a reader turns bytes into a header
 // and rows, the pipeline scores each row once, a writer turns rows and scores into bytes. Types only,
 // so that readers and writers depend on this file and never on each other or on the dispatcher.
-import type { Language } from '../../index.js';
+import type { CategoryBand, Language } from '../../index.js';
 import type { CompiledScale } from '../scoring/compile.js';
 import type { RowScores } from '../scoring/row-scores.js';
 import type { ByteSink } from './byte-sink.js';
@@ -58,10 +58,32 @@ export interface ObjectRow extends RowReading {
 /** A row as a reader hands it to the pipeline and the pipeline to a writer. */
 export type InputRow = RecordView | ObjectRow;
 
+/** What a file's own dictionary says about one column (SPSS files have one; delimited text and JSON do not). */
+export interface ColumnInfo {
+  /** The column's name. */
+  readonly name: string;
+  /** Whether the column holds numbers or text. */
+  readonly type: 'numeric' | 'string';
+  /** The value labels declared for the column's values. */
+  readonly valueLabels: readonly { readonly value: number | string; readonly label: string }[];
+  /** Whether a value is declared missing (user-missing) in the file. */
+  readonly isMissing: (value: number | string) => boolean;
+}
+
+/** What a header may carry besides the names. */
+export interface HeaderContext {
+  /** Per header column, what the file's dictionary says about it. */
+  readonly columns?: readonly ColumnInfo[] | undefined;
+  /** The file's own dictionary, for a writer of the same format (`format` names it). */
+  readonly source?: { readonly format: string; readonly dictionary: unknown } | undefined;
+  /** The category bands of the total score, added by the row pipeline for writers that label codes. */
+  readonly categories?: readonly CategoryBand[] | undefined;
+}
+
 /** Where a reader delivers what it reads: the header once, before the first readable row, then rows. */
 export interface RowTarget {
   /** The header: column names of a delimited file, or the first JSON object's keys. */
-  readonly header: (names: readonly string[], kind: InputRow['kind']) => void;
+  readonly header: (names: readonly string[], kind: InputRow['kind'], context?: HeaderContext) => void;
   /** One row, in order. Object rows that cannot be read may come before the header. */
   readonly row: (row: InputRow) => void;
 }
@@ -87,7 +109,7 @@ export interface ReaderOptions {
 /** A writer: rows and their scores in, bytes out to a sink. */
 export interface RowWriter {
   /** The input header (see {@link RowTarget.header}); may throw a `ScoringError` refusing names it cannot write without loss. */
-  readonly header: (names: readonly string[], kind: InputRow['kind']) => void;
+  readonly header: (names: readonly string[], kind: InputRow['kind'], context?: HeaderContext) => void;
   /** Writes one row with its scores. */
   readonly row: (row: InputRow, scores: RowScores) => void;
   /** Writes what is still held. */

@@ -26,6 +26,18 @@ export function formatOfName(name: string): TextFormat {
   return batchFormats.find((format) => format.extensions.includes(extension))?.name ?? 'csv';
 }
 
+/**
+ * The output format when none is named: a `.sav` output name means SPSS; SPSS input is written in
+ * the format its output name says, or as CSV (SPSS bytes are not for a terminal); other input in
+ * its own format.
+ */
+export function defaultOutputFormat(outputName: string | null | undefined, input: TextFormat): TextFormat {
+  const extension = outputName === null || outputName === undefined || outputName === '-' ? '' : (/\.([^./\\]+)$/.exec(outputName)?.[1]?.toLowerCase() ?? '');
+  const named = batchFormats.find((format) => format.extensions.includes(extension))?.name;
+  if (named === 'sav' || (input === 'sav' && named !== undefined)) return named;
+  return input === 'sav' ? 'csv' : input;
+}
+
 /** Reads `--from`/`--to`: a format of the batch format registry. */
 export function readFormatOption(value: string | undefined, option: string): TextFormat | undefined {
   if (value === undefined) return undefined;

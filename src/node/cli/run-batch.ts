@@ -1,3 +1,4 @@
+import type { Coding } from '../../index.js';
 import { type BatchCounts, type BatchOptions, type DialectNote, type RowProblem, createBatchScorer } from '../../batch/index.js';
 import type { CommandIo } from './command.js';
 import type { OpenedInput, Output } from './io.js';
@@ -40,7 +41,10 @@ export async function runBatch(
   const ready: Uint8Array[] = [];
   // A file is written as the bytes come; a stream gets copies, written with back-pressure.
   const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
-  const scorer = createBatchScorer(input.format, { ...options, onProblem, onDialect }, emit);
+  const onCoding = (coding: Coding) => {
+    if (!quiet) io.stderr.write(`${input.name}: the coding is read from the file's ${coding.name}.\n`);
+  };
+  const scorer = createBatchScorer(input.format, { ...options, onProblem, onDialect, onCoding }, emit);
   const drain = async () => {
     while (ready.length > 0) {
       const pending = output?.write(ready.shift() as Uint8Array);

@@ -29,8 +29,9 @@ describe('row problems carry their code (issue 9: one row pipeline)', () => {
       ['excel-csv', []],
       ['tsv', ['tsv', 'tab']],
       ['ndjson', ['ndjson', 'jsonl']],
+      ['sav', ['sav']],
     ]);
-    expect(() => batchFormat('dbf')).toThrow(/Unknown format "dbf": csv, excel-csv, tsv, ndjson/);
+    expect(() => batchFormat('dbf')).toThrow(/Unknown format "dbf": csv, excel-csv, tsv, ndjson, sav/);
     expect(() => createBatchScorer('csv', { scale: djg6, maxRecordBytes: 0 }, () => undefined)).toThrow(/maxRecordBytes/);
   });
 

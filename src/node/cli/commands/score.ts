@@ -1,7 +1,7 @@
 import { batchFormats, scoreColumnNames } from '../../../batch/index.js';
 import { type Command, UsageError, exitCodes } from '../command.js';
 import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
-import { openInput, openOutput, readFormatOption } from '../io.js';
+import { defaultOutputFormat, openInput, openOutput, readFormatOption } from '../io.js';
 import { runBatch } from '../run-batch.js';
 
 const help = `Usage: loneliness-scales score <file|-> [options]
@@ -19,8 +19,10 @@ Output:
   --fsync                   Flush --out to disk before the rename, so that even a crash of the
                             machine cannot leave an empty file at FILE (slower on large files).
   --to ${batchFormats.filter((format) => format.write !== undefined).map((format) => format.name).join('|')}
-                            Output format (default: the input format; csv output is
-                            comma-separated whatever the input's delimiter).
+                            Output format (default: by the --out file's extension when it is .sav
+                            or the input is SPSS, otherwise the input format; SPSS input written to
+                            stdout is CSV; csv output is comma-separated whatever the input's
+                            delimiter). SPSS output (.sav) is written from SPSS input only.
   --excel                   Same as --to excel-csv: CSV that Excel in a Dutch or Belgian locale
                             opens by double-click (UTF-8 BOM, ";", CRLF, decimal commas).
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
@@ -38,12 +40,13 @@ Examples:
   loneliness-scales score panel.tsv --coding rivm --columns 'order:cbs:q{i}' --lang nl --to csv
   cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'
   loneliness-scales score enquete.csv --columns 'order:seed:q12_{i}' --missing-values 'NA,.,weet niet' --excel --out scored.csv
+  loneliness-scales score ggd.sav --scale djg11 --columns 'GGEEB2{nn}' --out scored.sav
 `;
 
 /** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'Score every row of a CSV/TSV/NDJSON file; write the rows with score columns appended.',
+  summary: 'Score every row of a CSV/TSV/NDJSON/SPSS file; write the rows with score columns appended.',
   help,
   async run(args, io) {
     const { values: parsed, positionals } = parseCommandLine(args, {
@@ -73,7 +76,7 @@ export const scoreCommand: Command = {
           scoring: options.scoring,
           columns: options.columns,
           language: options.language,
-          output: to ?? input.format,
+          output: to ?? defaultOutputFormat(values.out, input.format),
           prefix: values.prefix,
           strict: options.strict,
           ...options.reading,
