@@ -22,7 +22,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 /**
  * A survey of 3000 rows: regions (one, "Leeg", with no answers at all, so no row is scorable;
  * blanks; padded spellings), ages (in bands, below them, unreadable, blank, with a decimal comma),
- * weights (positive, 0, blank, text, negative), answers coded as in the MANUAL with blanks,
+ * weights (positive, 0, blank; a weight that cannot be read stops the run, see test/node/cli/files.test.ts), answers coded as in the MANUAL with blanks,
  * negative codes and a few invalid codes.
  */
 function survey(): string {
@@ -34,7 +34,7 @@ function survey(): string {
     const draw = next();
     const age = draw < 0.03 ? '' : draw < 0.05 ? 'onbekend' : draw < 0.08 ? String(12 + Math.floor(next() * 6)) : draw < 0.1 ? `${70 + Math.floor(next() * 5)},5` : String(18 + Math.floor(next() * 80));
     const pick = next();
-    const weight = pick < 0.03 ? '' : pick < 0.05 ? '0' : pick < 0.06 ? 'n/a' : pick < 0.07 ? '-1' : (0.1 + next() * 4).toFixed(4);
+    const weight = pick < 0.03 ? '' : pick < 0.05 ? '0' : (0.1 + next() * 4).toFixed(4);
     const lean = 0.15 + next() * 0.5;
     const cells = Array.from({ length: 11 }, () => {
       if (region === 'Leeg') return '';

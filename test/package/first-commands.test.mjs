@@ -48,7 +48,7 @@ test("the README's first commands work in an empty folder", () => {
   let last;
   for (const line of commands) last = run(line);
   const rows = last.stdout.trim().split('\n');
-  assert.equal(rows.length, 13, 'the sample has 12 respondents and a header');
+  assert.equal(rows.length, 433, 'the sample has 432 respondents and a header');
   assert.match(rows[0], /,total,emotional,social,category,category_label,missing_items,reason$/);
   assert.match(rows[1], /^r001,Gent,ja,ja,ja,min of meer,ja,ja,4,3,1,1,/);
 });

@@ -263,10 +263,10 @@ describe('JSON shape', () => {
 });
 
 describe('grouping values read from bytes', () => {
-  it('a value is the same group however often it comes; invalid UTF-8 in a grouping column is reported on every row', () => {
+  it('a value is the same group however often it comes; invalid UTF-8 in a grouping column of a file read as UTF-8 is reported on every row', () => {
     const problems: string[] = [];
     const summary = createSummary(djg6, undefined, { by: 'gemeente', minN: 1 });
-    const scorer = createBatchScorer('csv', { scale: djg6, output: null, ...summary.batchOptions, onRow: summary.add, onProblem: (problem) => problems.push(`${problem.line}:${problem.code}`) }, () => {});
+    const scorer = createBatchScorer('csv', { scale: djg6, output: null, encoding: 'utf-8', ...summary.batchOptions, onRow: summary.add, onProblem: (problem) => problems.push(`${problem.line}:${problem.code}`) }, () => {});
     const encoder = new TextEncoder();
     const bad = Uint8Array.of(0x47, 0xff, 0x74); // "G\xFFt"
     const line = (gemeente: Uint8Array) => new Uint8Array([...gemeente, ...encoder.encode(`,40,1,${lonely}\n`)]);

@@ -10,7 +10,7 @@ const folder = mkdtempSync(join(tmpdir(), 'djg-example-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('loneliness-scales example: sample files for the first commands in an empty folder', () => {
-  it.each(sampleFiles.map((file) => [file.name]))('%s is the same as examples/data/%s.csv', (name) => {
+  it.each(sampleFiles.map((file) => [file.name]))('%s is the same as the file of that name in examples/data', (name) => {
     const file = sampleFiles.find((candidate) => candidate.name === name);
     expect(file?.text).toBe(readFileSync(join(repository, 'examples/data', `${name}.csv`), 'utf8'));
   });
@@ -18,12 +18,12 @@ describe('loneliness-scales example: sample files for the first commands in an e
   it('prints the Dutch sample by default, and score reads what it printed', async () => {
     const printed = await runCliCaptured(['example']);
     expect(printed.code).toBe(0);
-    expect(printed.stdout.split('\n')[0]).toBe('respondent,gemeente,emptiness,leanOn,trust,closeTo,missPeople,rejected');
+    expect(printed.stdout.split('\n')[0]).toBe('respondent,gemeente,leeftijd,emptiness,leanOn,trust,closeTo,missPeople,rejected');
     const scored = await runCliCaptured(['score', '-', '--quiet'], { stdin: printed.stdout });
     // r010 answered "misschien": a bad row, so exit code 1 — the row is still written.
     expect(scored.code).toBe(1);
     const rows = parseSimpleCsv(scored.stdout);
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(432);
     // The reference's worked example (SEED §6): yes, yes, yes, more or less, yes, yes → 4, moderately lonely.
     expect(rows[0]).toMatchObject({ respondent: 'r001', total: '4', emotional: '3', social: '1' });
   });
