@@ -3,6 +3,7 @@ import { createByteSink } from './byte-sink.js';
 import { batchFormat } from './formats.js';
 import { type BatchOptions, type BatchScorer, DEFAULT_MAX_RECORD_BYTES, type TextFormat } from './options.js';
 import { createRowPipeline } from './row-pipeline.js';
+import type { ReaderFactory } from './rows.js';
 
 /**
  * Creates a streaming batch scorer for CSV, TSV or NDJSON bytes; output (by default in the input
@@ -22,18 +23,30 @@ import { createRowPipeline } from './row-pipeline.js';
  */
 export function createBatchScorer(format: TextFormat, options: BatchOptions, emit: (bytes: Uint8Array) => void): BatchScorer {
   const input = batchFormat(format);
-  const outputName = options.output === undefined ? format : options.output;
+  if (input.read === undefined) {
+    throw new ScoringError('invalid_option', `The format "${format}" cannot be read from a byte stream${format === 'xlsx' ? ': read .xlsx files with loneliness-scales/node (scoreFile, the CLI)' : ''}.`, { value: format });
+  }
+  return createReaderScorer(format, input.read, options, emit);
+}
+
+/**
+ * A batch scorer over a given reader: what {@link createBatchScorer} builds for a format of the
+ * registry, for readers that need more than bytes (an .xlsx sheet and its workbook's shared
+ * strings). The output defaults to the input format when it can be written, else CSV.
+ * @internal
+ */
+export function createReaderScorer(format: TextFormat, read: ReaderFactory, options: BatchOptions, emit: (bytes: Uint8Array) => void): BatchScorer {
+  const outputName = options.output === undefined ? (batchFormat(format).write === undefined ? 'csv' : format) : options.output;
   const output = outputName === null ? null : batchFormat(outputName);
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   if (!Number.isSafeInteger(maxRecordBytes) || maxRecordBytes < 1) {
     throw new ScoringError('invalid_option', `maxRecordBytes must be a positive integer, not ${String(maxRecordBytes)}.`, { value: maxRecordBytes });
   }
-  if (input.read === undefined) throw new ScoringError('invalid_option', `The format "${format}" cannot be read.`, { value: format });
   if (output !== null && output.write === undefined) throw new ScoringError('invalid_option', `The format "${output.name}" cannot be written.`, { value: output.name });
   const sink = createByteSink(emit);
   const writer = output?.write?.(sink, { prefix: options.prefix ?? '', language: options.language ?? 'en' }) ?? null;
   const pipeline = createRowPipeline(options, writer);
-  const reader = input.read(pipeline, { maxRecordBytes });
+  const reader = read(pipeline, { maxRecordBytes });
   return {
     push: reader.push,
     end: () => {

@@ -34,7 +34,7 @@ export interface FormatDefinition {
  * @example
  * ```ts
  * import { batchFormats } from 'loneliness-scales/batch';
- * batchFormats.map((format) => format.name); // ['csv', 'tsv', 'ndjson']
+ * batchFormats.map((format) => format.name); // ['csv', 'tsv', 'ndjson', 'xlsx']
  * ```
  */
 export const batchFormats: readonly FormatDefinition[] = [
@@ -58,6 +58,13 @@ export const batchFormats: readonly FormatDefinition[] = [
     description: 'one JSON object per line',
     read: (target, options) => createNdjsonReader(target, options),
     write: (sink, options) => createNdjsonWriter(sink, options),
+  },
+  {
+    // A zip archive whose directory is at its end: read from a file by the Node layer
+    // (loneliness-scales/node: scoreFile and the CLI), not from a byte stream.
+    name: 'xlsx',
+    extensions: ['xlsx'],
+    description: 'Excel workbook: the first sheet, or --sheet NAME|N (files only)',
   },
 ];
 

@@ -1,8 +1,11 @@
 import type { ColumnSpec, Language, ScaleDefinition, ScoreOptions } from '../../index.js';
 import type { RowScores } from '../scoring/row-scores.js';
 
-/** A format of tabular text: comma-separated, tab-separated, or one JSON object per line. */
-export type TextFormat = 'csv' | 'tsv' | 'ndjson';
+/**
+ * A format of tabular data: comma-separated, tab-separated, one JSON object per line, or an Excel
+ * workbook (`xlsx`, read from files by the Node tools only).
+ */
+export type TextFormat = 'csv' | 'tsv' | 'ndjson' | 'xlsx';
 
 /**
  * What can be wrong with a row: the core's error code of an invalid answer, `malformed_row` for a
