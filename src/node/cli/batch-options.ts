@@ -22,6 +22,7 @@ export const scoringOptions = {
 export const sharedOptions = {
   ...scoringOptions,
   from: { type: 'string' },
+  sheet: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 } as const satisfies ParseArgsConfig['options'];
@@ -53,8 +54,10 @@ export const scoringOptionsHelp = `Scoring:
 export const sharedOptionsHelp = `${scoringOptionsHelp}
 
 Input:
-${batchFormats.filter((format) => format.read !== undefined).map((format) => `  ${format.name.padEnd(8)} ${format.description} (.${format.extensions.join(', .')})`).join('\n')}
+${batchFormats.map((format) => `  ${format.name.padEnd(8)} ${format.description} (.${format.extensions.join(', .')})`).join('\n')}
   --from ${batchFormats.map((format) => format.name).join('|').padEnd(18)} Input format (default: by file extension; csv for stdin).
+  --sheet NAME|N            The sheet of an .xlsx workbook to read: its name, or its tab position
+                            (1 = first; default: the first sheet). Its first row holds the names.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
   -q, --quiet               No progress bar and no per-row messages on stderr.`;
 
@@ -69,6 +72,7 @@ export interface ScoringCliOptions {
 /** The shared options of `score` and `summary`, read and checked. */
 export interface BatchCliOptions extends ScoringCliOptions {
   readonly from: TextFormat | undefined;
+  readonly sheet: string | undefined;
   readonly strict: boolean;
   readonly quiet: boolean;
 }
@@ -153,6 +157,7 @@ export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOpt
   return {
     ...readScoringOptions(values, cwd),
     from: readFormatOption(textOf(values, 'from'), '--from'),
+    sheet: textOf(values, 'sheet'),
     strict: values['strict'] === true,
     quiet: values['quiet'] === true,
   };

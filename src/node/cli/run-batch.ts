@@ -1,4 +1,5 @@
 import { type BatchCounts, type BatchOptions, type RowProblem, createBatchScorer } from '../../batch/index.js';
+import { createReaderScorer } from '../../batch/internal.js';
 import type { CommandIo } from './command.js';
 import type { OpenedInput, Output } from './io.js';
 import { createProgress } from './progress.js';
@@ -23,7 +24,8 @@ export async function runBatch(input: OpenedInput, output: Output | null, option
   const ready: Uint8Array[] = [];
   // A file is written as the bytes come; a stream gets copies, written with back-pressure.
   const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
-  const scorer = createBatchScorer(input.format, { ...options, onProblem }, emit);
+  const scorer =
+    input.read === undefined ? createBatchScorer(input.format, { ...options, onProblem }, emit) : createReaderScorer(input.format, input.read, { ...options, onProblem }, emit);
   const drain = async () => {
     while (ready.length > 0) {
       const pending = output?.write(ready.shift() as Uint8Array);

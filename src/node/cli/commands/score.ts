@@ -16,7 +16,7 @@ Output:
   --out FILE                Write to FILE instead of stdout. FILE is replaced only by a complete
                             result (written beside it, then renamed); a failed or interrupted run
                             leaves it as it was. FILE may not be the input.
-  --to csv|tsv|ndjson       Output format (default: the input format).
+  --to csv|tsv|ndjson       Output format (default: the input format; csv for .xlsx input).
   --prefix TEXT             Prefix for the score columns' names, e.g. djg6_ (djg6_total, …).
 
 Cells that a spreadsheet would read as a formula (starting with =, +, - or @, and not a number)
@@ -30,12 +30,13 @@ Examples:
   loneliness-scales score survey.csv --scale djg6 --coding manual --columns 'lone{n}' --out scored.csv
   loneliness-scales score panel.tsv --coding rivm --columns 'order:cbs:q{i}' --lang nl --to csv
   cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'
+  loneliness-scales score enquete.xlsx --sheet Data --coding rivm --columns 'lone{n}' --out scored.csv
 `;
 
-/** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
+/** `score`: scores every row of a CSV, TSV or NDJSON file or an .xlsx sheet and writes it out with the scores. */
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'Score every row of a CSV/TSV/NDJSON file; write the rows with score columns appended.',
+  summary: 'Score every row of a CSV/TSV/NDJSON file or .xlsx sheet; write the rows with score columns appended.',
   help,
   async run(args, io) {
     const { values: parsed, positionals } = parseCommandLine(args, {
@@ -50,7 +51,7 @@ export const scoreCommand: Command = {
     }
     const options = readBatchOptions(parsed, io.cwd);
     const to = readFormatOption(values.to, '--to');
-    const input = openInput(positionals[0], io, options.from);
+    const input = openInput(positionals[0], io, options.from, options.sheet);
     // Opened before the input is read: an unwritable --out, or one that is the input, stops here.
     const output = await openOutput(values.out, io, input);
     try {
@@ -62,7 +63,7 @@ export const scoreCommand: Command = {
           scoring: options.scoring,
           columns: options.columns,
           language: options.language,
-          output: to ?? input.format,
+          output: to,
           prefix: values.prefix,
           strict: options.strict,
         },
