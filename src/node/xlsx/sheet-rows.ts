@@ -47,7 +47,8 @@ type CellValue = string | number | boolean;
  * Creates a reader of a worksheet part's bytes. Numbers (dates included: Excel stores them as
  * serial day numbers) come out as numbers, text (shared, inline or a formula's) as strings,
  * booleans as `true`/`false`, errors (`#N/A`) as their text; empty cells are absent from the row.
- * A cell without a header name is kept under the key `column K`. A row whose cells cannot be read
+ * A cell without a header name is kept under the key `column K`, one whose reference names no
+ * column under `cell REF`. A row whose cells cannot be read
  * (a reference beyond column XFD, one column twice, a shared string the workbook lacks, a cell
  * longer than `maxRecordBytes`) is a malformed row with its reason, its readable cells kept.
  * Throws a `ScoringError`: `unreadable_input` for malformed XML and for a sheet without a header
@@ -70,7 +71,9 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
   let text = '';
   let textDecoded = false;
   let hasValue = false;
-  let cells: { column: number; value: CellValue }[] = [];
+  let badReference = false;
+  /** The row's cells: a column, or -1 with the key of a cell whose reference names no column. */
+  let cells: { column: number; value: CellValue; key?: string }[] = [];
   let seen = new Set<number>();
   let problem: string | null = null;
 
@@ -118,6 +121,7 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
     names = [];
     keys = [];
     for (const cell of cells) {
+      if (cell.column === -1) continue;
       const name = String(cell.value).trim();
       if (name === '') continue;
       const earlier = byName.get(name);
@@ -141,7 +145,7 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
       return;
     }
     const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const cell of cells) object[keyOf(cell.column)] = cell.value;
+    for (const cell of cells) object[cell.key ?? keyOf(cell.column)] = cell.value;
     row.line = rowNumber;
     row.object = object;
     row.problem = problem;
@@ -179,6 +183,10 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
       }
     }
     if (value === undefined || value === '') return;
+    if (badReference) {
+      cells.push({ column: -1, value, key: `cell ${cellReference}` });
+      return;
+    }
     if (seen.has(column)) {
       problem ??= `the row holds column ${columnLetters(column)} twice`;
       return;
@@ -225,12 +233,9 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
           case 'c': {
             cellReference = attribute(attributes, 'r') ?? '';
             const referenced = cellReference === '' ? column + 1 : columnOfReference(cellReference);
-            if (referenced < 0 || referenced >= MAX_COLUMNS) {
-              problem ??= `cell reference "${cellReference}" is not a cell of a worksheet (A1 to XFD1048576)`;
-              column = Math.min(column + 1, MAX_COLUMNS - 1);
-            } else {
-              column = referenced;
-            }
+            badReference = referenced < 0 || referenced >= MAX_COLUMNS;
+            if (badReference) problem ??= `cell reference "${cellReference}" is not a cell of a worksheet (A1 to XFD1048576)`;
+            else column = referenced;
             cellType = attribute(attributes, 't') ?? 'n';
             text = '';
             textDecoded = false;
