@@ -83,7 +83,10 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
     problem: null,
     invalidText: false,
     object: null,
-    raw: '',
+    // The row as JSON text, for writers that write an object row's text (NDJSON); made on demand.
+    get raw() {
+      return row.object === null ? '' : JSON.stringify(row.object);
+    },
     pointOf: (compiled, item, index) => {
       const { object } = row;
       const name = (names as string[])[index] as string;

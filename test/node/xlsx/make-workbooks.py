@@ -97,13 +97,44 @@ sheet = """<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlform
 <x:row r="7"><x:c r="XFE7"><x:v>1</x:v></x:c><x:c r="B7" t="inlineStr"><x:is><x:t>nee</x:t></x:is></x:c></x:row>
 <x:row r="8"><x:c t="inlineStr"><x:is><x:t>nee</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>ja</x:t></x:is></x:c></x:row>
 </x:sheetData></x:worksheet>"""
-with zipfile.ZipFile(os.path.join(directory, "handmade.xlsx"), "w", zipfile.ZIP_DEFLATED) as archive:
-    archive.writestr("[Content_Types].xml", content_types)
-    archive.writestr("_rels/.rels", root_rels)
-    archive.writestr("xl/workbook.xml", workbook)
-    archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
-    archive.writestr("xl/sharedStrings.xml", shared)
-    archive.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+def write_handmade(name, workbook, shared, sheet):
+    with zipfile.ZipFile(os.path.join(directory, name), "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        archive.writestr("_rels/.rels", root_rels)
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
+        archive.writestr("xl/sharedStrings.xml", shared)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+write_handmade("handmade.xlsx", workbook, shared, sheet)
+
+# Six item columns, rows with unreadable cells between readable ones.
+items = ["vraag3", "vraag4", "vraag7", "vraag8", "vraag9", "vraag10"]
+letters = "ABCDEF"
+
+
+def cells(row, values):
+    return "".join(f'<c r="{letters[i]}{row}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values))
+
+
+good = ["ja", "nee", "ja", "min of meer", "nee", "ja"]
+bad_rows = "".join([
+    f'<row r="1">{cells(1, items)}</row>',
+    f'<row r="2">{cells(2, good)}</row>',
+    '<row r="3"><c r="A3" t="s"><v>7</v></c>' + cells(3, good).split("</c>", 1)[1] + "</row>",
+    f'<row r="4">{cells(4, good)}<c r="B4"><v>2</v></c></row>',
+    f'<row r="5"><c r="XFE5"><v>1</v></c>{cells(5, good)}</row>',
+    f'<row r="6">{cells(6, good)}</row>',
+])
+write_handmade(
+    "bad-cells.xlsx",
+    workbook.replace("Blad &amp; co", "Data"),
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{bad_rows}</sheetData></worksheet>',
+)
 
 with open(os.path.join(directory, "description.json"), "w", encoding="utf-8") as out:
     json.dump(description, out, ensure_ascii=False)
