@@ -136,5 +136,10 @@ write_handmade(
     f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{bad_rows}</sheetData></worksheet>',
 )
 
+# The same workbook with its parts stored, not deflated: damage then lands in the XML itself.
+with zipfile.ZipFile(os.path.join(directory, "enquete-shared.xlsx")) as source, zipfile.ZipFile(os.path.join(directory, "enquete-stored.xlsx"), "w", zipfile.ZIP_STORED) as stored:
+    for info in source.infolist():
+        stored.writestr(info.filename, source.read(info.filename))
+
 with open(os.path.join(directory, "description.json"), "w", encoding="utf-8") as out:
     json.dump(description, out, ensure_ascii=False)
