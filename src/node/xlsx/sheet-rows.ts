@@ -72,9 +72,14 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
   let textDecoded = false;
   let hasValue = false;
   let badReference = false;
-  /** The row's cells: a column, or -1 with the key of a cell whose reference names no column. */
-  let cells: { column: number; value: CellValue; key?: string }[] = [];
-  let seen = new Set<number>();
+  /** The row's cells: their columns (-1 for a cell whose reference names no column) and values. */
+  const cellColumns: number[] = [];
+  const cellValues: CellValue[] = [];
+  /** The keys of cells whose reference names no column, by their index in the row. */
+  const cellKeys = new Map<number, string>();
+  /** Per column, the serial number of the last row that held it: a column seen twice in a row is damage. */
+  const seenInRow = new Float64Array(MAX_COLUMNS);
+  let rowSerial = 0;
   let problem: string | null = null;
 
   const row: ObjectRow = {
@@ -113,42 +118,46 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
   }
 
   function setHeader(): void {
-    if (cells.every((cell) => typeof cell.value !== 'string')) {
+    if (cellValues.every((value) => typeof value !== 'string')) {
       throw new ScoringError(
         'unreadable_input',
-        `Row ${rowNumber} of ${where()} holds no column names (${cells.length === 0 ? 'no cells' : 'only numbers'}): the header row must come first, above the data.`,
+        `Row ${rowNumber} of ${where()} holds no column names (${cellValues.length === 0 ? 'no cells' : 'only numbers'}): the header row must come first, above the data.`,
         { value: fileName },
       );
     }
     const byName = new Map<string, number>();
-    names = [];
     keys = [];
-    for (const cell of cells) {
-      if (cell.column === -1) continue;
-      const name = String(cell.value).trim();
-      if (name === '') continue;
+    const header: string[] = [];
+    for (let index = 0; index < cellValues.length; index++) {
+      const column = cellColumns[index] as number;
+      const name = String(cellValues[index]).trim();
+      if (column === -1 || name === '') continue;
       const earlier = byName.get(name);
       if (earlier !== undefined) {
-        throw new ScoringError('duplicate_column', `The header of ${where()} names the column "${name}" twice (columns ${columnLetters(earlier)} and ${columnLetters(cell.column)}).`, {
+        throw new ScoringError('duplicate_column', `The header of ${where()} names the column "${name}" twice (columns ${columnLetters(earlier)} and ${columnLetters(column)}).`, {
           value: name,
         });
       }
-      byName.set(name, cell.column);
-      names.push(name);
-      keys[cell.column] = name;
+      byName.set(name, column);
+      header.push(name);
+      keys[column] = name;
     }
-    target.header(names, 'object');
+    names = header;
+    target.header(header, 'object');
   }
 
   function endRow(): void {
-    if (cells.length === 0 && problem === null) return;
+    if (cellValues.length === 0 && problem === null) return;
     if (names === null) {
       if (problem !== null) throw new ScoringError('unreadable_input', `Row ${rowNumber} of ${where()}, its header row, cannot be read: ${problem}.`, { value: fileName });
       setHeader();
       return;
     }
     const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const cell of cells) object[cell.key ?? keyOf(cell.column)] = cell.value;
+    for (let index = 0; index < cellValues.length; index++) {
+      const column = cellColumns[index] as number;
+      object[column === -1 ? (cellKeys.get(index) as string) : keyOf(column)] = cellValues[index];
+    }
     row.line = rowNumber;
     row.object = object;
     row.problem = problem;
@@ -187,15 +196,18 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
     }
     if (value === undefined || value === '') return;
     if (badReference) {
-      cells.push({ column: -1, value, key: `cell ${cellReference}` });
+      cellKeys.set(cellValues.length, `cell ${cellReference}`);
+      cellColumns.push(-1);
+      cellValues.push(value);
       return;
     }
-    if (seen.has(column)) {
+    if (seenInRow[column] === rowSerial) {
       problem ??= `the row holds column ${columnLetters(column)} twice`;
       return;
     }
-    seen.add(column);
-    cells.push({ column, value });
+    seenInRow[column] = rowSerial;
+    cellColumns.push(column);
+    cellValues.push(value);
   }
 
   function append(piece: string, decoded: boolean): void {
@@ -228,8 +240,10 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
             const number = Number(attribute(attributes, 'r'));
             rowNumber = Number.isSafeInteger(number) && number > 0 ? number : rowNumber + 1;
             column = -1;
-            cells = [];
-            seen = new Set();
+            cellColumns.length = 0;
+            cellValues.length = 0;
+            cellKeys.clear();
+            rowSerial++;
             problem = null;
             break;
           }

@@ -28,6 +28,10 @@ export interface XmlScanner {
   readonly end: () => void;
 }
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 function localName(qualified: string): string {
   const colon = qualified.indexOf(':');
   return colon === -1 ? qualified : qualified.slice(colon + 1);
@@ -99,11 +103,12 @@ export function createXmlScanner(handlers: XmlHandlers, maxPending: number): Xml
         handlers.close(localName(text.slice(start + 2, end).trim()));
       } else {
         const empty = text.charCodeAt(end - 1) === 0x2f;
-        const inner = text.slice(start + 1, empty ? end - 1 : end);
-        const space = inner.search(/[\s]/);
-        const name = localName(space === -1 ? inner : inner.slice(0, space));
+        const innerEnd = empty ? end - 1 : end;
+        let nameEnd = start + 1;
+        while (nameEnd < innerEnd && !isSpace(text.charCodeAt(nameEnd))) nameEnd++;
+        const name = localName(text.slice(start + 1, nameEnd));
         if (name === '') throw new XmlError('it holds a tag without a name');
-        handlers.open(name, space === -1 ? '' : inner.slice(space), empty);
+        handlers.open(name, nameEnd < innerEnd ? text.slice(nameEnd, innerEnd) : '', empty);
         if (empty) handlers.close(name);
       }
       position = end + 1;
@@ -140,16 +145,47 @@ export function decodeOoxmlEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-const attributePatterns = new Map<string, RegExp>();
-
-/** The decoded value of attribute `name` (a qualified name, or `*:local` for any prefix) in a tag's attribute text. */
+/**
+ * The decoded value of attribute `name` in a tag's attribute text: a qualified name as written
+ * (`r`, `Target`), or `*:local` for that local name with any prefix (`r:id`).
+ */
 export function attribute(attributes: string, name: string): string | undefined {
-  let pattern = attributePatterns.get(name);
-  if (pattern === undefined) {
-    const written = name.startsWith('*:') ? `[\\w.-]+:${name.slice(2)}` : name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`(?:^|\\s)${written}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attributePatterns.set(name, pattern);
+  const anyPrefix = name.startsWith('*:');
+  const wanted = anyPrefix ? name.slice(1) : name;
+  for (let found = attributes.indexOf(wanted); found !== -1; found = attributes.indexOf(wanted, found + 1)) {
+    let nameStart = found;
+    if (anyPrefix) {
+      while (nameStart > 0 && !isSpace(attributes.charCodeAt(nameStart - 1))) nameStart--;
+      if (nameStart === found) continue;
+    } else if (found > 0 && !isSpace(attributes.charCodeAt(found - 1))) {
+      continue;
+    }
+    let index = found + wanted.length;
+    while (isSpace(attributes.charCodeAt(index))) index++;
+    if (attributes.charCodeAt(index) !== 0x3d /* = */) continue;
+    index++;
+    while (isSpace(attributes.charCodeAt(index))) index++;
+    const quote = attributes.charCodeAt(index);
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    const close = attributes.indexOf(quote === 0x22 ? '"' : "'", index + 1);
+    if (close === -1) return undefined;
+    // Only a match outside another attribute's value: the text before it must hold balanced quotes.
+    if (!outsideValues(attributes, nameStart)) continue;
+    return decodeXml(attributes.slice(index + 1, close));
   }
-  const match = pattern.exec(attributes);
-  return match === null ? undefined : decodeXml(match[1] ?? match[2] ?? '');
+  return undefined;
+}
+
+/** Whether offset `end` of attribute text lies outside quoted values. */
+function outsideValues(attributes: string, end: number): boolean {
+  let open = 0;
+  for (let index = 0; index < end; index++) {
+    const code = attributes.charCodeAt(index);
+    if (open !== 0) {
+      if (code === open) open = 0;
+    } else if (code === 0x22 || code === 0x27) {
+      open = code;
+    }
+  }
+  return open === 0;
 }
