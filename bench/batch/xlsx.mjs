@@ -27,9 +27,11 @@ execFileSync(python, [join(root, 'bench', 'batch', 'xlsx-fixture.py'), workbook,
 /** Runs a command under GNU time; wall and CPU seconds and peak RSS in MB. */
 function measure(command) {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`${command.join(' ')} failed: ${run.stderr}`);
-  const [seconds, user, system, kilobytes] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { seconds, cpu: user + system, rss: kilobytes / 1024, stdout: run.stdout };
+  const lines = run.stderr.trim().split('\n');
+  const [seconds, user, system, kilobytes] = lines.pop().split(' ').map(Number);
+  // A reader that fails is reported with its error, not left out.
+  const failure = run.status === 0 ? null : (lines.find((line) => /Error/.test(line)) ?? `exit ${run.status}`).trim();
+  return { seconds, cpu: user + system, rss: kilobytes / 1024, stdout: run.stdout, failure };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -70,6 +72,7 @@ const results = contenders.map((contender) => {
     cpu: median(measured.map((run) => run.cpu)),
     rss: median(measured.map((run) => run.rss)),
     all: measured.map((run) => run.seconds),
+    failure: measured.find((run) => run.failure !== null)?.failure ?? null,
   };
 });
 const base = results[0].seconds;
@@ -79,7 +82,7 @@ console.log('| reader | median wall time | × CLI on .xlsx | median CPU time (us
 console.log('|---|---:|---:|---:|---:|---|');
 for (const result of results) {
   console.log(
-    `| ${result.name} | ${result.seconds.toFixed(2)} s | ${(result.seconds / base).toFixed(2)} | ${result.cpu.toFixed(2)} s | ${result.rss.toFixed(0)} MB | ${result.all.map((value) => value.toFixed(2)).join(', ')} |`,
+    `| ${result.name}${result.failure === null ? '' : ` — **failed**: \`${result.failure}\``} | ${result.seconds.toFixed(2)} s | ${(result.seconds / base).toFixed(2)} | ${result.cpu.toFixed(2)} s | ${result.rss.toFixed(0)} MB | ${result.all.map((value) => value.toFixed(2)).join(', ')} |`,
   );
 }
 rmSync(directory, { recursive: true, force: true });
