@@ -20,7 +20,7 @@ export interface XlsxInput {
 /**
  * Opens an .xlsx file (a path, read with positioned reads, or its bytes) and one of its sheets:
  * the first, or the one `sheet` names (a name, or a 1-based tab position). Memory: the workbook's
- * shared strings are held; the sheet is inflated and read in 256 KiB pieces. Throws a
+ * shared strings are held; the sheet is inflated and read in 512 KiB pieces. Throws a
  * `ScoringError`: `unreadable_input` for a file that is not a readable workbook (with the reason:
  * password-protected or legacy .xls, cut off, damaged), `invalid_option` for an unknown sheet
  * (listing the sheets).

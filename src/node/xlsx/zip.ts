@@ -52,7 +52,7 @@ export function fileSource(path: string): ByteSource {
       }
       return done === buffer.length ? buffer : buffer.subarray(0, done);
     },
-    stream: (start, end) => (end > start ? createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 18 }) : Readable.from([])),
+    stream: (start, end) => (end > start ? createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 19 }) : Readable.from([])),
     close: () => closeSync(descriptor),
   };
 }
@@ -199,7 +199,7 @@ export function readEntry(source: ByteSource, entry: ZipEntry, limit: number): U
 export async function* streamEntry(source: ByteSource, entry: ZipEntry): AsyncGenerator<Uint8Array> {
   const { start, end } = dataRange(source, entry);
   const raw = source.stream(start, end);
-  const chunks: AsyncIterable<Uint8Array> = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 1 << 18 }));
+  const chunks: AsyncIterable<Uint8Array> = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 1 << 19 }));
   if (entry.method !== 0) raw.on('error', (error) => (chunks as Readable).destroy(error));
   let length = 0;
   try {
