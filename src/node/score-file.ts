@@ -1,8 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ScoringError } from '../index.js';
-import { type BatchCounts, type BatchOptions, type TextFormat, createBatchScorer } from '../batch/index.js';
-import { createReaderScorer } from '../batch/internal.js';
+import { type BatchCounts, type BatchOptions, type TextFormat, _createReaderScorer as createReaderScorer, createBatchScorer } from '../batch/index.js';
 import { formatOfName } from './cli/io.js';
 import { type FileIdentity, openOutputFile } from './output-file.js';
 import { openXlsx } from './xlsx/read-xlsx.js';

@@ -1,5 +1,4 @@
-import { type BatchCounts, type BatchOptions, type RowProblem, createBatchScorer } from '../../batch/index.js';
-import { createReaderScorer } from '../../batch/internal.js';
+import { type BatchCounts, type BatchOptions, type RowProblem, _createReaderScorer as createReaderScorer, createBatchScorer } from '../../batch/index.js';
 import type { CommandIo } from './command.js';
 import type { OpenedInput, Output } from './io.js';
 import { createProgress } from './progress.js';

@@ -2,9 +2,7 @@
 // header, every later row an object row keyed by the header's names, each cell in the column its
 // reference (`C5`) names, so that the empty cells of a sparse row shift nothing.
 import { ScoringError } from '../../index.js';
-import { MISSING_POINT } from '../../batch/internal.js';
 import type { ByteReader, ObjectRow, ReaderOptions, RowTarget } from '../../batch/internal.js';
-import { cellText } from '../../batch/internal.js';
 import { XmlError, attribute, createXmlScanner, decodeOoxmlEscapes, decodeXml } from './xml.js';
 
 /** The last column of a worksheet: XFD, column 16384. */
@@ -95,12 +93,13 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
     pointOf: (compiled, item, index) => {
       const { object } = row;
       const name = (names as string[])[index] as string;
-      return object !== null && Object.hasOwn(object, name) ? compiled.pointOfValue(item, object[name]) : MISSING_POINT;
+      // An absent cell is an empty one: the value undefined reads as a missing answer.
+      return compiled.pointOfValue(item, object !== null && Object.hasOwn(object, name) ? object[name] : undefined);
     },
     textOf: (index) => {
       const { object } = row;
       const name = (names as string[])[index] as string;
-      return object !== null && Object.hasOwn(object, name) ? cellText(object[name]) : '';
+      return object !== null && Object.hasOwn(object, name) ? String(object[name]) : '';
     },
   };
 

@@ -121,6 +121,13 @@ describe.skipIf(skipWithoutOpenpyxl)('score and summary read .xlsx files written
       expect(await runCliCaptured(['score', csv, '--sheet', '2'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--sheet reads a sheet of an .xlsx workbook') });
     });
 
+    it('--strict stops at the first unreadable row (exit 3), naming its worksheet row', async () => {
+      const run = await runCliCaptured(['score', file('bad-cells.xlsx'), ...byNumber, '--strict', '--out', file('strict.csv')]);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('stopped. Line 3: cell A3 refers to shared string "7"');
+      expect(() => readFileSync(file('strict.csv'))).toThrow();
+    });
+
     it('rows with unreadable cells come out with their reason, the others scored (exit 1): nothing lost', async () => {
       const run = await runCliCaptured(['score', file('bad-cells.xlsx'), ...byNumber, '--quiet']);
       expect(run.code).toBe(1);
