@@ -195,6 +195,8 @@ export function createSheetReader(target: RowTarget, options: SheetReaderOptions
     }
     if (value === undefined || value === '') return;
     if (badReference) {
+      // Cells without a column are kept up to a worksheet's width: a row is bounded in memory.
+      if (cellKeys.size >= MAX_COLUMNS) return;
       cellKeys.set(cellValues.length, `cell ${cellReference}`);
       cellColumns.push(-1);
       cellValues.push(value);
