@@ -24,7 +24,8 @@ import type { ReaderFactory } from './rows.js';
 export function createBatchScorer(format: TextFormat, options: BatchOptions, emit: (bytes: Uint8Array) => void): BatchScorer {
   const input = batchFormat(format);
   if (input.read === undefined) {
-    throw new ScoringError('invalid_option', `The format "${format}" cannot be read from a byte stream${format === 'xlsx' ? ': read .xlsx files with loneliness-scales/node (scoreFile, the CLI)' : ''}.`, { value: format });
+    // Only .xlsx: a zip archive with its directory at its end.
+    throw new ScoringError('invalid_option', `"${format}" files are read by loneliness-scales/node.`, { value: format });
   }
   return createReaderScorer(format, input.read, options, emit);
 }

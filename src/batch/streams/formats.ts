@@ -64,7 +64,7 @@ export const batchFormats: readonly FormatDefinition[] = [
     // (loneliness-scales/node: scoreFile and the CLI), not from a byte stream.
     name: 'xlsx',
     extensions: ['xlsx'],
-    description: 'Excel workbook: the first sheet, or --sheet NAME|N (files only)',
+    description: 'Excel workbook: first sheet or --sheet NAME|N',
   },
 ];
 

@@ -32,7 +32,7 @@ describe('row problems carry their code (issue 9: one row pipeline)', () => {
     ]);
     expect(() => batchFormat('xls')).toThrow(/Unknown format "xls": csv, tsv, ndjson, xlsx/);
     // A workbook is a zip archive with its directory at its end: the Node layer reads it from files.
-    expect(() => createBatchScorer('xlsx', { scale: djg6 }, () => undefined)).toThrow(/cannot be read from a byte stream: read .xlsx files with loneliness-scales\/node/);
+    expect(() => createBatchScorer('xlsx', { scale: djg6 }, () => undefined)).toThrow(/"xlsx" files are read by loneliness-scales\/node/);
     expect(() => createBatchScorer('csv', { scale: djg6, maxRecordBytes: 0 }, () => undefined)).toThrow(/maxRecordBytes/);
   });
 
