@@ -8,7 +8,9 @@ export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring
 export type { CompiledScale } from './scoring/compile.js';
 export { missingMarkers } from './scoring/missing-values.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
-export { scoreCells, scoreRecord, scoreValues } from './scoring/score-columns.js';
+export { cellText, scoreCells, scoreRecord, scoreValues } from './scoring/score-columns.js';
 export { batchFormat } from './streams/formats.js';
 export { createWeightReader, parseWeight } from './summary/weights.js';
 export { wilsonInterval } from './summary/wilson.js';
+export { createReaderScorer } from './streams/create-batch-scorer.js';
+export type { ByteReader, ObjectRow, ReaderFactory, ReaderOptions, RowTarget } from './streams/rows.js';

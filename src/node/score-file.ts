@@ -1,14 +1,20 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ScoringError } from '../index.js';
-import { type BatchCounts, type BatchOptions, type TextFormat, createBatchScorer } from '../batch/index.js';
+import { type BatchCounts, type BatchOptions, type TextFormat, _createReaderScorer as createReaderScorer, createBatchScorer } from '../batch/index.js';
 import { defaultOutputFormat, formatOfName } from './cli/io.js';
 import { type FileIdentity, openOutputFile } from './output-file.js';
+import { openXlsx } from './xlsx/read-xlsx.js';
 
 /** Options of {@link scoreFile}: the batch options, and the input format when the name does not tell. */
 export interface ScoreFileOptions extends BatchOptions {
-  /** Input format (default: by extension: .tsv/.tab TSV, .ndjson/.jsonl NDJSON, .sav SPSS, otherwise CSV). */
+  /** Input format (default: by extension: .tsv/.tab TSV, .ndjson/.jsonl NDJSON, .sav SPSS, .xlsx Excel, otherwise CSV). */
   readonly from?: TextFormat | undefined;
+  /**
+   * The sheet of an .xlsx input: its name, or its 1-based tab position (default: the first sheet).
+   * An unknown sheet rejects with a `ScoringError` `invalid_option` listing the sheets.
+   */
+  readonly sheet?: string | number | undefined;
   /** Stops the run: the promise rejects with the signal's reason and no output file is left. */
   readonly signal?: AbortSignal | undefined;
   /** Flush the output to disk before the rename, so that a crash of the machine cannot leave an empty file (default `false`). */
@@ -16,9 +22,10 @@ export interface ScoreFileOptions extends BatchOptions {
 }
 
 /**
- * Scores a CSV, TSV or NDJSON file into another file, streaming, in constant memory; resolves to
+ * Scores a CSV, TSV or NDJSON file, or a sheet of an .xlsx workbook, into another file, streaming,
+ * in constant memory (an .xlsx file: its shared strings held, its sheet streamed); resolves to
  * the counts (read, scored, not scored, bad). With `output: null`, nothing is written (use
- * `onRow`, e.g. with `createSummary`).
+ * `onRow`, e.g. with `createSummary`). Output from .xlsx input is CSV unless `output` says otherwise.
  *
  * The output file is written beside its name and renamed over it only when the run is complete:
  * when the promise rejects, no file at `outputPath` was created or changed. Rejects with a
@@ -45,16 +52,20 @@ export async function scoreFile(inputPath: string, outputPath: string | null, op
   const input = identityOfInput(inputPath);
   // Opened before reading: a missing directory or the input as output rejects before any work.
   const output = outputPath === null ? null : await openOutputFile(outputPath, { input, inputName: inputPath, fsync: options.fsync });
+  const cleanups: (() => void)[] = [];
   try {
     const ready: Uint8Array[] = [];
     const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
     const from = options.from ?? formatOfName(inputPath);
-    // SPSS input goes to SPSS only when the output is named .sav (or `output` says so).
-    const scorer = createBatchScorer(from, options.output === undefined ? { ...options, output: defaultOutputFormat(outputPath, from) } : options, emit);
+    // SPSS input goes to SPSS only when the output is named .sav (or `output` says so); .xlsx input to CSV.
+    const scoring = options.output === undefined ? { ...options, output: defaultOutputFormat(outputPath, from) } : options;
+    const workbook = from === 'xlsx' ? openXlsx(inputPath, inputPath, options.sheet) : null;
+    if (workbook !== null) cleanups.push(workbook.close);
+    const scorer = workbook === null ? createBatchScorer(from, scoring, emit) : createReaderScorer(from, workbook.read, scoring, emit);
     const drain = async () => {
       while (ready.length > 0) await output?.write(ready.shift() as Uint8Array);
     };
-    for await (const chunk of readInput(inputPath, options.signal)) {
+    for await (const chunk of workbook === null ? readInput(inputPath, options.signal) : abortable(workbook.chunks, options.signal)) {
       scorer.push(chunk);
       await drain();
     }
@@ -65,6 +76,15 @@ export async function scoreFile(inputPath: string, outputPath: string | null, op
     return scorer.counts;
   } finally {
     output?.discard();
+    for (const cleanup of cleanups) cleanup();
+  }
+}
+
+/** Chunks until the signal aborts (then its reason is thrown). */
+async function* abortable(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    signal?.throwIfAborted();
+    yield chunk;
   }
 }
 

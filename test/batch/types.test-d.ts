@@ -15,6 +15,6 @@ for (const scored of scoreRecords(djg6, rows)) {
   expectTypeOf(scored.scores.total).toEqualTypeOf<number | null>();
 }
 expectTypeOf(scoreColumns(djg6, { emptiness: Int8Array.of(1) })).toEqualTypeOf<ColumnarScores>();
-expectTypeOf<TextFormat>().toEqualTypeOf<'csv' | 'excel-csv' | 'tsv' | 'ndjson' | 'sav'>();
+expectTypeOf<TextFormat>().toEqualTypeOf<'csv' | 'excel-csv' | 'tsv' | 'ndjson' | 'sav' | 'xlsx'>();
 // @ts-expect-error: columns hold codes, not labels
 scoreColumns(djg6, { emptiness: ['ja'] });

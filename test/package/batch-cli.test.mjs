@@ -2,7 +2,7 @@
 // tarball into an empty project, and uses it as a user would (`npx loneliness-scales`, import and
 // require of loneliness-scales/batch). Run after `npm run build` (npm test does).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,19 @@ before(() => {
 });
 
 after(() => rmSync(consumer, { recursive: true, force: true }));
+
+test('npx loneliness-scales score reads an .xlsx workbook with nothing else installed', () => {
+  // examples/data/enquete-nl.xlsx was written by openpyxl; the reader ships inside the package.
+  writeFileSync(join(consumer, 'enquete.xlsx'), readFileSync(join(root, 'examples', 'data', 'enquete-nl.xlsx')));
+  const installed = JSON.parse(readFileSync(join(consumer, 'node_modules', 'loneliness-scales', 'package.json'), 'utf8'));
+  assert.equal(installed.dependencies, undefined);
+  const run = spawnSync('npx', ['--no-install', 'loneliness-scales', 'score', 'enquete.xlsx', '--sheet', 'Antwoorden', '--quiet'], { cwd: consumer, encoding: 'utf8' });
+  // Exit 1: the sample holds one answer that is not a label (respondent r010), reported in its row.
+  assert.equal(run.status, 1, run.stderr);
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 13);
+  assert.match(lines[1], /^r001,Gent,ja,ja,ja,min of meer,ja,ja,4,3,1,1,moderately lonely,0,/);
+});
 
 test('npx loneliness-scales score works in a project that installed the tarball', () => {
   const out = execFileSync('npx', ['--no-install', 'loneliness-scales', 'score', 'survey.csv', '--coding', 'manual', '--columns', 'lone{n}', '--quiet'], { cwd: consumer, encoding: 'utf8' });

@@ -38,7 +38,7 @@ export interface FormatDefinition {
  * @example
  * ```ts
  * import { batchFormats } from 'loneliness-scales/batch';
- * batchFormats.map((format) => format.name); // ['csv', 'excel-csv', 'tsv', 'ndjson', 'sav']
+ * batchFormats.map((format) => format.name); // ['csv', 'excel-csv', 'tsv', 'ndjson', 'sav', 'xlsx']
  * ```
  */
 export const batchFormats: readonly FormatDefinition[] = [
@@ -80,6 +80,13 @@ export const batchFormats: readonly FormatDefinition[] = [
     description: 'SPSS system file (uncompressed or compressed; value labels give the coding)',
     read: (target, options) => createSavReader(target, options),
     write: (sink, options) => createSavWriter(sink, options),
+  },
+  {
+    // A zip archive whose directory is at its end: read from a file by the Node layer
+    // (loneliness-scales/node: scoreFile and the CLI), not from a byte stream.
+    name: 'xlsx',
+    extensions: ['xlsx'],
+    description: 'Excel workbook: first sheet or --sheet NAME|N',
   },
 ];
 

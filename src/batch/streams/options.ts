@@ -6,9 +6,10 @@ import type { RowScores } from '../scoring/row-scores.js';
 
 /**
  * A format of tabular data: delimited (`csv`; `excel-csv`, CSV as Dutch Excel writes and opens
- * it), tab-separated, one JSON object per line, or an SPSS system file.
+ * it), tab-separated, one JSON object per line, an SPSS system file, or an Excel workbook (`xlsx`,
+ * read from files by the Node tools only).
  */
-export type TextFormat = 'csv' | 'excel-csv' | 'tsv' | 'ndjson' | 'sav';
+export type TextFormat = 'csv' | 'excel-csv' | 'tsv' | 'ndjson' | 'sav' | 'xlsx';
 
 /**
  * What can be wrong with a row: the core's error code of an invalid answer, `malformed_row` for a

@@ -28,6 +28,7 @@ export const sharedOptions = {
   encoding: { type: 'string' },
   'missing-values': { type: 'string' },
   decimal: { type: 'string' },
+  sheet: { type: 'string' },
   strict: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
@@ -79,7 +80,7 @@ export const sharedOptionsHelp = `${scoringOptionsHelp}
 
 Input:
 ${batchFormats
-  .filter((format) => format.read !== undefined)
+  .filter((format) => format.read !== undefined || format.name === 'xlsx')
   .map((format) => `  ${format.name.padEnd(10)} ${format.description}${format.extensions.length > 0 ? ` (.${format.extensions.join(', .')})` : ''}`)
   .join('\n')}
   --from ${batchFormats.map((format) => format.name).join('|')}
@@ -97,6 +98,8 @@ ${batchFormats
   --decimal .|,             Decimal separator of numbers read (the --weights column). Default auto:
                             . in comma-delimited text, otherwise the first one met in the column
                             (1,624 from Dutch Excel). A weight that cannot be read stops with exit 2.
+  --sheet NAME|N            The sheet of an .xlsx workbook to read: its name, or its tab position
+                            (1 = first; default: the first sheet). Its first row holds the names.
   --strict                  Stop at the first bad row (malformed, or an invalid answer), exit code 3.
   -q, --quiet               No progress bar and no per-row messages on stderr.
   --verbose                 Also print on stderr how the input was read: encoding, delimiter, and
@@ -113,6 +116,7 @@ export interface ScoringCliOptions {
 /** The shared options of `score` and `summary`, read and checked. */
 export interface BatchCliOptions extends ScoringCliOptions {
   readonly from: TextFormat | undefined;
+  readonly sheet: string | undefined;
   readonly strict: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -231,6 +235,7 @@ export function readBatchOptions(values: ParsedValues, cwd: string): BatchCliOpt
   return {
     ...readScoringOptions(values, cwd),
     from,
+    sheet: textOf(values, 'sheet'),
     strict: values['strict'] === true,
     quiet: values['quiet'] === true,
     verbose: values['verbose'] === true,

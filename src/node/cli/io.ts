@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { ScoringError } from '../../index.js';
 import { type TextFormat, batchFormats } from '../../batch/index.js';
+import type { ReaderFactory } from '../../batch/internal.js';
+import { openXlsx } from '../xlsx/read-xlsx.js';
 import { type FileIdentity, identityOfRegularDescriptor, openOutputFile, sameFile } from '../output-file.js';
 import { type CommandIo, UsageError } from './command.js';
 
@@ -18,6 +20,8 @@ export interface OpenedInput {
   readonly name: string;
   /** The identity of a regular input file (also stdin redirected from one), to refuse it as output. */
   readonly identity: FileIdentity | undefined;
+  /** The reader of `chunks` when the format's own cannot read them (an .xlsx sheet, with its workbook's shared strings). */
+  readonly read?: ReaderFactory | undefined;
 }
 
 /** The format of a file by its extension, from the batch format registry; CSV otherwise. */
@@ -34,8 +38,9 @@ export function formatOfName(name: string): TextFormat {
 export function defaultOutputFormat(outputName: string | null | undefined, input: TextFormat): TextFormat {
   const extension = outputName === null || outputName === undefined || outputName === '-' ? '' : (/\.([^./\\]+)$/.exec(outputName)?.[1]?.toLowerCase() ?? '');
   const named = batchFormats.find((format) => format.extensions.includes(extension))?.name;
-  if (named === 'sav' || (input === 'sav' && named !== undefined)) return named;
-  return input === 'sav' ? 'csv' : input;
+  if (named === 'sav' || (input === 'sav' && named !== undefined && named !== 'xlsx')) return named;
+  // SPSS input goes to CSV unless the output is named .sav; an .xlsx workbook (read only) to CSV.
+  return input === 'sav' || input === 'xlsx' ? 'csv' : input;
 }
 
 /** Reads `--from`/`--to`: a format of the batch format registry. */
@@ -50,8 +55,11 @@ export function readFormatOption(value: string | undefined, option: string): Tex
  * Opens a file argument (`-` for stdin) for reading in 1 MiB chunks. Regular files, FIFOs and
  * process substitution (`<(zcat survey.csv.gz)`, `/dev/stdin`) are read; a directory is refused.
  */
-export function openInput(argument: string | undefined, io: CommandIo, from: TextFormat | undefined): OpenedInput {
+export function openInput(argument: string | undefined, io: CommandIo, from: TextFormat | undefined, sheet?: string): OpenedInput {
   if (argument === undefined) throw new UsageError('Name an input file, or - for standard input.');
+  const workbook = (from ?? formatOfName(argument)) === 'xlsx';
+  if (sheet !== undefined && !workbook) throw new UsageError(`--sheet reads a sheet of an .xlsx workbook; ${argument} is read as ${from ?? formatOfName(argument)}.`);
+  if (workbook && (argument === '-' || argument === '/dev/stdin' || argument === '/dev/fd/0' || argument === '/proc/self/fd/0')) throw xlsxFromStream(argument);
   // /dev/stdin names the process's stdin, which may be a socket that cannot be opened by name.
   if (argument === '-' || argument === '/dev/stdin' || argument === '/dev/fd/0' || argument === '/proc/self/fd/0') {
     const descriptor = (io.stdin as { fd?: unknown }).fd;
@@ -67,11 +75,20 @@ export function openInput(argument: string | undefined, io: CommandIo, from: Tex
   }
   if (stats.isDirectory()) throw new UsageError(`Cannot read ${argument}: it is a directory.`);
   const format = from ?? formatOfName(argument);
+  if (format === 'xlsx') {
+    if (!stats.isFile()) throw xlsxFromStream(argument);
+    const xlsx = openXlsx(path, argument, sheet);
+    return { chunks: xlsx.chunks, format, size: xlsx.size, name: argument, identity: { dev: stats.dev, ino: stats.ino }, read: xlsx.read };
+  }
   if (!stats.isFile()) {
     // A pipe or device: read without blocking the process, so that Ctrl-C is answered while it waits.
     return { chunks: createReadStream(path, { highWaterMark: 1 << 20 }), format, size: undefined, name: argument, identity: undefined };
   }
   return { chunks: readChunks(path), format, size: Number(stats.size), name: argument, identity: { dev: stats.dev, ino: stats.ino } };
+}
+
+function xlsxFromStream(argument: string): UsageError {
+  return new UsageError(`An .xlsx workbook is read from a file, not from ${argument === '-' ? 'standard input' : `a pipe or device (${argument})`}: its zip directory is at its end. Save it to a file and name that file.`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Coding } from '../../index.js';
-import { type BatchCounts, type BatchOptions, type DialectNote, type RowProblem, createBatchScorer } from '../../batch/index.js';
+import { type BatchCounts, type BatchOptions, type DialectNote, type RowProblem, _createReaderScorer as createReaderScorer, createBatchScorer } from '../../batch/index.js';
 import type { CommandIo } from './command.js';
 import type { OpenedInput, Output } from './io.js';
 import { createProgress } from './progress.js';
@@ -44,7 +44,10 @@ export async function runBatch(
   const onCoding = (coding: Coding) => {
     if (!quiet) io.stderr.write(`${input.name}: the coding is read from the file's ${coding.name}.\n`);
   };
-  const scorer = createBatchScorer(input.format, { ...options, onProblem, onDialect, onCoding }, emit);
+  const scorer =
+    input.read === undefined
+      ? createBatchScorer(input.format, { ...options, onProblem, onDialect, onCoding }, emit)
+      : createReaderScorer(input.format, input.read, { ...options, onProblem, onDialect, onCoding }, emit);
   const drain = async () => {
     while (ready.length > 0) {
       const pending = output?.write(ready.shift() as Uint8Array);

@@ -30,8 +30,11 @@ describe('row problems carry their code (issue 9: one row pipeline)', () => {
       ['tsv', ['tsv', 'tab']],
       ['ndjson', ['ndjson', 'jsonl']],
       ['sav', ['sav']],
+      ['xlsx', ['xlsx']],
     ]);
-    expect(() => batchFormat('dbf')).toThrow(/Unknown format "dbf": csv, excel-csv, tsv, ndjson, sav/);
+    expect(() => batchFormat('dbf')).toThrow(/Unknown format "dbf": csv, excel-csv, tsv, ndjson, sav, xlsx/);
+    // A workbook is a zip archive with its directory at its end: the Node layer reads it from files.
+    expect(() => createBatchScorer('xlsx', { scale: djg6 }, () => undefined)).toThrow(/"xlsx" files are read by loneliness-scales\/node/);
     expect(() => createBatchScorer('csv', { scale: djg6, maxRecordBytes: 0 }, () => undefined)).toThrow(/maxRecordBytes/);
   });
 

@@ -21,7 +21,7 @@ Output:
   --to ${batchFormats.filter((format) => format.write !== undefined).map((format) => format.name).join('|')}
                             Output format (default: by the --out file's extension when it is .sav
                             or the input is SPSS, otherwise the input format; SPSS input written to
-                            stdout is CSV; csv output is comma-separated whatever the input's
+                            stdout is CSV, as is .xlsx input; csv output is comma-separated whatever the input's
                             delimiter). SPSS output (.sav) is written from SPSS input only.
   --excel                   Same as --to excel-csv: CSV that Excel in a Dutch or Belgian locale
                             opens by double-click (UTF-8 BOM, ";", CRLF, decimal commas).
@@ -41,12 +41,13 @@ Examples:
   cat export.ndjson | loneliness-scales score - --from ndjson --coding manual --columns 'v{n}'
   loneliness-scales score enquete.csv --columns 'order:seed:q12_{i}' --missing-values 'NA,.,weet niet' --excel --out scored.csv
   loneliness-scales score ggd.sav --scale djg11 --columns 'GGEEB2{nn}' --out scored.sav
+  loneliness-scales score enquete.xlsx --sheet Data --coding rivm --columns 'lone{n}' --out scored.csv
 `;
 
-/** `score`: scores every row of a CSV, TSV or NDJSON file and writes it out with the scores. */
+/** `score`: scores every row of a CSV, TSV or NDJSON file or an .xlsx sheet and writes it out with the scores. */
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'Score every row of a CSV/TSV/NDJSON/SPSS file; write the rows with score columns appended.',
+  summary: 'Score every row of a CSV/TSV/NDJSON/SPSS file or .xlsx sheet; write the rows with score columns appended.',
   help,
   async run(args, io) {
     const { values: parsed, positionals } = parseCommandLine(args, {
@@ -64,7 +65,7 @@ export const scoreCommand: Command = {
     const options = readBatchOptions(parsed, io.cwd);
     const to = readFormatOption(values.to, '--to') ?? (parsed['excel'] === true ? 'excel-csv' : undefined);
     if (parsed['excel'] === true && to !== 'excel-csv') throw new UsageError(`--excel and --to ${String(to)} disagree: give one.`);
-    const input = openInput(positionals[0], io, options.from);
+    const input = openInput(positionals[0], io, options.from, options.sheet);
     // Opened before the input is read: an unwritable --out, or one that is the input, stops here.
     const output = await openOutput(values.out, io, input, values.fsync === true);
     try {

@@ -71,7 +71,7 @@ export const summaryCommand: Command = {
     const options = readBatchOptions(parsed, io.cwd);
     const format = values.format ?? 'table';
     if (!['table', 'json', 'markdown', 'html', 'svg'].includes(format)) throw new UsageError(`--format must be table, json, markdown, html or svg, not "${format}".`);
-    const input = openInput(positionals[0], io, options.from);
+    const input = openInput(positionals[0], io, options.from, options.sheet);
     if (values.out !== undefined && values.chart !== undefined && resolve(io.cwd, values.out) === resolve(io.cwd, values.chart)) {
       throw new UsageError(`--out and --chart name the same file, ${values.out}: give each its own.`);
     }
