@@ -20,6 +20,10 @@ ${table.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).
 
 Run 'loneliness-scales <command> --help' for every option of a command, with examples.
 
+Options:
+  -h, --help     This overview.
+  -v, --version  The package version.
+
 Examples:
   loneliness-scales score examples/data/enquete-nl.csv
   loneliness-scales score survey.csv --coding manual --columns 'lone{n}' --out scored.csv
