@@ -13,6 +13,14 @@ export interface LocalizedText {
   readonly en: string;
 }
 
+/** A text in some of the shipped languages: those a source gives. */
+export interface SomeLanguages {
+  /** Dutch. */
+  readonly nl?: string;
+  /** English. */
+  readonly en?: string;
+}
+
 /** A language the library ships texts for. */
 export type Language = keyof LocalizedText;
 
@@ -108,6 +116,19 @@ export interface MissingRules {
 }
 
 /**
+ * The instruction shown to respondents before the items, in the languages a source gives it
+ * (only those: no translation is invented).
+ */
+export interface Instruction {
+  /** The instruction per language. */
+  readonly text: SomeLanguages;
+  /** The closing line naming the 3-point format's answers, per language, as the source prints it. */
+  readonly threePointAnswers?: SomeLanguages;
+  /** Where the wording comes from. */
+  readonly source: string;
+}
+
+/**
  * A scale definition: everything the engine, the schemas and the other adapters need.
  * @typeParam K - the union of the scale's item keys.
  */
@@ -133,6 +154,8 @@ export interface ScaleDefinition<K extends string = string> {
   };
   /** The citation users must give (MANUAL, preliminary remarks). */
   readonly citation: string;
+  /** The respondent instruction shown before the items, where a source gives one. */
+  readonly instruction?: Instruction | undefined;
 }
 
 /** The union of the item keys of a scale definition. */

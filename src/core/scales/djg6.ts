@@ -2,6 +2,7 @@ import { fivePointFormat, threePointFormat } from '../answers/formats.js';
 import { deepFreeze } from '../freeze.js';
 import type { ScaleDefinition } from '../types.js';
 import { djg6SubscaleCbs, djg6SubscaleManual, djg6TotalManual } from './categories.js';
+import { rivmInstruction } from './instruction.js';
 import { itemBank } from './items.js';
 
 const [, , emptiness, leanOn, , , trust, closeTo, missPeople, rejected] = itemBank;
@@ -40,4 +41,6 @@ export const djg6 = /* @__PURE__ */ deepFreeze({
   },
   citation:
     'de Jong Gierveld, J., & van Tilburg, T. (2006). A 6-item scale for overall, emotional, and social loneliness. Research on Aging, 28(5), 582–598.',
+  // Shown before the items: RIVM's Dutch wording (reference §11); no English one was retrieved.
+  instruction: rivmInstruction,
 } as const satisfies ScaleDefinition);

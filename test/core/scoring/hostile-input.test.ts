@@ -74,13 +74,13 @@ describe('issue 8 #12: safeScore never throws; everything else is a ScoringError
     ['an unknown preset', { coding: '#1' }, 'coding'],
   ];
   it.each(badOptions)('%s: invalid_option naming the path', (_, options, path) => {
-    const outcome = safeScore(djg6, complete, options as ScoreOptions);
+    const outcome = safeScore(djg6, complete, options as ScoreOptions<typeof djg6>);
     expect(outcome.success).toBe(false);
     if (!outcome.success) {
       expect(outcome.error.code).toBe('invalid_option');
       expect(outcome.error.path).toBe(path);
     }
-    expect(errorOf(() => createScorer(djg6, options as ScoreOptions)).code).toBe('invalid_option');
+    expect(errorOf(() => createScorer(djg6, options as ScoreOptions<typeof djg6>)).code).toBe('invalid_option');
   });
 
   it('options with a throwing getter: invalid_option from safeScore, never an exception', () => {
