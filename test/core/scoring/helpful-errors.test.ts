@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, answerLabels, asAnswers, createScorer, djg11, djg6, safeScore, score } from '../../../src/index.js';
+import { ScoringError, answerLabels, asAnswer, asAnswers, createScorer, djg11, djg6, safeScore, score } from '../../../src/index.js';
 
 const seed = { emptiness: 'yes', leanOn: 'yes', trust: 'yes', closeTo: 'more or less', missPeople: 'yes', rejected: 'yes' } as const;
 
@@ -89,5 +89,21 @@ describe("unknownKeys: 'ignore' — a whole database row", () => {
     expect(safeScore(djg11, { id: 1 }, { unknownKeys: 'ignore' }).success).toBe(true);
     expect(safeScore(djg11, { id: 1 }).success).toBe(false);
     expect(safeScore(djg11, { id: 1 }, { unknownKeys: 'ignore' }).success).toBe(true);
+  });
+});
+
+describe('hostile values of unknownKeys, and the run-time markers', () => {
+  it.each([true, 1, null, {}, 'IGNORE', ['ignore']])('unknownKeys %j is invalid_option naming the path', (value) => {
+    const outcome = safeScore(djg6, seed, { unknownKeys: value } as never);
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect([outcome.error.code, outcome.error.path]).toEqual(['invalid_option', 'unknownKeys']);
+  });
+
+  it('asAnswer and asAnswers change nothing at run time: the value is checked when scored', () => {
+    expect(asAnswer('Ja')).toBe('Ja');
+    const row = { emptiness: 'ja' };
+    expect(asAnswers(row)).toBe(row);
+    expect(score(djg6, { emptiness: asAnswer(' MIN OF MEER ') }).points.emptiness).toBe(1);
+    expect(errorOf(() => score(djg6, { emptiness: asAnswer('jaa') })).message).toContain('(did you mean "ja"?)');
   });
 });
