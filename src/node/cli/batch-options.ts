@@ -42,9 +42,11 @@ export const scoringOptionsHelp = `Scoring:
   --missing-total N         Missing items the total tolerates (default: the scale's rule; djg6 1, djg11 0).
   --missing-subscale N      Missing items each subscale tolerates (default 0).
                             (Also accepted: --missing total=N,subscale=N.)
-  --categories NAME         Category convention of the total (default: the scale's).
+  --categories NAME         Category convention of the total (default: the scale's;
+                            djg6: manual; djg11: van-tilburg-1999).
   --subscale-categories NAME|none
-                            Category convention of the subscales (default: the scale's).
+                            Category convention of the subscales (default: the scale's;
+                            djg6: manual or cbs; djg11: none, ggd-2 or ggd-3).
                             (Also accepted: --categories total=NAME,subscale=NAME|none.)
   --lang en|nl              Language of category labels (default en).
   -h, --help                This help.`;

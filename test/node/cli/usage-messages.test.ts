@@ -74,3 +74,13 @@ describe('CLI usage messages', () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe('CLI help names the convention names of the shipped scales', () => {
+  it('as the scale definitions hold them', async () => {
+    const { djg11, djg6 } = await import('../../../src/index.js');
+    const { stdout } = await runCliCaptured(['score', '--help']);
+    for (const scale of [djg6, djg11]) {
+      for (const convention of [...scale.categories.total.conventions, ...scale.categories.subscale.conventions]) expect(stdout).toContain(convention.name);
+    }
+  });
+});
