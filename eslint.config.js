@@ -17,6 +17,10 @@ export default tseslint.config(
         document: 'readonly',
         window: 'readonly',
         structuredClone: 'readonly',
+        URLSearchParams: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        Blob: 'readonly',
       },
     },
     rules: {

@@ -29,6 +29,8 @@ const coreAsPackage: Plugin = {
 };
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+/** The package version, compiled into every bundle that may print it (`runCli`, the `cli` entry). */
+const define = { __PACKAGE_VERSION__: JSON.stringify(version) };
 
 export default defineConfig([
   {
@@ -42,7 +44,7 @@ export default defineConfig([
     target: 'es2022',
     external: ['zod', 'loneliness-scales'],
     esbuildPlugins: [coreAsPackage],
-    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+    define,
   },
   {
     entry: { cli: 'src/node/cli/bin.ts' },
@@ -56,5 +58,6 @@ export default defineConfig([
     external: ['loneliness-scales'],
     esbuildPlugins: [coreAsPackage],
     banner: { js: '#!/usr/bin/env node' },
+    define,
   },
 ]);

@@ -9,6 +9,7 @@
  *
  * @module loneliness-scales
  */
+export { asAnswer, asAnswers } from './core/answers/as-answer.js';
 export { codings, defineCoding, parseCoding } from './core/answers/codings.js';
 export type { Coding, CodingPreset, CodingSpec } from './core/answers/codings.js';
 export { fivePointFormat, threePointFormat } from './core/answers/formats.js';

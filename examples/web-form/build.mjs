@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const entries = { 'loneliness-scales': 'dist/index.js', 'loneliness-scales/zod': 'dist/zod.js' };
+const entries = { 'loneliness-scales': 'dist/index.js', 'loneliness-scales/zod': 'dist/zod.js', 'loneliness-scales/fhir': 'dist/fhir.js' };
 for (const file of Object.values(entries)) {
   if (!existsSync(root + file)) throw new Error(`${file} is missing: run tsup (npm run build) first.`);
 }
@@ -14,7 +14,7 @@ for (const file of Object.values(entries)) {
 const builtPackage = {
   name: 'built-package',
   setup(context) {
-    context.onResolve({ filter: /^loneliness-scales(\/zod)?$/ }, (args) => ({ path: root + entries[args.path] }));
+    context.onResolve({ filter: /^loneliness-scales(\/zod|\/fhir)?$/ }, (args) => ({ path: root + entries[args.path] }));
   },
 };
 

@@ -1,10 +1,38 @@
 // The example form: renders a De Jong Gierveld scale from the library's own definitions (items,
-// answer labels, categories, citation), validates with the respondent's messages of
-// loneliness-scales/zod and shows the scores. Bundled with the built package by build.mjs.
-import { djg11, djg6, score } from 'loneliness-scales';
+// answer labels, instruction, categories, citation), validates with the respondent's messages of
+// loneliness-scales/zod, and on submit builds the FHIR QuestionnaireResponse (shown as JSON and
+// downloadable; POSTed when a submit URL is set) and scores it. Bundled with the built package by
+// build.mjs.
+import { djg11, djg6 } from 'loneliness-scales';
+import { fhirUrls, scoreQuestionnaireResponse, toQuestionnaire } from 'loneliness-scales/fhir';
 import { answerMessages } from 'loneliness-scales/zod';
 
 const scales = { djg6, djg11 };
+
+/**
+ * Choices of whoever deploys the form, read from the page's address:
+ * - `?categories`: also show the category label ("matig eenzaam") with the scores. Off by default:
+ *   the scale was built to measure loneliness in groups, and an individual label is no diagnosis.
+ * - `?submit=URL`: POST the QuestionnaireResponse (JSON) to this same-origin URL on submit.
+ */
+const query = new URLSearchParams(location.search);
+/** Only a URL of the page's own origin: a link must not be able to send answers elsewhere. */
+function sameOrigin(url) {
+  if (url === null) return null;
+  try {
+    const target = new URL(url, location.href);
+    return target.origin === location.origin ? target.href : null;
+  } catch {
+    return null;
+  }
+}
+const options = {
+  showCategories: query.has('categories'),
+  submitUrl: sameOrigin(query.get('submit')),
+  // Your own instruction per language, where the scale definition ships none (it ships RIVM's
+  // Dutch wording; no English wording of the authors was retrieved, so none is invented here).
+  instruction: { en: undefined },
+};
 
 /** The page's own words; item texts, answer labels, category labels and citations come from the scales. */
 const texts = {
@@ -12,27 +40,33 @@ const texts = {
     scale: 'Vragenlijst',
     scales: { djg6: '6 vragen', djg11: '11 vragen' },
     language: 'Taal',
-    intro: 'Kies bij elke uitspraak het antwoord dat het best bij u past.',
-    submit: 'Bereken de score',
+    submit: 'Verstuur de antwoorden',
     invalid: 'Nog niet alles is goed ingevuld',
     result: 'Uitslag',
     scores: { total: 'Totaalscore', emotional: 'Emotionele eenzaamheid', social: 'Sociale eenzaamheid' },
     of: 'van',
     caution: 'Een onderzoeksinstrument, geen diagnose. De schaal is gemaakt voor onderzoek naar groepen; gebruik een score niet om een persoon te labelen of te diagnosticeren.',
     cite: 'Bron',
+    sent: 'Uw antwoorden zijn ontvangen. Dank u wel.',
+    notSent: 'Versturen is niet gelukt',
+    response: 'Uw antwoorden als FHIR QuestionnaireResponse',
+    download: 'Download (JSON)',
   },
   en: {
     scale: 'Questionnaire',
     scales: { djg6: '6 questions', djg11: '11 questions' },
     language: 'Language',
-    intro: 'For each statement, choose the answer that fits you best.',
-    submit: 'Calculate the score',
+    submit: 'Send the answers',
     invalid: 'Some questions still need an answer',
     result: 'Result',
     scores: { total: 'Total score', emotional: 'Emotional loneliness', social: 'Social loneliness' },
     of: 'of',
     caution: 'A research instrument, not a diagnosis. The scale was built for survey research on groups; do not use a score to label or diagnose an individual.',
     cite: 'Source',
+    sent: 'Your answers have been received. Thank you.',
+    notSent: 'Sending failed',
+    response: 'Your answers as a FHIR QuestionnaireResponse',
+    download: 'Download (JSON)',
   },
 };
 
@@ -113,10 +147,11 @@ function render() {
     submit(form, scale);
   });
 
+  const instruction = instructionText(scale, language, format);
   app.replaceChildren(
     h('h1', {}, scale.name[language]),
     settings,
-    h('p', {}, text.intro),
+    instruction === undefined ? [] : h('p', { id: 'instruction' }, instruction),
     form,
     h('section', { id: 'result', 'aria-live': 'polite' }),
     h('p', { class: 'caution', id: 'caution' }, text.caution),
@@ -124,7 +159,51 @@ function render() {
   );
 }
 
-function submit(form, scale) {
+/** The instruction before the items: the deployer's own, or the scale's (RIVM's, in Dutch), or none. */
+function instructionText(scale, language, format) {
+  const own = options.instruction[language];
+  if (own !== undefined) return own;
+  const text = scale.instruction?.text[language];
+  if (text === undefined) return undefined;
+  const answers = format.name === '3-point' ? scale.instruction?.threePointAnswers?.[language] : undefined;
+  return answers === undefined ? text : `${text} ${answers}`;
+}
+
+/** The QuestionnaireResponse of the answers, coded as the Questionnaire of toQuestionnaire codes them. */
+function questionnaireResponse(scale, answers) {
+  const questionnaire = toQuestionnaire(scale, { language: state.language, scoreItems: 'hidden' });
+  const options = new Map(
+    questionnaire.item.filter((item) => item.type === 'choice').map((item) => [item.linkId, item.answerOption.map((option) => option.valueCoding)]),
+  );
+  return {
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: questionnaire.url,
+    status: 'completed',
+    authored: new Date().toISOString(),
+    language: state.language,
+    item: scale.items.map((item) => {
+      const coding = options.get(item.key).find((candidate) => candidate.code === answers[item.key]);
+      return {
+        linkId: item.key,
+        text: item.text[state.language],
+        answer: [{ valueCoding: { system: fhirUrls.answers, code: coding.code, display: coding.display } }],
+      };
+    }),
+  };
+}
+
+/** Sends the response where the deployer asked for it; resolves to whether it was accepted. */
+async function send(json) {
+  if (!options.submitUrl) return true;
+  try {
+    const reply = await fetch(options.submitUrl, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: json });
+    return reply.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function submit(form, scale) {
   const text = texts[state.language];
   const answers = Object.fromEntries(scale.items.map((item) => [item.key, state.answers[item.key] ?? null]));
   const messages = answerMessages(scale, answers, { language: state.language });
@@ -150,13 +229,20 @@ function submit(form, scale) {
     return;
   }
   summary.replaceChildren();
-  const scores = score(scale, answers);
+  // The submitted data is the QuestionnaireResponse; the scores are read back from it.
+  const response = questionnaireResponse(scale, answers);
+  const json = JSON.stringify(response, null, 2);
+  const scores = scoreQuestionnaireResponse(scale, response);
+  const accepted = await send(json);
+  const label = (category) => (options.showCategories && category ? ` — ${category.label[state.language]}` : '');
   const line = (name, value, maximum, category) =>
-    [h('dt', {}, text.scores[name]), h('dd', { id: name }, `${value} ${text.of} ${maximum}`, category ? ` — ${category.label[state.language]}` : '')];
+    [h('dt', {}, text.scores[name]), h('dd', { id: name }, `${value} ${text.of} ${maximum}`, label(category))];
+  const download = URL.createObjectURL(new Blob([json], { type: 'application/fhir+json' }));
   result.replaceChildren(
     h(
       'div',
       { class: 'result', tabindex: '-1', id: 'scores' },
+      h('p', { id: 'status', role: accepted ? null : 'alert' }, accepted ? text.sent : text.notSent),
       h('h2', {}, text.result),
       h(
         'dl',
@@ -164,6 +250,13 @@ function submit(form, scale) {
         line('total', scores.total, scale.range.total, scores.category),
         line('emotional', scores.emotional, scale.range.emotional, scores.emotionalCategory),
         line('social', scores.social, scale.range.social, scores.socialCategory),
+      ),
+      h(
+        'details',
+        {},
+        h('summary', {}, text.response),
+        h('pre', { id: 'response-json', tabindex: '0' }, json),
+        h('a', { id: 'download', href: download, download: 'questionnaire-response.json' }, text.download),
       ),
     ),
   );

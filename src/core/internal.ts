@@ -11,3 +11,4 @@ export { MISSING_LEVEL as _MISSING_LEVEL, readAnswer as _readAnswer } from './an
 export { isPlainObject as _isPlainObject } from './scoring/options.js';
 export { aggregate as _aggregate, bandOf as _bandOf, itemPoints as _itemPoints } from './scoring/rules.js';
 export { engineFor as _engineFor } from './scoring/score.js';
+export { didYouMean as _didYouMean, nearest as _nearest } from './text/nearest.js';

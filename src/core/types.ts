@@ -1,3 +1,5 @@
+import type { AnswerLabel } from './answers/labels.js';
+
 /**
  * Types shared by every layer: the shape of a scale definition, of answers and of results.
  * The scale definitions themselves are data (`djg6`, `djg11`); the engine in `scoring/` is generic.
@@ -9,6 +11,14 @@ export interface LocalizedText {
   readonly nl: string;
   /** English. */
   readonly en: string;
+}
+
+/** A text in some of the shipped languages: those a source gives. */
+export interface SomeLanguages {
+  /** Dutch. */
+  readonly nl?: string;
+  /** English. */
+  readonly en?: string;
 }
 
 /** A language the library ships texts for. */
@@ -106,6 +116,19 @@ export interface MissingRules {
 }
 
 /**
+ * The instruction shown to respondents before the items, in the languages a source gives it
+ * (only those: no translation is invented).
+ */
+export interface Instruction {
+  /** The instruction per language. */
+  readonly text: SomeLanguages;
+  /** The closing line naming the 3-point format's answers, per language, as the source prints it. */
+  readonly threePointAnswers?: SomeLanguages;
+  /** Where the wording comes from. */
+  readonly source: string;
+}
+
+/**
  * A scale definition: everything the engine, the schemas and the other adapters need.
  * @typeParam K - the union of the scale's item keys.
  */
@@ -131,21 +154,41 @@ export interface ScaleDefinition<K extends string = string> {
   };
   /** The citation users must give (MANUAL, preliminary remarks). */
   readonly citation: string;
+  /** The respondent instruction shown before the items, where a source gives one. */
+  readonly instruction?: Instruction | undefined;
 }
 
 /** The union of the item keys of a scale definition. */
 export type ItemKey<S extends ScaleDefinition> = S['items'][number]['key'];
 
 /**
- * One answer as data holds it: a label (`"yes"`, `"Min of meer"`, …; case- and
- * whitespace-insensitive) or a numeric code (only with an explicit coding).
+ * An answer label as code spells it: a label exactly as listed in `answerLabels`, or capitalised
+ * (`'Ja'`, `'Min of meer'`). Editors complete these, and a misspelt literal (`'yess'`) does not
+ * compile. At run time labels are read ignoring case and white space; strings known only at run
+ * time go through {@link asAnswer}.
  */
-export type AnswerValue = string | number;
+export type AnswerLiteral = AnswerLabel | Capitalize<AnswerLabel>;
+
+/**
+ * A string that is read as an answer only when scored: a label from a file, a form or a
+ * database (checked then, with a `ScoringError` for one that is no answer), or a numeric code
+ * held as text (`"3"`, read with a coding). Made by {@link asAnswer}; the brand exists in the
+ * types only.
+ */
+export type RuntimeAnswer = string & { readonly __runtimeAnswer: true };
+
+/**
+ * One answer as `score` takes it: a label literal ({@link AnswerLiteral}), a numeric code (read
+ * only with an explicit coding), or a string known only at run time, marked by {@link asAnswer}.
+ */
+export type AnswerValue = AnswerLiteral | number | RuntimeAnswer;
 
 /**
  * A respondent's answers as `score` takes them, keyed by item key. Absent keys, `null` and
  * `undefined` are missing answers. Every key of the 11-item bank is allowed; keys of items that
- * are not on the scale are ignored, so 11-item data scores on the 6-item scale.
+ * are not on the scale are ignored, so 11-item data scores on the 6-item scale. A record whose
+ * values are known only at run time (a database row, parsed JSON) goes through
+ * {@link asAnswers}, or straight to `safeScore`, which takes `unknown`.
  */
 export type Answers = { [P in BankKey]?: AnswerValue | null | undefined };
 

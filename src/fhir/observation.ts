@@ -6,8 +6,11 @@ import { scoreTexts, type ScoreName } from './texts.js';
 
 /** Options of {@link toObservation}. */
 export interface ObservationOptions {
-  /** The response the scores come from (its `subject` and `authored` are copied), or a reference to it. */
-  readonly derivedFrom: QuestionnaireResponse | Reference;
+  /**
+   * The response the scores come from (its `subject` and `authored` are copied), or a reference
+   * to it. Optional: without it the Observation has no `derivedFrom` (a score from `score`).
+   */
+  readonly derivedFrom?: QuestionnaireResponse | Reference;
   /** Language of the `text` of codes. Default `en`. */
   readonly language?: Language;
 }
@@ -35,10 +38,10 @@ const band = (category: CategoryBand, language: Language): CodeableConcept =>
 /**
  * An Observation (status `final`, category `survey`) of a result of `score`: the total as its
  * value, the total's category, the emotional and social scores as components (each with its
- * band as interpretation when one applies), `derivedFrom` the QuestionnaireResponse. Scores that
- * are missing carry a `dataAbsentReason` instead of a value. Throws a `ScoringError`
- * (`invalid_option`) for a result that is not one, a `derivedFrom` that is not an object, or an
- * unknown language.
+ * band as interpretation when one applies), `derivedFrom` the QuestionnaireResponse when one is
+ * given (a plain result of `score` needs none). Scores that are missing carry a
+ * `dataAbsentReason` instead of a value. Throws a `ScoringError` (`invalid_option`) for a result
+ * that is not one, a `derivedFrom` that is not an object, or an unknown language.
  *
  * @example
  * ```ts
@@ -48,19 +51,22 @@ const band = (category: CategoryBand, language: Language): CodeableConcept =>
  * const observation = toObservation(result, { derivedFrom: { reference: 'QuestionnaireResponse/42' }, language: 'nl' });
  * observation.valueInteger;        // 4
  * observation.interpretation?.[0]?.text; // 'matig eenzaam'
+ * toObservation(result).derivedFrom;   // undefined
  * ```
  */
-export function toObservation(result: ScoreResult, options: ObservationOptions): Observation {
+export function toObservation(result: ScoreResult, options: ObservationOptions = {}): Observation {
   if (typeof result !== 'object' || result === null || typeof result.scale !== 'string') {
     throw new ScoringError('invalid_option', 'Expected a result of score.', { value: result });
   }
-  const source = options?.derivedFrom;
-  if (typeof source !== 'object' || source === null) {
+  if (typeof options !== 'object' || options === null) throw new ScoringError('invalid_option', 'The options of toObservation must be an object.', { path: 'options', value: options });
+  const source = options.derivedFrom;
+  if (source !== undefined && (typeof source !== 'object' || source === null)) {
     throw new ScoringError('invalid_option', 'options.derivedFrom must be the QuestionnaireResponse or a reference to it.', { value: source });
   }
   const language = checkedLanguage(options.language);
-  const response = 'resourceType' in source ? source : undefined;
-  const reference: Reference = response === undefined ? source : response.id === undefined ? { identifier: response.identifier } : { reference: `QuestionnaireResponse/${response.id}` };
+  const response = source !== undefined && 'resourceType' in source ? source : undefined;
+  const reference: Reference | undefined =
+    response === undefined ? source : response.id === undefined ? { identifier: response.identifier } : { reference: `QuestionnaireResponse/${response.id}` };
   const code = (name: ScoreName) => (name === 'total' ? result.scale : `${result.scale}-${name}`);
   const component = (name: 'emotional' | 'social'): ObservationComponent => {
     const category = name === 'emotional' ? result.emotionalCategory : result.socialCategory;
@@ -79,7 +85,7 @@ export function toObservation(result: ScoreResult, options: ObservationOptions):
     ...(response?.authored === undefined ? {} : { effectiveDateTime: response.authored }),
     ...value(result.total),
     ...(result.category === null ? {} : { interpretation: [band(result.category, language)] }),
-    derivedFrom: [reference],
+    ...(reference === undefined ? {} : { derivedFrom: [reference] }),
     component: [component('emotional'), component('social')],
   };
 }

@@ -14,7 +14,9 @@ export interface JSONSchemaOptions {
 /**
  * JSON Schema (draft 2020-12) of a scale's answers for form tools: one property per item key,
  * titled with the item text, whose values are the answer labels of the chosen format and
- * language.
+ * language. Each property's description names both numberings: the question's place in this
+ * scale's form and the item's number on the 11-item scale (`djg6 question 1 (item 3 of the
+ * 11-item scale; emotional)`).
  *
  * @example
  * ```ts
@@ -33,8 +35,10 @@ export function toJSONSchema(scale: ScaleDefinition, options: JSONSchemaOptions 
   if (format === undefined) throw new RangeError(`Scale ${scale.id} has no ${formatName} answer format.`);
   const labels = format.options.map((option) => option.label[language]) as [string, ...string[]];
   const shape: Record<string, z.ZodType> = {};
-  for (const item of scale.items) {
-    const answer = z.enum(labels).meta({ title: item.text[language], description: `${scale.id} item ${item.number} (${item.subscale})` });
+  for (const [index, item] of scale.items.entries()) {
+    // Both numberings, named: the question's place in this form and the item's 11-item number.
+    const description = `${scale.id} question ${index + 1} (item ${item.number} of the 11-item scale; ${item.subscale})`;
+    const answer = z.enum(labels).meta({ title: item.text[language], description });
     shape[item.key] = options.partial ? answer.optional() : answer;
   }
   const schema = z.strictObject(shape).meta({ title: scale.name[language], description: scale.citation });

@@ -48,7 +48,9 @@ export function answerSchema<S extends ScaleDefinition>(scale: S, item: ItemKey<
   };
   const rules = resolveRules(scale, options?.coding === undefined ? undefined : { coding: options.coding });
   const position = rules.keys.indexOf(item);
-  return z.union([z.string(), z.number()], wrongType).superRefine((value, context) => {
+  // The refinement checks each string with the core's reader, so what passes is an answer: typed
+  // as the core's AnswerValue (a checked string is a RuntimeAnswer).
+  const schema = z.union([z.string(), z.number()], wrongType).superRefine((value, context) => {
     const points = itemPoints(rules, position, value);
     if (typeof points === 'object' && points !== null) {
       context.addIssue({ code: 'custom', message: localized('invalid', points.message), params: { code: points.code, item } });
@@ -56,6 +58,7 @@ export function answerSchema<S extends ScaleDefinition>(scale: S, item: ItemKey<
       context.addIssue({ code: 'custom', message: localized('unanswered', unanswered), params: { code: 'missing', item } });
     }
   });
+  return schema as unknown as AnswerSchema;
 }
 
 /**

@@ -6,7 +6,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { djg11, score } from 'loneliness-scales';
+import { djg11, djg6, score } from 'loneliness-scales';
+import { scoreQuestionnaireResponse } from 'loneliness-scales/fhir';
 import { serve } from '../../examples/web-form/serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,16 +40,24 @@ after(async () => {
   site?.server.close();
 });
 
-async function openForm() {
+/** Bodies POSTed to the local `submit` endpoint (answered 201 by the test, not the static server). */
+const posted = [];
+
+async function openForm(search = '') {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   await page.route('**/*', (route) => {
-    if (route.request().url().startsWith(site.url)) return route.continue();
+    const request = route.request();
+    if (request.url() === `${site.url}submit` && request.method() === 'POST') {
+      posted.push(request.postData());
+      return route.fulfill({ status: 201, body: '' });
+    }
+    if (request.url().startsWith(site.url)) return route.continue();
     outside.push(route.request().url());
     return route.abort();
   });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(site.url);
+  await page.goto(`${site.url}${search}`);
   await page.getByRole('button').waitFor();
   return { page, errors };
 }
@@ -74,8 +83,11 @@ describe('example web form in Chromium', () => {
     for (const [number, label] of [[1, 'ja'], [2, 'ja'], [3, 'ja'], [4, 'min of meer'], [5, 'ja'], [6, 'ja']]) {
       await answer(page, number, label);
     }
-    await page.getByRole('button', { name: 'Bereken de score' }).click();
-    assert.equal(await page.locator('#total').textContent(), '4 van 6 — matig eenzaam');
+    await page.getByRole('button', { name: 'Verstuur de antwoorden' }).click();
+    // By default no category label is shown to the respondent: the scale measures groups.
+    assert.equal(await page.locator('#total').textContent(), '4 van 6');
+    assert.doesNotMatch(await page.locator('#result').textContent(), /(niet|matig|ernstig) eenzaam/);
+    assert.equal(await page.locator('#status').textContent(), 'Uw antwoorden zijn ontvangen. Dank u wel.');
     assert.match(await page.locator('#emotional').textContent(), /^3 van 3/);
     assert.match(await page.locator('#social').textContent(), /^1 van 3/);
     assert.match(await page.locator('#caution').textContent(), /geen diagnose/);
@@ -92,7 +104,7 @@ describe('example web form in Chromium', () => {
     const { page } = await openForm();
     await answer(page, 1, 'ja');
     await answer(page, 2, 'nee');
-    await page.getByRole('button', { name: 'Bereken de score' }).click();
+    await page.getByRole('button', { name: 'Verstuur de antwoorden' }).click();
     const alert = page.getByRole('alert');
     assert.deepEqual(await alert.getByRole('listitem').allTextContents(), [
       'Beantwoord vraag 3: Ik heb veel mensen op wie ik volledig kan vertrouwen',
@@ -132,19 +144,73 @@ describe('example web form in Chromium', () => {
       for (let step = 0; step < choice; step++) await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Calculate the score');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Send the answers');
     await page.keyboard.press('Enter');
     const labels = ['yes', 'more or less', 'no'];
     const expected = score(djg11, Object.fromEntries(djg11.items.map((item, index) => [item.key, labels[choices[index] ?? 0]])));
-    assert.equal(
-      await page.locator('#total').textContent(),
-      `${expected.total} of 11 — ${expected.category?.label.en}`,
-    );
+    assert.equal(await page.locator('#total').textContent(), `${expected.total} of 11`);
+    // No instruction in English: none was retrieved from the authors, and none is invented.
+    assert.equal(await page.locator('#instruction').count(), 0);
     assert.equal(await page.locator('#emotional').textContent(), `${expected.emotional} of 6`);
     assert.equal(await page.locator('#social').textContent(), `${expected.social} of 5`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'scores');
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: `${artifacts}web-form-en-keyboard.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows the RIVM Dutch instruction before the items (reference §11)', async () => {
+    const { page } = await openForm();
+    assert.equal(
+      await page.locator('#instruction').textContent(),
+      'Wilt u van elk van de volgende uitspraken aangeven in hoeverre die op u, zoals u de laatste tijd bent, van toepassing is? U kunt antwoorden met nee, min of meer, ja.',
+    );
+    await page.close();
+  });
+
+  it('submits a QuestionnaireResponse: shown as JSON, downloadable, POSTed to a same-origin submit URL, scoring as the library does', async () => {
+    const { page, errors } = await openForm('?submit=submit');
+    for (const [number, label] of [[1, 'ja'], [2, 'ja'], [3, 'ja'], [4, 'min of meer'], [5, 'ja'], [6, 'ja']]) {
+      await answer(page, number, label);
+    }
+    posted.length = 0;
+    await page.getByRole('button', { name: 'Verstuur de antwoorden' }).click();
+    await page.locator('#scores').waitFor();
+    const shown = JSON.parse(await page.locator('#response-json').textContent());
+    assert.equal(shown.resourceType, 'QuestionnaireResponse');
+    assert.equal(shown.status, 'completed');
+    assert.deepEqual(shown.item.map((item) => item.linkId), djg6.items.map((item) => item.key));
+    assert.deepEqual(shown.item[3].answer[0].valueCoding.code, 'more or less');
+    assert.equal(shown.item[3].answer[0].valueCoding.display, 'min of meer');
+    const scores = scoreQuestionnaireResponse(djg6, shown);
+    assert.deepEqual([scores.total, scores.emotional, scores.social], [4, 3, 1]);
+    assert.equal(posted.length, 1);
+    assert.deepEqual(JSON.parse(posted[0]), shown);
+    const link = page.locator('#download');
+    assert.equal(await link.getAttribute('download'), 'questionnaire-response.json');
+    const downloaded = await page.evaluate(async () => (await fetch(document.getElementById('download').href)).text());
+    assert.deepEqual(JSON.parse(downloaded), shown);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a submit URL of another origin is ignored: answers never leave the site', async () => {
+    const { page } = await openForm('?submit=https://example.com/collect');
+    for (const number of [1, 2, 3, 4, 5, 6]) await answer(page, number, 'nee');
+    await page.getByRole('button', { name: 'Verstuur de antwoorden' }).click();
+    await page.locator('#scores').waitFor();
+    assert.equal(await page.locator('#status').textContent(), 'Uw antwoorden zijn ontvangen. Dank u wel.');
+    await page.close();
+  });
+
+  it('shows the category label only when asked (?categories)', async () => {
+    const { page } = await openForm('?categories');
+    for (const [number, label] of [[1, 'ja'], [2, 'ja'], [3, 'ja'], [4, 'min of meer'], [5, 'ja'], [6, 'ja']]) {
+      await answer(page, number, label);
+    }
+    await page.getByRole('button', { name: 'Verstuur de antwoorden' }).click();
+    assert.equal(await page.locator('#total').textContent(), '4 van 6 — matig eenzaam');
     await page.close();
   });
 

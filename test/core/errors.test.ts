@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, djg6, safeScore, score } from '../../src/index.js';
+import { ScoringError, asAnswer, djg6, safeScore, score } from '../../src/index.js';
 
 describe('errors are values with stable codes', () => {
   it('unknown items are unknown_item, including __proto__, constructor and prototype', () => {
@@ -42,7 +42,7 @@ describe('errors are values with stable codes', () => {
     expect(outcome.success).toBe(false);
     let thrown: unknown;
     try {
-      score(djg6, { emptiness: 'perhaps' });
+      score(djg6, { emptiness: asAnswer('perhaps') });
     } catch (error) {
       thrown = error;
     }

@@ -1,6 +1,23 @@
 // Type tests, checked by `tsc --noEmit` (npm run typecheck): item keys are literal types.
 import { expectTypeOf } from 'vitest';
-import { type CompleteAnswers, type ItemKey, type PartialAnswers, type ScoreResult, djg11, djg6, score } from '../../src/index.js';
+import {
+  type AnswerLabel,
+  type AnswerLiteral,
+  type AnswerValue,
+  type Answers,
+  type CompleteAnswers,
+  type ItemKey,
+  type PartialAnswers,
+  type RuntimeAnswer,
+  type ScoreResult,
+  asAnswer,
+  asAnswers,
+  createScorer,
+  djg11,
+  djg6,
+  safeScore,
+  score,
+} from '../../src/index.js';
 
 expectTypeOf<ItemKey<typeof djg6>>().toEqualTypeOf<'emptiness' | 'leanOn' | 'trust' | 'closeTo' | 'missPeople' | 'rejected'>();
 expectTypeOf<ItemKey<typeof djg11>>().toEqualTypeOf<
@@ -29,11 +46,47 @@ score(djg6, {}, { categories: { subscale: 'ggd-2' } });
 score(djg11, {}, { categories: { subscale: 'ggd-2' } });
 
 expectTypeOf<CompleteAnswers<typeof djg6>>().toEqualTypeOf<{
-  emptiness: string | number;
-  leanOn: string | number;
-  trust: string | number;
-  closeTo: string | number;
-  missPeople: string | number;
-  rejected: string | number;
+  emptiness: AnswerValue;
+  leanOn: AnswerValue;
+  trust: AnswerValue;
+  closeTo: AnswerValue;
+  missPeople: AnswerValue;
+  rejected: AnswerValue;
 }>();
-expectTypeOf<PartialAnswers<typeof djg6>['trust']>().toEqualTypeOf<string | number | null | undefined>();
+expectTypeOf<PartialAnswers<typeof djg6>['trust']>().toEqualTypeOf<AnswerValue | null | undefined>();
+
+// Typed answers: label literals are checked by the compiler, codes are numbers, and strings known
+// only at run time pass through asAnswer / asAnswers (checked by score when scored).
+expectTypeOf<'yes'>().toExtend<AnswerValue>();
+expectTypeOf<'min of meer'>().toExtend<AnswerValue>();
+expectTypeOf<'Min of meer'>().toExtend<AnswerValue>();
+expectTypeOf<'nee!'>().toExtend<AnswerValue>();
+expectTypeOf<3>().toExtend<AnswerValue>();
+expectTypeOf<'yess'>().not.toExtend<AnswerValue>();
+expectTypeOf<string>().not.toExtend<AnswerValue>();
+expectTypeOf<AnswerLabel>().toExtend<AnswerLiteral>();
+score(djg6, { emptiness: 'yes', leanOn: 'Ja', trust: 'min-of-meer', closeTo: 'meer of minder', missPeople: 'no!', rejected: 2 }, { coding: 'manual' });
+// @ts-expect-error: a misspelt label in a literal does not compile
+score(djg6, { emptiness: 'yess' });
+// @ts-expect-error: a misspelt Dutch label, too
+score(djg6, { emptiness: 'min of mear' });
+// @ts-expect-error: the createScorer path is typed the same way
+createScorer(djg6).score({ rejected: 'yess' });
+declare const fromForm: string;
+// @ts-expect-error: a string known only at run time must be marked: asAnswer
+score(djg6, { emptiness: fromForm });
+score(djg6, { emptiness: asAnswer(fromForm) });
+expectTypeOf(asAnswer(fromForm)).toEqualTypeOf<RuntimeAnswer>();
+expectTypeOf(asAnswer(fromForm)).toExtend<AnswerValue>();
+declare const row: Record<string, unknown>;
+declare const typedRow: { emptiness: string; leanOn: number };
+// @ts-expect-error: a record typed with plain strings must be marked: asAnswers (or use safeScore)
+score(djg6, typedRow);
+score(djg6, asAnswers(typedRow));
+score(djg6, asAnswers(row), { unknownKeys: 'ignore' });
+safeScore(djg6, row);
+// A variable holding literals keeps them with `as const` or `satisfies`.
+const literalAnswers = { emptiness: 'yes', leanOn: 'no' } as const;
+score(djg6, literalAnswers);
+const satisfying = { emptiness: 'yes', leanOn: 'no' } satisfies Answers;
+score(djg6, satisfying);

@@ -3,7 +3,7 @@ import { djg11, djg6, score } from '../../src/index.js';
 import { fhirUrls, scoreQuestionnaireResponse, toObservation } from '../../src/fhir/index.js';
 import { codedResponse, fhirErrors } from '../helpers/fhir.js';
 
-const seed = { emptiness: 'yes', leanOn: 'yes', trust: 'yes', closeTo: 'more or less', missPeople: 'yes', rejected: 'yes' };
+const seed = { emptiness: 'yes', leanOn: 'yes', trust: 'yes', closeTo: 'more or less', missPeople: 'yes', rejected: 'yes' } as const;
 
 describe('Observation of the scores', () => {
   it('SEED example: total 4 with its band, emotional 3 and social 1 as components, derivedFrom the response (reference §6)', () => {

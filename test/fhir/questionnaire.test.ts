@@ -24,6 +24,17 @@ describe('Questionnaire resources (FHIR R4)', () => {
     expect(codeSystem.concept?.map((concept) => concept.code)).toEqual(['yes!', 'yes', 'more or less', 'no', 'no!']);
   });
 
+  it('the CodeSystem holds each Dutch display a Questionnaire uses: "min of meer" (3-point, CBS), "min-of-meer" (5-point, MANUAL) as a synonym (reference §2)', () => {
+    const neutral = answerCodeSystem().concept?.find((concept) => concept.code === 'more or less');
+    expect(neutral?.designation?.[0]).toEqual({ language: 'nl', value: 'min of meer' });
+    expect(neutral?.designation?.[1]).toMatchObject({ language: 'nl', value: 'min-of-meer', use: { code: '900000000000013009' } });
+    const designations = new Set(answerCodeSystem().concept?.flatMap((concept) => concept.designation?.map((designation) => designation.value) ?? []));
+    for (const format of ['3-point', '5-point'] as const) {
+      const displays = toQuestionnaire(djg6, { language: 'nl', format }).item?.[0]?.answerOption?.map((option) => option.valueCoding?.display);
+      for (const display of displays ?? []) expect(designations.has(display as string)).toBe(true);
+    }
+  });
+
   it('one choice item per scale item, linkId = item key, text and labels from the definition (reference §1, §2)', () => {
     const questionnaire = toQuestionnaire(djg6, { language: 'nl' });
     const questions = questionnaire.item?.filter((item) => item.type === 'choice') ?? [];

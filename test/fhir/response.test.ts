@@ -3,7 +3,7 @@ import { ScoringError, djg11, djg6, score } from '../../src/index.js';
 import { readQuestionnaireResponse, safeScoreQuestionnaireResponse, scoreQuestionnaireResponse } from '../../src/fhir/index.js';
 import { codedResponse, fhirErrors } from '../helpers/fhir.js';
 
-const seed = { emptiness: 'yes', leanOn: 'yes', trust: 'yes', closeTo: 'more or less', missPeople: 'yes', rejected: 'yes' };
+const seed = { emptiness: 'yes', leanOn: 'yes', trust: 'yes', closeTo: 'more or less', missPeople: 'yes', rejected: 'yes' } as const;
 
 describe('scoring a QuestionnaireResponse', () => {
   it('SEED worked example answered by coding: total 4 (moderately lonely), emotional 3, social 1 (reference §6)', () => {

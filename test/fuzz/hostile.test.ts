@@ -338,7 +338,7 @@ describe('hostile options', () => {
         fc.property(fc.array(fc.tuple(fc.constantFrom(...colliding), fc.boolean()), { minLength: 2, maxLength: 12 }), (calls) => {
           for (const [option, labels] of calls) {
             const given = labels ? { emptiness: 'ja', leanOn: 'nee', trust: 'nee', closeTo: 'nee' } : answers;
-            expectOutcome(referenceScore(DJG6, given, option), safeScore(djg6, given, option as ScoreOptions), { calls, option });
+            expectOutcome(referenceScore(DJG6, given, option), safeScore(djg6, given, option as ScoreOptions<typeof djg6>), { calls, option });
           }
         }),
         parameters(0.2),

@@ -45,6 +45,14 @@ test('npx loneliness-scales summary and --help work', () => {
   assert.match(execFileSync('npx', ['--no-install', 'loneliness-scales', '--help'], { cwd: consumer, encoding: 'utf8' }), /score/);
 });
 
+test('npx loneliness-scales --version prints the package version, not a development placeholder', () => {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const flag of ['--version', '-v']) {
+    assert.equal(execFileSync('npx', ['--no-install', 'loneliness-scales', flag], { cwd: consumer, encoding: 'utf8' }).trim(), version);
+  }
+  assert.match(execFileSync('npx', ['--no-install', 'loneliness-scales', '--help'], { cwd: consumer, encoding: 'utf8' }), /--version/);
+});
+
 test('loneliness-scales/batch loads in ESM and CommonJS with one core (one ScoringError class)', () => {
   writeFileSync(
     join(consumer, 'esm.mjs'),

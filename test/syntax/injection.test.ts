@@ -151,7 +151,7 @@ describe('issue 8 #11: the payloads do not run in the engines', () => {
     'SELECT',
     'naïve ë',
   ];
-  const sqlOptions: SqlOptions = {
+  const sqlOptions: SqlOptions<typeof djg6> = {
     coding: 'manual',
     table: 'r"; DROP TABLE canary; --',
     columns: { by: 'map', map: Object.fromEntries(columns.map((key, index) => [key, `${sqlNames[index]}`])) },

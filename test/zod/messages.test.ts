@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { djg11, djg6, safeScore } from '../../src/index.js';
+import { answerLabels, djg11, djg6, safeScore } from '../../src/index.js';
 import { answerMessage, answerMessages, answersSchema, partialAnswersSchema } from '../../src/zod/index.js';
 
 describe('messages for respondents name the question as the form shows it', () => {
@@ -68,7 +68,7 @@ describe('zod schemas with a language give the respondent messages', () => {
 
   it('without a language the messages stay those of the core (unchanged behaviour)', () => {
     const outcome = answersSchema(djg6).safeParse({ emptiness: 'perhaps', leanOn: 'ja', trust: 'ja', closeTo: 'ja', missPeople: 'ja', rejected: 'ja' });
-    expect(outcome.error?.issues[0]?.message).toBe('Item "emptiness": "perhaps" is not an answer label.');
+    expect(outcome.error?.issues[0]?.message).toBe(`Item "emptiness": "perhaps" is not an answer label; labels, in any case: ${Object.keys(answerLabels).join(', ')}.`);
     expect(outcome.error?.issues[0]).toMatchObject({ code: 'custom', params: { code: 'unknown_answer', item: 'emptiness' } });
   });
 });

@@ -56,4 +56,13 @@ describe('zod schemas generated from the scale definitions', () => {
     expect(english.required ?? []).toEqual([]);
     expect(english.properties.talkTo).toMatchObject({ enum: ['yes!', 'yes', 'more or less', 'no', 'no!'] });
   });
+
+  it('names both numberings: question 1 of the 6-item form is item 3 of the 11-item scale (reference §1, §7)', () => {
+    const six = toJSONSchema(djg6).properties;
+    expect(six.emptiness).toMatchObject({ description: 'djg6 question 1 (item 3 of the 11-item scale; emotional)' });
+    expect(six.leanOn).toMatchObject({ description: 'djg6 question 2 (item 4 of the 11-item scale; social)' });
+    expect(six.rejected).toMatchObject({ description: 'djg6 question 6 (item 10 of the 11-item scale; emotional)' });
+    expect(JSON.stringify(six)).not.toMatch(/djg6 item/);
+    expect(toJSONSchema(djg11).properties.emptiness).toMatchObject({ description: 'djg11 question 3 (item 3 of the 11-item scale; emotional)' });
+  });
 });

@@ -1,7 +1,9 @@
 import type { AnswerFormat } from '../types.js';
 
 /**
- * The 3-point format used in interviews: yes / more or less / no (CBS; MANUAL).
+ * The 3-point format used in interviews: yes / more or less / no (CBS; MANUAL). The Dutch labels
+ * are spelled as CBS and RIVM print them: "ja", "min of meer", "nee" (without hyphens; the
+ * 5-point format follows the MANUAL's "min-of-meer"). Both spellings are read as answers.
  *
  * @example
  * ```ts
@@ -19,7 +21,9 @@ export const threePointFormat = {
 } as const satisfies AnswerFormat;
 
 /**
- * The 5-point format for self-administered questionnaires: yes! / yes / more or less / no / no! (MANUAL).
+ * The 5-point format for self-administered questionnaires: yes! / yes / more or less / no / no!
+ * (MANUAL). The Dutch labels are spelled as the MANUAL prints them: "ja!", "ja", "min-of-meer",
+ * "nee", "nee!" (the 3-point format follows CBS's "min of meer"). Both spellings are read as answers.
  *
  * @example
  * ```ts

@@ -8,10 +8,13 @@ import { fivePointFormat, threePointFormat } from './formats.js';
  */
 const neutralAliases = ['min of meer', 'meer of minder', 'somewhat'];
 
-const spellings = new Map<string, CanonicalAnswer>(neutralAliases.map((alias) => [alias, 'more or less']));
-for (const { answer, label } of [...fivePointFormat.options, ...threePointFormat.options]) {
+// In the order messages list them (and a typo's tie goes to the first): the 3-point labels, the
+// 5-point ones, then the other spellings.
+const spellings = new Map<string, CanonicalAnswer>();
+for (const { answer, label } of [...threePointFormat.options, ...fivePointFormat.options]) {
   spellings.set(answer, answer).set(label.en, answer).set(label.nl, answer);
 }
+for (const alias of neutralAliases) spellings.set(alias, 'more or less');
 
 /**
  * Every answer label the library reads, in normalised form (lower case, single spaces), and the

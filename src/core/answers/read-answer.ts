@@ -1,6 +1,7 @@
 import { ScoringError, type ScoringErrorCode, describeValue } from '../errors.js';
 import type { Coding } from './codings.js';
-import { agreement, readAnswerLabel } from './labels.js';
+import { didYouMean } from '../text/nearest.js';
+import { agreement, answerLabels, readAnswerLabel } from './labels.js';
 
 /**
  * Marks a missing answer where an agreement level (-2..2) is expected.
@@ -12,6 +13,12 @@ const NUMERIC = /^\s*[-+]?\d+(\.\d+)?\s*$/;
 
 function fail(code: ScoringErrorCode, item: string, value: unknown, message: string): ScoringError {
   return new ScoringError(code, `Item "${item}": ${describeValue(value)} ${message}.`, { item, value });
+}
+
+/** Why a string is no answer: the nearest label for a likely typo, and every label read. */
+function unknownLabel(value: string): string {
+  const labels = Object.keys(answerLabels);
+  return `is not an answer label${didYouMean(value, labels)}; labels, in any case: ${labels.join(', ')}`;
 }
 
 /**
@@ -33,7 +40,7 @@ export function readAnswer(value: unknown, item: string, coding: Coding | null):
     const answer = readAnswerLabel(value);
     if (answer !== undefined) return agreement[answer];
     if (value.trim() === '') return MISSING_LEVEL;
-    if (!NUMERIC.test(value)) return fail('unknown_answer', item, value, 'is not an answer label');
+    if (!NUMERIC.test(value)) return fail('unknown_answer', item, value, unknownLabel(value));
     code = Number(value);
   } else if (typeof value === 'number') {
     code = value;

@@ -6,6 +6,8 @@ import type {
   CategoryBand,
   CategoryConvention,
   CategorySet,
+  Instruction,
+  SomeLanguages,
   Item,
   LocalizedText,
   ScaleDefinition,
@@ -41,6 +43,26 @@ function text(path: string, value: unknown): string {
 function localized(path: string, value: unknown): LocalizedText {
   const given = record(path, value);
   return { nl: text(`${path}.nl`, given['nl']), en: text(`${path}.en`, given['en']) };
+}
+
+/** Texts in some of the shipped languages (at least one). */
+function someLanguages(path: string, value: unknown): SomeLanguages {
+  const given = record(path, value);
+  const texts: { nl?: string; en?: string } = {};
+  for (const language of ['nl', 'en'] as const) {
+    if (given[language] !== undefined) texts[language] = text(`${path}.${language}`, given[language]);
+  }
+  if (Object.keys(texts).length === 0) invalid(path, value, 'must give a text in nl or en');
+  return texts;
+}
+
+function instruction(path: string, value: unknown): Instruction {
+  const given = record(path, value);
+  return {
+    text: someLanguages(`${path}.text`, given['text']),
+    ...(given['threePointAnswers'] === undefined ? {} : { threePointAnswers: someLanguages(`${path}.threePointAnswers`, given['threePointAnswers']) }),
+    source: text(`${path}.source`, given['source']),
+  };
 }
 
 function integer(path: string, value: unknown, minimum: number, maximum: number): number {
@@ -164,5 +186,6 @@ export function defineScale(definition: unknown): ScaleDefinition {
       subscale: categorySet<string | null>('categories.subscale', categories['subscale'], subscaleMaximum, true),
     },
     citation: text('citation', given['citation']),
+    ...(given['instruction'] === undefined ? {} : { instruction: instruction('instruction', given['instruction']) }),
   });
 }

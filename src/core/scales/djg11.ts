@@ -2,6 +2,7 @@ import { fivePointFormat, threePointFormat } from '../answers/formats.js';
 import { deepFreeze } from '../freeze.js';
 import type { ScaleDefinition } from '../types.js';
 import { djg11SubscaleGgd2, djg11SubscaleGgd3, djg11TotalVanTilburg1999 } from './categories.js';
+import { rivmInstruction } from './instruction.js';
 import { itemBank } from './items.js';
 
 /**
@@ -41,4 +42,6 @@ export const djg11 = /* @__PURE__ */ deepFreeze({
   },
   citation:
     'de Jong Gierveld, J., & Kamphuis, F. (1985). The development of a Rasch-type loneliness scale. Applied Psychological Measurement, 9(3), 289–299.',
+  // Shown before the items: RIVM's Dutch wording (reference §11); no English one was retrieved.
+  instruction: rivmInstruction,
 } as const satisfies ScaleDefinition);

@@ -2,6 +2,7 @@ import { agreement, answerLabels } from '../answers/labels.js';
 import { MISSING_LEVEL, readAnswer } from '../answers/read-answer.js';
 import { ScoringError, describeValue } from '../errors.js';
 import { itemBank } from '../scales/items.js';
+import { didYouMean } from '../text/nearest.js';
 import type { ItemKey, ScaleDefinition } from '../types.js';
 import { compileFastPath } from './compiled.js';
 import { isPlainObject } from './options.js';
@@ -22,6 +23,12 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** Agreement level of each label exactly as listed in `answerLabels`. */
 const exactLabels = new Map<string, number>(Object.entries(answerLabels).map(([label, answer]) => [label, agreement[answer]]));
 
+/** A key that is no item: the nearest item key for a likely typo, and how to pass other fields. */
+function unknownItem(key: string): ScoringError {
+  const hint = didYouMean(key, [...bankKeys]);
+  return new ScoringError('unknown_item', `Item "${key}" is not an item${hint}; for other fields, pass unknownKeys: 'ignore'.`, { item: key, value: key });
+}
+
 /** Why answers that are not a plain object cannot be read. */
 function notPlain(answers: unknown): ScoringError {
   const kind = Array.isArray(answers)
@@ -29,7 +36,7 @@ function notPlain(answers: unknown): ScoringError {
     : typeof answers === 'object' && answers !== null
       ? `a ${Object.prototype.toString.call(answers).slice(8, -1)} object`
       : describeValue(answers);
-  return new ScoringError('invalid_answers', `Answers must be a plain object keyed by item, not ${kind}.`, { value: answers });
+  return new ScoringError('invalid_answers', `Answers must be an object keyed by item, not ${kind}.`, { value: answers });
 }
 
 /**
@@ -40,7 +47,7 @@ function notPlain(answers: unknown): ScoringError {
  * silently missing. An exception raised while reading (a throwing getter, a Proxy trap) is
  * returned as `invalid_answers` too.
  */
-export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>): Engine<S> {
+export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>, ignoreUnknownKeys = false): Engine<S> {
   const { keys, points: pointTable, memberships, coding } = rules;
   const count = keys.length;
   const onScale = new Set<string>(keys);
@@ -96,7 +103,10 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>)
     if (ownKeys.length !== known) {
       for (const key of ownKeys) {
         if (onScale.has(key)) continue;
-        if (!bankKeys.has(key)) return new ScoringError('unknown_item', `Item "${key}": ${describeValue(key)} is not an item.`, { item: key, value: key });
+        if (!bankKeys.has(key)) {
+          if (ignoreUnknownKeys) continue;
+          return unknownItem(key);
+        }
         const read = readAnswer(record[key], key, coding);
         if (typeof read !== 'number') return read;
       }

@@ -31,6 +31,13 @@ export interface ScoreOptions<S extends ScaleDefinition = ScaleDefinition> {
    * items are plain counts over the answered items, never prorated.
    */
   readonly missing?: { readonly total?: number | undefined; readonly subscale?: number | undefined } | undefined;
+  /**
+   * What a key that is no item of the De Jong Gierveld item bank means: `'error'` (default) — an
+   * `unknown_item` error naming it, so that a misspelt key is never a silently missing answer;
+   * `'ignore'` — skipped, so that a whole database row (`id`, `date`, … beside the items) can be
+   * passed. Item keys are read and checked either way.
+   */
+  readonly unknownKeys?: 'error' | 'ignore' | undefined;
 }
 
 /** Options after checking: every choice resolved to the object it names. */
@@ -43,9 +50,11 @@ export interface CheckedOptions {
   readonly totalConvention: CategoryConvention | null;
   /** The subscales' category convention, or `null` for none. */
   readonly subscaleConvention: CategoryConvention | null;
+  /** Whether keys that are no item are skipped (`unknownKeys: 'ignore'`). */
+  readonly ignoreUnknownKeys: boolean;
 }
 
-const optionKeys = new Set(['coding', 'categories', 'missing']);
+const optionKeys = new Set(['coding', 'categories', 'missing', 'unknownKeys']);
 
 /**
  * A plain object (prototype `Object.prototype` or `null`): the only kind of options object read.
@@ -62,7 +71,9 @@ function readGroup(path: string, value: unknown, keys: readonly string[]): Recor
   if (value === undefined) return undefined;
   if (!isPlainObject(value)) throw invalidOption(path, value, 'must be an object');
   for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) throw invalidOption(`${path}.${key}`, key, `is not an option; options here: ${keys.join(', ')}`);
+    if (!keys.includes(key)) {
+      throw invalidOption(`${path}.${key}`, key, `is not an option; options here: ${keys.join(', ')}`);
+    }
   }
   return value;
 }
@@ -79,10 +90,15 @@ function convention(path: string, set: CategorySet<string | null>, name: unknown
   if (wanted === null && allowNone) return null;
   const found = typeof wanted === 'string' ? set.conventions.find((candidate) => candidate.name === wanted) : undefined;
   if (found === undefined) {
-    const names = set.conventions.map((candidate) => candidate.name).join(', ');
-    throw invalidOption(path, wanted, `is not a category convention of this scale; conventions: ${names}${allowNone ? ', or null' : ''}`);
+    const names = set.conventions.map((candidate) => candidate.name);
+    throw invalidOption(path, wanted, `is not a category convention of this scale; conventions: ${names.join(', ')}${allowNone ? ', or null' : ''}`);
   }
   return found;
+}
+
+function unknownKeys(value: unknown): boolean {
+  if (value !== undefined && value !== 'error' && value !== 'ignore') throw invalidOption('unknownKeys', value, "is not 'error' or 'ignore'");
+  return value === 'ignore';
 }
 
 /**
@@ -104,5 +120,6 @@ export function checkOptions(scale: ScaleDefinition, options: unknown): CheckedO
     },
     totalConvention: convention('categories.total', scale.categories.total, categories['total'], false),
     subscaleConvention: convention('categories.subscale', scale.categories.subscale, categories['subscale'], true),
+    ignoreUnknownKeys: unknownKeys(root['unknownKeys']),
   };
 }

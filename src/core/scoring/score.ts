@@ -32,7 +32,7 @@ function cacheKey(options: unknown, checked: CheckedOptions): string {
       codingKey = typeof given === 'string' ? `preset:${given}` : JSON.stringify(coding);
     }
   }
-  return JSON.stringify([codingKey, checked.totalConvention?.name ?? null, checked.subscaleConvention?.name ?? null, checked.missing.total, checked.missing.subscale]);
+  return JSON.stringify([codingKey, checked.totalConvention?.name ?? null, checked.subscaleConvention?.name ?? null, checked.missing.total, checked.missing.subscale, checked.ignoreUnknownKeys]);
 }
 
 function checkScale(scale: unknown): asserts scale is ScaleDefinition {
@@ -58,7 +58,8 @@ export function engineFor<S extends ScaleDefinition>(scale: S, options: unknown)
     }
     let engine = perScale.get(key);
     if (engine === undefined) {
-      engine = createEngine(rulesOf(scale, checked ?? checkOptions(scale, undefined))) as Engine<ScaleDefinition>;
+      const resolved = checked ?? checkOptions(scale, undefined);
+      engine = createEngine(rulesOf(scale, resolved), resolved.ignoreUnknownKeys) as Engine<ScaleDefinition>;
       // Options are usually few; a caller cycling through many still cannot grow this without bound.
       if (perScale.size >= MAX_ENGINES_PER_SCALE) perScale.clear();
       perScale.set(key, engine);
@@ -154,7 +155,8 @@ export function createScorer<S extends ScaleDefinition>(scale: S, options?: Scor
   let engine: Engine<S>;
   try {
     checkScale(scale);
-    engine = createEngine(rulesOf(scale, checkOptions(scale, options)));
+    const checked = checkOptions(scale, options);
+    engine = createEngine(rulesOf(scale, checked), checked.ignoreUnknownKeys);
   } catch (error) {
     throw asScoringError(error, options);
   }

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type ColumnSpec, type DatasetOrder, type Language, type ScaleDefinition, type ScoreOptions, datasetOrders } from '../../index.js';
+import { type ColumnSpec, type DatasetOrder, type Language, type ScaleDefinition, type ScoreOptions, _nearest, datasetOrders } from '../../index.js';
 import { type BatchOptions, type TextFormat, batchFormats } from '../../batch/index.js';
 import { readDelimiter } from '../../batch/delimited/dialect.js';
 import { readEncodingName } from '../../batch/streams/encoding.js';
@@ -68,9 +68,11 @@ ${datasetOrderHelp()}
   --missing-total N         Missing items the total tolerates (default: the scale's rule; djg6 1, djg11 0).
   --missing-subscale N      Missing items each subscale tolerates (default 0).
                             (Also accepted: --missing total=N,subscale=N.)
-  --categories NAME         Category convention of the total (default: the scale's).
+  --categories NAME         Category convention of the total (default: the scale's;
+                            djg6: manual; djg11: van-tilburg-1999).
   --subscale-categories NAME|none
-                            Category convention of the subscales (default: the scale's).
+                            Category convention of the subscales (default: the scale's;
+                            djg6: manual or cbs; djg11: none, ggd-2 or ggd-3).
                             (Also accepted: --categories total=NAME,subscale=NAME|none.)
   --lang en|nl              Language of category labels (default en).
   -h, --help                This help.`;
@@ -140,7 +142,39 @@ export function parseCommandLine(
     const { values, positionals } = parseArgs({ args: [...args], options: { ...shared, ...own }, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsProblem(error, { ...shared, ...own }));
+  }
+}
+
+/** The option as written, from Node's message (`Unknown option '--colour'`, `Option '-q, --quiet' …`). */
+function quotedOption(message: string): string | undefined {
+  return /'(?:-\w, )?(-{1,2}[^' ,]+)/.exec(message)?.[1];
+}
+
+/**
+ * Our own message for what `parseArgs` refuses: its text tells about `--` and positionals in a
+ * way that does not fit here (and quotes unevenly), so the problem is said again, with the
+ * nearest option for a likely typo.
+ */
+function parseArgsProblem(error: unknown, options: NonNullable<ParseArgsConfig['options']>): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : String(error);
+  const names = Object.keys(options).map((name) => `--${name}`);
+  const option = quotedOption(text);
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const written = option ?? 'an option';
+      const suggestion = option === undefined ? undefined : _nearest(option.split('=')[0] as string, names);
+      return `unknown option ${written}${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}. Options: ${names.join(', ')}.`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const name = option?.split(' ')[0];
+      if (name !== undefined && /argument missing/.test(text)) return `${name} needs a value.`;
+      if (name !== undefined) return `${name} takes no value.`;
+      return 'an option has a value it cannot take.';
+    }
+    default:
+      return text;
   }
 }
 
@@ -172,6 +206,18 @@ function either(first: [string, string | undefined], second: [string, string | u
   return first[1] ?? second[1];
 }
 
+/** A category convention named on the command line must be one of the scale's: a usage error listing them otherwise. */
+function checkConvention(scale: ScaleDefinition, score: 'total' | 'subscale', name: string | undefined, option: string): void {
+  if (name === undefined || (score === 'subscale' && name === 'none')) return;
+  const names = scale.categories[score].conventions.map((convention) => convention.name);
+  if (names.includes(name)) return;
+  if (score === 'subscale') names.push('none');
+  const suggestion = _nearest(name, names);
+  throw new UsageError(
+    `${option}: "${name}" is not a ${score === 'total' ? 'total-score' : 'subscale'} category convention of ${scale.id}${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}; valid names: ${names.join(', ')}.`,
+  );
+}
+
 /** Reads the scoring options from parsed values: one reading for every command. */
 export function readScoringOptions(values: ParsedValues, cwd: string): ScoringCliOptions {
   const text = (name: string) => textOf(values, name);
@@ -186,13 +232,16 @@ export function readScoringOptions(values: ParsedValues, cwd: string): ScoringCl
     totalCategories !== undefined || subscaleCategories !== undefined
       ? { total: totalCategories, ...(subscaleCategories !== undefined ? { subscale: subscaleCategories === 'none' ? null : subscaleCategories } : {}) }
       : undefined;
+  const scale = readScaleOption(text('scale'), cwd);
+  checkConvention(scale, 'total', totalCategories, categoriesText?.includes('=') ? '--categories total=' : '--categories');
+  checkConvention(scale, 'subscale', subscaleCategories, text('subscale-categories') !== undefined ? '--subscale-categories' : '--categories subscale=');
   const scoring: ScoreOptions = {
     coding: readCodingOption(text('coding')),
     ...(total !== undefined || subscale !== undefined ? { missing: { total, subscale } } : {}),
     ...(categories !== undefined ? { categories } : {}),
   };
   return {
-    scale: readScaleOption(text('scale'), cwd),
+    scale,
     scoring,
     columns: readColumnsOption(text('columns')),
     language: readLanguageOption(text('lang')),

@@ -21,6 +21,10 @@ ${table.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).
 
 Run 'loneliness-scales <command> --help' for every option of a command, with examples.
 
+Options:
+  -h, --help     This overview.
+  -v, --version  The package version.
+
 Examples (in an empty folder):
   loneliness-scales example > enquete-nl.csv
   loneliness-scales score enquete-nl.csv --lang nl

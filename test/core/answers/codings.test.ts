@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CodingSpec, ScoringError, codings, defineCoding, djg6, parseCoding, safeScore, score } from '../../../src/index.js';
+import { type CodingSpec, asAnswers, ScoringError, codings, defineCoding, djg6, parseCoding, safeScore, score } from '../../../src/index.js';
 
 const seedManual = { emptiness: 3, leanOn: 3, trust: 3, closeTo: 2, missPeople: 3, rejected: 3 };
 
@@ -23,7 +23,7 @@ describe('codings (reference §2: numeric codes are never guessed)', () => {
   });
 
   it('numeric strings, as CSV files hold them, are read through the coding', () => {
-    expect(score(djg6, { emptiness: '3', leanOn: ' 3 ', trust: '3', closeTo: '2', missPeople: '3', rejected: '3' }, { coding: 'manual' }).total).toBe(4);
+    expect(score(djg6, asAnswers({ emptiness: '3', leanOn: ' 3 ', trust: '3', closeTo: '2', missPeople: '3', rejected: '3' }), { coding: 'manual' }).total).toBe(4);
   });
 
   it('negative codes are missing answers (MANUAL: −1 no answer, −3 not asked, −4 refused)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabels, djg6, readAnswerLabel, safeScore } from '../../../src/index.js';
+import { answerLabels, djg6, fivePointFormat, readAnswerLabel, safeScore, threePointFormat } from '../../../src/index.js';
 
 describe('answer labels (reference §2)', () => {
   it.each([
@@ -37,5 +37,19 @@ describe('answer labels (reference §2)', () => {
         expect(outcome.error.value).toBe(label);
       }
     }
+  });
+});
+
+describe('Dutch spelling of the neutral answer: one per context, as its source prints it (reference §2)', () => {
+  it('the 3-point format spells it as CBS and RIVM do: "min of meer"', () => {
+    expect(threePointFormat.options.map((option) => option.label.nl)).toEqual(['ja', 'min of meer', 'nee']);
+  });
+
+  it('the 5-point format spells it as the MANUAL does: "min-of-meer"', () => {
+    expect(fivePointFormat.options.map((option) => option.label.nl)).toEqual(['ja!', 'ja', 'min-of-meer', 'nee', 'nee!']);
+  });
+
+  it('both spellings, and the SEED\'s "meer of minder", read as the same answer', () => {
+    for (const label of ['min of meer', 'min-of-meer', 'meer of minder']) expect(readAnswerLabel(label)).toBe('more or less');
   });
 });

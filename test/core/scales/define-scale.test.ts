@@ -32,6 +32,12 @@ describe('defineScale: the shipped scales are themselves definitions (issue 9)',
     );
   });
 
+  it('the respondent instruction round-trips; a definition without one has none (reference §11)', () => {
+    expect(defineScale(copy(djg11)).instruction).toEqual(djg11.instruction);
+    const { instruction: _instruction, ...rest } = copy(djg6) as Record<string, unknown>;
+    expect(defineScale(rest).instruction).toBeUndefined();
+  });
+
   it('a definition is frozen and independent of the object it was made from', () => {
     const source = copy(djg6) as { citation: string };
     const defined = defineScale(source);
@@ -59,6 +65,10 @@ describe('defineScale refuses what it cannot score, naming the path (invalid_sca
     ['bands short of the maximum', (d) => d.categories.total.conventions[0].bands.pop(), 'categories.total.conventions.0.bands'],
     ['a default that names no convention', (d) => (d.categories.total.default = 'cbs'), 'categories.total.default'],
     ['an unknown canonical answer', (d) => (d.answerFormats[0].options[0].answer = 'maybe'), 'answerFormats.0.options.0.answer'],
+    ['an instruction that is not an object', (d) => (d.instruction = 'Lees'), 'instruction'],
+    ['an instruction in no shipped language', (d) => (d.instruction.text = { de: 'Bitte' }), 'instruction.text'],
+    ['an instruction text with a line break', (d) => (d.instruction.text.nl = 'a\nb'), 'instruction.text.nl'],
+    ['an instruction without its source', (d) => delete d.instruction.source, 'instruction.source'],
   ];
   it.each(edits)('%s', (_, edit, path) => {
     const definition = copy(djg6) as Json;

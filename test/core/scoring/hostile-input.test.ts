@@ -41,7 +41,7 @@ describe('issue 8 #8: only plain objects are answers (else invalid_answers, neve
   it('a null-prototype object and a plain object with getters are read as answers', () => {
     const bare = Object.assign(Object.create(null) as object, complete);
     expect(score(djg6, bare).total).toBe(4);
-    const withGetter = { ...complete, get rejected() { return 'no'; } };
+    const withGetter = { ...complete, get rejected() { return 'no' as const; } };
     expect(score(djg6, withGetter).total).toBe(3);
   });
 });
@@ -74,13 +74,13 @@ describe('issue 8 #12: safeScore never throws; everything else is a ScoringError
     ['an unknown preset', { coding: '#1' }, 'coding'],
   ];
   it.each(badOptions)('%s: invalid_option naming the path', (_, options, path) => {
-    const outcome = safeScore(djg6, complete, options as ScoreOptions);
+    const outcome = safeScore(djg6, complete, options as ScoreOptions<typeof djg6>);
     expect(outcome.success).toBe(false);
     if (!outcome.success) {
       expect(outcome.error.code).toBe('invalid_option');
       expect(outcome.error.path).toBe(path);
     }
-    expect(errorOf(() => createScorer(djg6, options as ScoreOptions)).code).toBe('invalid_option');
+    expect(errorOf(() => createScorer(djg6, options as ScoreOptions<typeof djg6>)).code).toBe('invalid_option');
   });
 
   it('options with a throwing getter: invalid_option from safeScore, never an exception', () => {
@@ -122,7 +122,7 @@ describe('issue 8 #10: engines are never shared between different options', () =
   });
 
   it('a string tolerance is refused before and after a numeric call', () => {
-    const half = { emptiness: 'yes', leanOn: 'yes', trust: 'yes' };
+    const half = { emptiness: 'yes', leanOn: 'yes', trust: 'yes' } as const;
     expect(safeScore(djg6, half, { missing: { total: '3' as never } }).success).toBe(false);
     expect(score(djg6, half, { missing: { total: 3 } }).total).toBe(1);
     expect(safeScore(djg6, half, { missing: { total: '3' as never } }).success).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { djg11, djg6, safeScore, score } from '../../../src/index.js';
+import { type CanonicalAnswer, asAnswers, djg11, djg6, safeScore, score } from '../../../src/index.js';
 
 const seedExample = {
   emptiness: 'yes',
@@ -44,7 +44,7 @@ describe('worked example (SEED slide, reference §6)', () => {
   });
 
   it('scores the example in Dutch labels, as the slide prints them', () => {
-    const dutch = { emptiness: 'ja', leanOn: 'ja', trust: 'ja', closeTo: 'meer of minder', missPeople: 'ja', rejected: 'ja' };
+    const dutch = { emptiness: 'ja', leanOn: 'ja', trust: 'ja', closeTo: 'meer of minder', missPeople: 'ja', rejected: 'ja' } as const;
     expect(score(djg6, dutch).total).toBe(4);
   });
 });
@@ -84,7 +84,7 @@ describe('item points (MANUAL, CBS; reference §3)', () => {
   it('5-point answers: yes!, yes, more or less score 1 on emotional items; no!, no, more or less on social items (MANUAL, dichotomised 5-category scores)', () => {
     const expected = { 'yes!': [1, 0], yes: [1, 0], 'more or less': [1, 1], no: [0, 1], 'no!': [0, 1] } as const;
     for (const [answer, [emotionalPoints, socialPoints]] of Object.entries(expected)) {
-      const result = score(djg6, { emptiness: answer, leanOn: answer });
+      const result = score(djg6, { emptiness: answer as CanonicalAnswer, leanOn: answer as CanonicalAnswer });
       expect(result.points.emptiness).toBe(emotionalPoints);
       expect(result.points.leanOn).toBe(socialPoints);
     }
@@ -137,7 +137,7 @@ describe('6-item scores and missing answers (MANUAL SPSS syntax; reference §4)'
 
   it('missing = absent key, null, undefined, an empty string, NaN, or any negative code (MANUAL)', () => {
     for (const missingValue of [undefined, null, '', '  ', Number.NaN, -1, -3, -4, '-1']) {
-      const result = score(djg6, { ...allLonely6, rejected: missingValue }, { coding: 'manual' });
+      const result = score(djg6, asAnswers({ ...allLonely6, rejected: missingValue }), { coding: 'manual' });
       expect(result.missingItems).toEqual(['rejected']);
       expect(result.total).toBe(5);
     }
@@ -266,7 +266,7 @@ describe('categories (reference §5)', () => {
 
 describe('6 from 11', () => {
   it('scores the short scale from 11-item answers (shared keys), ignoring the other five items', () => {
-    const answers11 = { ...noneLonely11, ...seedExample, talkTo: 'no', missCompany: 'yes' };
+    const answers11 = { ...noneLonely11, ...seedExample, talkTo: 'no', missCompany: 'yes' } as const;
     const result = score(djg6, answers11);
     expect(result.total).toBe(4);
     expect(Object.keys(result.points)).toEqual(djg6.items.map((item) => item.key));

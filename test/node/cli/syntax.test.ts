@@ -90,8 +90,8 @@ describe('loneliness-scales syntax', () => {
     [['--target', 'r', '--coding', 'manual', '--names', 'total=emptiness'], /is an item column/],
     [['--target', 'r', '--coding', 'manual', '--missing', 'total=many'], /must be a whole number/],
     [['--target', 'r', '--coding', 'manual', '--missing', 'total=7'], /missing\.total: 7 is not a whole number from 0 to 6/],
-    [['--target', 'r', '--coding', 'manual', '--categories', 'total=cbs'], /categories\.total: "cbs" is not a category convention/],
-    [['--target', 'r', '--coding', 'manual', '--verbose'], /Unknown option/],
+    [['--target', 'r', '--coding', 'manual', '--categories', 'total=cbs'], /--categories total=: "cbs" is not a total-score category convention of djg6; valid names: manual/],
+    [['--target', 'r', '--coding', 'manual', '--verbose'], /unknown option --verbose/],
     [['--target', 'r', '--coding', 'manual', '--missing-total', '1', '--missing', 'total=2'], /disagree/],
     [['--target', 'r', '--coding', 'manual', '--scale', 'missing-file.json'], /--scale: cannot read missing-file\.json/],
   ])('exits 2 with a message for bad usage: %j', async (args, message) => {
