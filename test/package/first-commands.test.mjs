@@ -50,7 +50,7 @@ test("the README's first commands work in an empty folder", () => {
   const rows = last.stdout.trim().split('\n');
   assert.equal(rows.length, 433, 'the sample has 432 respondents and a header');
   assert.match(rows[0], /,total,emotional,social,category,category_label,missing_items,reason$/);
-  assert.match(rows[1], /^r001,Gent,ja,ja,ja,min of meer,ja,ja,4,3,1,1,/);
+  assert.match(rows[1], /^r001,Gent,34,ja,ja,ja,min of meer,ja,ja,4,3,1,1,/);
 });
 
 test("the command lines of getting started, the README and the command line guide's first block work in an empty folder", () => {

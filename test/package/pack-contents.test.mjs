@@ -21,6 +21,8 @@ export const allowed = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^CITATION\.cff$/,
+  // The JSON Schema of summary --format json (exported as loneliness-scales/schemas/summary.schema.json).
+  /^schemas\/summary\.schema\.json$/,
   /^LICENSE$/,
   new RegExp(`^dist/(${entries.join('|')})\\.(js|cjs|d\\.ts|d\\.cts)$`),
   /^dist\/cli\.js$/,
