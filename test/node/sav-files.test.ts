@@ -70,6 +70,10 @@ describe.skipIf(skipPspp)('SPSS .sav files written by GNU PSPP, scored by the CL
     const rows = parseCsv(run.stdout);
     expect(rows).toHaveLength(8);
     expect(rows[0]).toMatchObject({ respondent_id: '1', GGEEB201: '1', gemeente: 'Utrecht', total: '3', emotional: '2', social: '1', category: '1' });
+    // The acceptance spelling: a {nn} pattern maps the same columns as the explicit list.
+    const byPattern = await runCliCaptured(['score', path('ggd.sav'), '--scale', 'djg11', '--columns', 'GGEEB2{nn}'], { cwd: directory });
+    expect(byPattern.code).toBe(1);
+    expect(byPattern.stdout).toBe(run.stdout);
     // The same scores as --coding 'rivm;missing=8,9' on PSPP's own CSV export of the file.
     const exported = await score(path('ggd.csv'), '--scale', 'djg11', '--columns', ggdColumns, '--coding', 'rivm;missing=8,9');
     const scoresOf = (row: Record<string, string>) => [row.total, row.emotional, row.social, row.category, row.missing_items];
