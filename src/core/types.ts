@@ -192,6 +192,13 @@ export type AnswerValue = AnswerLiteral | number | RuntimeAnswer;
  */
 export type Answers = { [P in BankKey]?: AnswerValue | null | undefined };
 
+/**
+ * `A`, when every key it names is an item key of the bank. A key outside the bank (a misspelt
+ * item) or a string index signature (`Record<string, string>`: values known only at run time)
+ * does not compile: such a record goes through {@link asAnswers}, or straight to `safeScore`.
+ */
+export type OnlyItemKeys<A> = A & { readonly [K in Exclude<keyof A, BankKey>]: never };
+
 /** A partial answer set of one scale: only that scale's items, each optional. */
 export type PartialAnswers<S extends ScaleDefinition> = {
   [P in ItemKey<S>]?: AnswerValue | null | undefined;

@@ -83,6 +83,12 @@ declare const typedRow: { emptiness: string; leanOn: number };
 // @ts-expect-error: a record typed with plain strings must be marked: asAnswers (or use safeScore)
 score(djg6, typedRow);
 score(djg6, asAnswers(typedRow));
+declare const stringRow: Record<string, string>;
+// @ts-expect-error: a record with a string index signature (values known only at run time) must be marked: asAnswers
+score(djg6, stringRow);
+// @ts-expect-error: the createScorer path refuses it too
+createScorer(djg6).score(stringRow);
+score(djg6, asAnswers(stringRow));
 score(djg6, asAnswers(row), { unknownKeys: 'ignore' });
 safeScore(djg6, row);
 // A variable holding literals keeps them with `as const` or `satisfies`.

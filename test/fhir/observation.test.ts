@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { djg11, djg6, score } from '../../src/index.js';
+import { djg11, djg6, score, asAnswers } from '../../src/index.js';
 import { fhirUrls, scoreQuestionnaireResponse, toObservation } from '../../src/fhir/index.js';
 import { codedResponse, fhirErrors } from '../helpers/fhir.js';
 
@@ -35,7 +35,7 @@ describe('Observation of the scores', () => {
 
   it('11-item: no subscale bands by default, so components carry no interpretation', () => {
     const all = Object.fromEntries(djg11.items.map((item) => [item.key, 'more or less']));
-    const observation = toObservation(score(djg11, all), { derivedFrom: { reference: 'QuestionnaireResponse/r3' } });
+    const observation = toObservation(score(djg11, asAnswers(all)), { derivedFrom: { reference: 'QuestionnaireResponse/r3' } });
     expect(fhirErrors(observation)).toEqual([]);
     expect(observation.valueInteger).toBe(11);
     expect(observation.interpretation?.[0]?.text).toBe('very severely lonely');

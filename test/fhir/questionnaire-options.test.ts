@@ -3,7 +3,7 @@ import r4model from 'fhirpath/fhir-context/r4';
 import fc from 'fast-check';
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from 'fhir/r4.js';
 import { describe, expect, it } from 'vitest';
-import { type CanonicalAnswer, ScoringError, djg11, djg6, score } from '../../src/index.js';
+import { type CanonicalAnswer, ScoringError, djg11, djg6, score, asAnswers } from '../../src/index.js';
 import { fhirUrls, toObservation, toQuestionnaire } from '../../src/fhir/index.js';
 import { codedResponse, fhirErrors } from '../helpers/fhir.js';
 
@@ -70,7 +70,7 @@ describe('answer weights in R4: ordinalValue (R4 core) and itemWeight (its later
       fc.property(fc.tuple(...scale.items.map(() => answers)), (values) => {
         const given = Object.fromEntries(scale.items.map((item, index) => [item.key, values[index] ?? 'yes']));
         const response = codedResponse(given);
-        const expected = score(scale, given).total;
+        const expected = score(scale, asAnswers(given)).total;
         expect(lhcOrdinalSum(questionnaire, response)).toBe(expected);
         for (const context of [questionnaire, ordinalOnly, itemWeightOnly]) {
           const [sum] = fhirpath.evaluate(response, '%resource.item.answer.weight().sum()', { resource: response, questionnaire: context }, r4model) as number[];

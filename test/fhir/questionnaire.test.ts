@@ -2,7 +2,7 @@ import fhirpath from 'fhirpath';
 import r4model from 'fhirpath/fhir-context/r4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { djg11, djg6, score } from '../../src/index.js';
+import { djg11, djg6, score, asAnswers } from '../../src/index.js';
 import type { CanonicalAnswer, ScaleDefinition } from '../../src/index.js';
 import { answerCodeSystem, fhirUrls, scoreExpression, toQuestionnaire } from '../../src/fhir/index.js';
 import { codedResponse, fhirErrors } from '../helpers/fhir.js';
@@ -59,7 +59,7 @@ describe('Questionnaire resources (FHIR R4)', () => {
       expect(options).toHaveLength(5);
       for (const option of options) {
         const answer = option.valueCoding?.code as CanonicalAnswer;
-        const points = score(scale, { [item.key]: answer }).points[item.key as never];
+        const points = score(scale, asAnswers({ [item.key]: answer })).points[item.key as never];
         for (const element of [option, option.valueCoding]) {
           const weight = element?.extension?.find((extension) => extension.url === fhirUrls.itemWeight)?.valueDecimal;
           expect(weight, `${item.key} ${answer}`).toBe(points);
@@ -118,7 +118,7 @@ describe('calculatedExpression evaluated with fhirpath gives the totals of score
         const given = Object.fromEntries(scale.items.map((item, index) => [item.key, values[index] ?? 'yes']));
         const response = codedResponse(given);
         const [sum] = fhirpath.evaluate(response, '%resource.item.answer.weight().sum()', { resource: response, questionnaire }, r4model) as number[];
-        expect(sum).toBe(score(scale, given).total);
+        expect(sum).toBe(score(scale, asAnswers(given)).total);
       }),
       { numRuns: 50 },
     );
@@ -131,7 +131,7 @@ describe('calculatedExpression evaluated with fhirpath gives the totals of score
       fc.assert(
         fc.property(fc.tuple(...keys.map(() => answer)), (values) => {
           const answers = Object.fromEntries(keys.map((key, index) => [key, values[index] ?? null]));
-          const result = score(scale, answers);
+          const result = score(scale, asAnswers(answers));
           expect(calculate(scale, 'total', answers)).toBe(result.total);
           expect(calculate(scale, 'emotional', answers)).toBe(result.emotional);
           expect(calculate(scale, 'social', answers)).toBe(result.social);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Coding, type ScaleDefinition, ScoringError, djg6, score } from '../../src/index.js';
+import { type Coding, type ScaleDefinition, ScoringError, djg6, score, asAnswers } from '../../src/index.js';
 import { type SyntaxOptions, toR, toSpss, toSql } from '../../src/syntax/index.js';
 import type { SqlOptions } from '../../src/syntax/sql.js';
 import { engineAvailable, workFolder } from './fixtures.js';
@@ -102,7 +102,7 @@ describe('issue 8 #11: the payloads do not run in the engines', () => {
   const raw = { ...manual, missingCodes: [] as unknown[] };
   const columns = djg6.items.map((item) => item.key);
   const row = [1, 2, 3, 1, 2, 3];
-  const expectedTotal = score(djg6, Object.fromEntries(columns.map((key, index) => [key, row[index]])), { coding: 'manual' }).total;
+  const expectedTotal = score(djg6, asAnswers(Object.fromEntries(columns.map((key, index) => [key, row[index]]))), { coding: 'manual' }).total;
 
   it('SQLite: a payload in the missing codes is refused, and the canary table survives', () => {
     const database = new Database(':memory:');
@@ -337,7 +337,7 @@ describe("issue 8 #11: a custom scale's item keys reach code only as plain ident
     writeFileSync(script, `${code}\ndata <- data.frame(${keys.map((key) => `${JSON.stringify(key)} = 3`).join(', ')}, check.names = FALSE)\nwriteLines(as.character(score_loneliness(data)$total), ${JSON.stringify(out)})\n`);
     const run = spawnSync('Rscript', ['--vanilla', script], { encoding: 'utf8' });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-    expect(readFileSync(out, 'utf8').trim()).toBe(String(score(djg6, Object.fromEntries(djg6.items.map((item) => [item.key, 3])), { coding: 'manual' }).total));
+    expect(readFileSync(out, 'utf8').trim()).toBe(String(score(djg6, asAnswers(Object.fromEntries(djg6.items.map((item) => [item.key, 3]))), { coding: 'manual' }).total));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { djg6, score } from '../../../src/index.js';
+import { djg6, score, asAnswers } from '../../../src/index.js';
 
 /**
  * An independent implementation of the 6-item rules, written from the MANUAL's SPSS syntax:
@@ -56,7 +56,7 @@ function* answerSets(values: readonly Answer[]): Generator<Answer[]> {
 
 function scoreSet(set: readonly Answer[]) {
   const answers = Object.fromEntries(order.map((key, index) => [key, set[index]]));
-  const result = score(djg6, answers);
+  const result = score(djg6, asAnswers(answers));
   return { total: result.total, emotional: result.emotional, social: result.social, category: result.category?.code ?? null };
 }
 

@@ -21,7 +21,7 @@ describe.each([
   it('scores lie within their ranges, and every point is 0, 1 or null', () => {
     fc.assert(
       fc.property(answersFor(scale, true), (answers) => {
-        const result = score(scale, answers);
+        const result = score(scale, asAnswers(answers));
         for (const [name, value] of [['total', result.total], ['emotional', result.emotional], ['social', result.social]] as const) {
           if (value !== null) {
             expect(value).toBeGreaterThanOrEqual(0);
@@ -36,7 +36,7 @@ describe.each([
   it('complete answers give total = emotional + social, and a category', () => {
     fc.assert(
       fc.property(answersFor(scale, false), (answers) => {
-        const result = score(scale, answers);
+        const result = score(scale, asAnswers(answers));
         expect(result.total).toBe((result.emotional ?? Number.NaN) + (result.social ?? Number.NaN));
         expect(result.category).not.toBeNull();
         expect(result.missingItems).toEqual([]);
@@ -55,8 +55,8 @@ describe.each([
         const step = item.wording === 'negative' ? 1 : -1;
         const moved = allAnswers.find((answer) => emotionalRank[answer] === rank + step);
         if (moved === undefined) return;
-        const before = score(scale, answers);
-        const after = score(scale, { ...answers, [item.key]: moved });
+        const before = score(scale, asAnswers(answers));
+        const after = score(scale, asAnswers({ ...answers, [item.key]: moved }));
         for (const name of ['total', 'emotional', 'social'] as const) {
           if (before[name] !== null) expect(after[name]).toBeGreaterThanOrEqual(before[name] as number);
         }
@@ -136,7 +136,7 @@ describe('3-point answers only', () => {
           const answer = values[index];
           return answer === 'more or less' || (item.wording === 'negative' ? answer === 'yes' : answer === 'no');
         }).length;
-        expect(score(djg6, answers).total).toBe(expected);
+        expect(score(djg6, asAnswers(answers)).total).toBe(expected);
       }),
     );
   });

@@ -58,7 +58,7 @@ describe('item points (MANUAL, CBS; reference §3)', () => {
 
   it('scores the neutral answer 1 on every item of the 11-item scale (MANUAL)', () => {
     const neutral = Object.fromEntries(djg11.items.map((item) => [item.key, 'more or less']));
-    const result = score(djg11, neutral);
+    const result = score(djg11, asAnswers(neutral));
     expect(Object.values(result.points)).toEqual(Array(11).fill(1));
     expect(result.total).toBe(11);
   });
@@ -165,7 +165,7 @@ describe('11-item scores and missing answers (reference §4; MANUAL rule not ret
     expect(emotionalNumbers).toEqual([2, 3, 5, 6, 9, 10]);
     expect(socialNumbers).toEqual([1, 4, 7, 8, 11]);
     const lonely = Object.fromEntries(djg11.items.map((item) => [item.key, item.wording === 'negative' ? 'yes' : 'no']));
-    expect(score(djg11, lonely)).toMatchObject({ total: 11, emotional: 6, social: 5 });
+    expect(score(djg11, asAnswers(lonely))).toMatchObject({ total: 11, emotional: 6, social: 5 });
   });
 
   it('by default a (sub)scale is scored only when all its items are answered (conservative default)', () => {
@@ -207,7 +207,7 @@ describe('categories (reference §5)', () => {
     const expected = ['not_lonely', 'not_lonely', 'moderately_lonely', 'moderately_lonely', 'moderately_lonely', 'severely_lonely', 'severely_lonely'];
     const codes = [0, 0, 1, 1, 1, 2, 2];
     for (let total = 0; total <= 6; total++) {
-      const result = score(djg6, withTotal6(total));
+      const result = score(djg6, asAnswers(withTotal6(total)));
       expect(result.total).toBe(total);
       expect(result.category?.id).toBe(expected[total]);
       expect(result.category?.code).toBe(codes[total]);
@@ -229,11 +229,11 @@ describe('categories (reference §5)', () => {
     for (let total = 0; total <= 11; total++) {
       const answers = { ...noneLonely11 } as Record<string, string>;
       for (const key of keys.slice(0, total)) answers[key] = answers[key] === 'yes' ? 'no' : 'yes';
-      const result = score(djg11, answers);
+      const result = score(djg11, asAnswers(answers));
       expect(result.total).toBe(total);
       expect(result.category?.id).toBe(expected[total]);
     }
-    expect(score(djg11, Object.fromEntries(keys.map((key) => [key, 'min of meer']))).category?.label.nl).toBe('zeer ernstig eenzaam');
+    expect(score(djg11, asAnswers(Object.fromEntries(keys.map((key) => [key, 'min of meer'])))).category?.label.nl).toBe('zeer ernstig eenzaam');
   });
 
   it('6-item subscales by default: 0 not lonely, 1–3 lonely (MANUAL)', () => {
