@@ -62,6 +62,8 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     const { bytes } = input;
     let hash = 0x811c9dc5;
     for (let index = start; index < end; index++) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+    // 30 bits: a small integer key, which a map looks up without allocating a number.
+    hash &= 0x3fffffff;
     const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string }>;
     const known = cache.get(hash);
     if (known !== undefined && known.bytes.length === end - start) {
