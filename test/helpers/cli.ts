@@ -27,6 +27,34 @@ export async function runCliCaptured(args: readonly string[], options: { stdin?:
 }
 
 /** Parses simple CSV output (no quoted line breaks) into records keyed by header. */
+/**
+ * Parses CSV whose quoted fields may hold commas and doubled quotes, but no line breaks (as PSPP
+ * and the CLI write it); CR line ends are accepted.
+ */
+export function parseQuotedCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
+  for (const line of text.replaceAll('\r', '').trimEnd().split('\n')) {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let index = 0; index < line.length; index++) {
+      const character = line[index] as string;
+      if (quoted && character === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (character === '"') quoted = !quoted;
+      else if (character === ',' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else cell += character;
+    }
+    cells.push(cell);
+    records.push(cells);
+  }
+  const [names = [], ...rows] = records;
+  return rows.map((cells) => Object.fromEntries(names.map((name, index) => [name, cells[index] ?? ''])));
+}
+
 export function parseSimpleCsv(text: string): Record<string, string>[] {
   const [header = '', ...lines] = text.trimEnd().split('\n');
   const names = header.split(',');

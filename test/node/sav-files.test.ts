@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../helpers/cli.js';
+import { parseQuotedCsv, runCliCaptured } from '../helpers/cli.js';
 import { fixture, fixtureDirectory, ggdColumns, ggdItems, readSav, runPspp, runR, skipHaven, skipPspp, toBigEndian } from '../helpers/sav.js';
 
 // SPSS files as researchers have them, written by GNU PSPP, scored by the CLI, and the CLI's SPSS
@@ -16,30 +16,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 const path = (name: string) => join(directory, name);
 const score = (...args: string[]) => runCliCaptured(['score', ...args, '--quiet'], { cwd: directory });
 
-/** Parses CSV as PSPP and the CLI write it (quoted fields may hold commas and doubled quotes). */
-function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  for (const line of text.replaceAll('\r', '').trimEnd().split('\n')) {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let index = 0; index < line.length; index++) {
-      const character = line[index] as string;
-      if (quoted && character === '"' && line[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (character === '"') quoted = !quoted;
-      else if (character === ',' && !quoted) {
-        cells.push(cell);
-        cell = '';
-      } else cell += character;
-    }
-    cells.push(cell);
-    records.push(cells);
-  }
-  const [names = [], ...rows] = records;
-  return rows.map((cells) => Object.fromEntries(names.map((name, index) => [name, cells[index] ?? ''])));
-}
+const parseCsv = parseQuotedCsv;
 
 /** A small file with one problem in its dictionary, written by PSPP. */
 function writeBadFile(name: string, declarations: string, labels: string): string {

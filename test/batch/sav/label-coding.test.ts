@@ -4,6 +4,7 @@ import { createBatchScorer } from '../../../src/batch/index.js';
 import { codingFromLabels } from '../../../src/batch/streams/label-coding.js';
 import type { ColumnInfo } from '../../../src/batch/streams/rows.js';
 import { fixture, ggdBatchColumns, readSav, scoreSav } from '../../helpers/sav.js';
+import { parseQuotedCsv } from '../../helpers/cli.js';
 
 /** A column as a file's dictionary describes it. */
 function column(name: string, labels: Record<number, string>, missing: readonly number[] = [], type: 'numeric' | 'string' = 'numeric'): ColumnInfo {
@@ -30,28 +31,7 @@ function thrown(action: () => unknown): unknown {
 }
 
 /** Parses the scorer's CSV output (no quoted line breaks). */
-function csvRows(bytes: Uint8Array): Record<string, string>[] {
-  const [head = '', ...lines] = new TextDecoder().decode(bytes).trimEnd().split('\n');
-  const names = head.split(',');
-  return lines.map((line) => {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let index = 0; index < line.length; index++) {
-      const character = line[index] as string;
-      if (quoted && character === '"' && line[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (character === '"') quoted = !quoted;
-      else if (character === ',' && !quoted) {
-        cells.push(cell);
-        cell = '';
-      } else cell += character;
-    }
-    cells.push(cell);
-    return Object.fromEntries(names.map((name, index) => [name, cells[index] ?? '']));
-  });
-}
+const csvRows = (bytes: Uint8Array) => parseQuotedCsv(new TextDecoder().decode(bytes));
 
 describe('the coding comes from the value labels (reference §2: codings are never guessed; labels name them)', () => {
   it('labels 1 "ja", 2 "min of meer", 3 "nee" define the RIVM coding; a labelled user-missing code is no answer', () => {
