@@ -54,7 +54,7 @@ export function createReaderScorer(format: TextFormat, read: ReaderFactory, opti
   }
   const named = options.encoding === undefined ? 'auto' : readEncodingName(options.encoding);
   // SPSS and Excel files are binary and name their own encoding: their bytes pass untouched.
-  const binary = format === 'sav' || format === 'xlsx';
+  const binary = input.binary === true;
   if (binary && named !== 'auto') {
     throw new ScoringError('invalid_option', `An encoding applies to text input (csv, tsv, ndjson), not to ${format}: the file names its own.`, { path: 'encoding', value: options.encoding });
   }

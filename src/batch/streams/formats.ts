@@ -18,6 +18,8 @@ export interface FormatDefinition {
   readonly description: string;
   /** Whether the format is delimited text, whose delimiter may be named (`delimiter`) and whose encoding is found from its bytes. Default `false`. */
   readonly delimited?: boolean | undefined;
+  /** Whether the format is binary (it names its own text encoding): its bytes reach the reader untouched, and `encoding` does not apply. Default `false`. */
+  readonly binary?: boolean | undefined;
   /**
    * Creates a reader, if the format can be read (the reader contract is internal).
    * @internal
@@ -77,6 +79,7 @@ export const batchFormats: readonly FormatDefinition[] = [
   {
     name: 'sav',
     extensions: ['sav'],
+    binary: true,
     description: 'SPSS system file (uncompressed or compressed; value labels give the coding)',
     read: (target, options) => createSavReader(target, options),
     write: (sink, options) => createSavWriter(sink, options),
@@ -86,6 +89,7 @@ export const batchFormats: readonly FormatDefinition[] = [
     // (loneliness-scales/node: scoreFile and the CLI), not from a byte stream.
     name: 'xlsx',
     extensions: ['xlsx'],
+    binary: true,
     description: 'Excel workbook: first sheet or --sheet NAME|N',
   },
 ];

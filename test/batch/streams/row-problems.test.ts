@@ -35,6 +35,10 @@ describe('row problems carry their code (issue 9: one row pipeline)', () => {
     expect(() => batchFormat('dbf')).toThrow(/Unknown format "dbf": csv, excel-csv, tsv, ndjson, sav, xlsx/);
     // A workbook is a zip archive with its directory at its end: the Node layer reads it from files.
     expect(() => createBatchScorer('xlsx', { scale: djg6 }, () => undefined)).toThrow(/"xlsx" files are read by loneliness-scales\/node/);
+    // A binary format names its own encoding: a named one is refused, not applied to its bytes.
+    expect(() => createBatchScorer('sav', { scale: djg6, encoding: 'windows-1252' }, () => undefined)).toThrow(
+      expect.objectContaining({ code: 'invalid_option', path: 'encoding' }),
+    );
     expect(() => createBatchScorer('csv', { scale: djg6, maxRecordBytes: 0 }, () => undefined)).toThrow(/maxRecordBytes/);
   });
 
