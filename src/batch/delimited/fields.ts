@@ -12,6 +12,19 @@ export function pointOfField(compiled: CompiledScale, item: number, record: Reco
   if (field >= record.fieldCount) return MISSING_POINT;
   const start = record.starts[field] as number;
   const end = record.ends[field] as number;
+  if (record.quoting[field] === 0 && end - start === 1) {
+    // One byte, the commonest cell: read once per item and byte.
+    const slot = (item << 8) | (record.bytes[start] as number);
+    const point = compiled.byteTable[slot] as number;
+    if (point !== UNREAD_POINT) return point;
+    const read = pointOfCell(compiled, item, record, field, start, end);
+    if (read !== INVALID_POINT) compiled.byteTable[slot] = read;
+    return read;
+  }
+  return pointOfCell(compiled, item, record, field, start, end);
+}
+
+function pointOfCell(compiled: CompiledScale, item: number, record: RecordView, field: number, start: number, end: number): number {
   if (start === end) return record.quoting[field] === 0 ? MISSING_POINT : compiled.pointOfText(item, '');
   if (record.quoting[field] === 0 && end - start <= 4) {
     const { bytes } = record;

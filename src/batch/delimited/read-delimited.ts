@@ -42,7 +42,7 @@ export function createDelimitedReader(delimiter: string, target: RowTarget, opti
     chosen = text;
     options.onDialect?.({ kind: 'delimiter', delimiter: text, detected });
     // TSV (a tab given by the format) has no quoting; a tab found in a .csv file is quoted as spreadsheets write it.
-    return createDelimitedTokenizer(onRecord, { delimiter: text, quotes: text !== '\t' || detected, maxRecordBytes: options.maxRecordBytes });
+    return createDelimitedTokenizer(onRecord, { delimiter: text, quotes: text !== '\t' || detected, maxRecordBytes: options.maxRecordBytes, allocate: options.allocate });
   }
   if (options.delimiter !== undefined || !detect) tokenizer = start(options.delimiter ?? delimiter, false);
 

@@ -51,6 +51,8 @@ export const TSV_DIALECT: WriterDialect = { delimiter: '\t', lineEnd: '\n', bom:
 export const EXCEL_CSV_DIALECT: WriterDialect = { delimiter: ';', lineEnd: '\r\n', bom: true, decimalComma: true };
 
 const DECIMAL = /^[-+]?\d+\.\d+$/;
+/** Keys of the score-cell cache: four values below 16 each. */
+const SUFFIX_KEYS = 16 ** 4;
 
 /**
  * Creates a CSV (`,`), TSV (tab) or Excel-CSV (`;`, BOM, CRLF, decimal commas) writer. Each row is written once, in order, with the score
@@ -81,7 +83,8 @@ export function createDelimitedWriter(dialect: WriterDialect, sink: ByteSink, op
     ? (text: string) => encodeCell(DECIMAL.test(text) ? text.replace('.', ',') : text, delimiterText)
     : (text: string) => encodeCell(text, delimiterText);
   /** Score cells by score combination (total, emotional, social, missing items: 16 values each), encoded once. */
-  const suffixes: (Uint8Array | undefined)[] = [];
+  // Dense (filled up front): a sparse array is a dictionary, hashed on every row.
+  const suffixes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(SUFFIX_KEYS).fill(undefined);
   let columns: readonly string[] | null = null;
   let known: Set<string> | null = null;
   /** Object rows that cannot be read and came before the header: held until it is known. */

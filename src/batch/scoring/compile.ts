@@ -75,6 +75,12 @@ export interface CompiledScale {
    * UNREAD_POINT for a code not met yet (`pointOfCode` reads it and fills the entry in).
    */
   readonly codeTables: readonly Int8Array[];
+  /**
+   * Item points of one-byte cells (`1`, `.`), the commonest cells of a survey file: 256 entries
+   * per item (index: item × 256 + byte), filled in by the readers as each cell is first read, or
+   * UNREAD_POINT. An invalid cell is never entered: it is read again, for its error.
+   */
+  readonly byteTable: Int8Array;
   /** Per item, the core's error for the last invalid answer read. */
   readonly lastErrors: (ScoringError | undefined)[];
   /** Item points of a text cell (core semantics): 0, 1, MISSING_POINT or INVALID_POINT. */
@@ -206,6 +212,7 @@ function compile(rules: ResolvedRules, markers: MissingMarkers): CompiledScale {
     emotionalScore,
     socialScore: rules.scores[2],
     codeTables,
+    byteTable: new Int8Array(keys.length * TABLE_SIZE).fill(UNREAD_POINT),
     lastErrors,
     pointOfText,
     pointOfValue,

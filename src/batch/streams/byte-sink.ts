@@ -8,6 +8,12 @@ export interface ByteSink {
   readonly writeText: (text: string) => void;
   /** Hands on what has been collected so far. */
   readonly flush: () => void;
+  /**
+   * A buffer of at least `size` bytes for a reader's input, in the same memory as the output:
+   * rows read from it are copied to the output without allocating a view per row. Its contents
+   * are the caller's; a larger size gives a new buffer (copy what is still needed).
+   */
+  readonly inputBuffer: (size: number) => Uint8Array;
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
@@ -20,8 +26,16 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * Internal to the batch layer: the writers write into it.
  */
 export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20): ByteSink {
-  let buffer = new Uint8Array(size);
+  // One allocation holds the output (at its start) and a reader's input (after it), so that a row
+  // is copied with copyWithin: a subarray per row to copy from costs more than the copy itself.
+  let arena = new Uint8Array(size);
+  let buffer = arena;
   let length = 0;
+  /** Whether the output buffer is the start of the arena (not replaced by a larger one for a long row). */
+  let shared = true;
+  /** The bytes last written from by writeRanges, and their offset in the arena (-1: elsewhere). */
+  let lastBytes: Uint8Array | null = null;
+  let lastOffset = -1;
 
   function flush(): void {
     if (length === 0) return;
@@ -33,7 +47,22 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
   function reserve(needed: number): void {
     if (length + needed <= buffer.length) return;
     flush();
-    if (needed > buffer.length) buffer = new Uint8Array(needed);
+    if (needed > buffer.length) {
+      buffer = new Uint8Array(needed);
+      shared = false;
+      lastBytes = null;
+    }
+  }
+
+  function inputBuffer(inputSize: number): Uint8Array {
+    // Once the output outgrew the arena (a row longer than it), the input gets memory of its own.
+    if (!shared) return new Uint8Array(inputSize);
+    const grown = new Uint8Array(buffer.length + inputSize);
+    grown.set(buffer.subarray(0, length));
+    arena = grown;
+    buffer = grown.subarray(0, buffer.length);
+    lastBytes = null;
+    return grown.subarray(buffer.length);
   }
 
   function writeRange(bytes: Uint8Array, start: number, end: number): void {
@@ -51,10 +80,19 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
     const count = end - start;
     const tailLength = tail.length;
     if (length + count + tailLength > buffer.length) reserve(count + tailLength);
-    const target = buffer;
     const position = length;
-    target.set(bytes.subarray(start, end), position);
-    target.set(tail, position + count);
+    if (bytes !== lastBytes) {
+      // Rows come from the same bytes many times in turn: their place is looked up once.
+      lastBytes = bytes;
+      lastOffset = shared && bytes.buffer === arena.buffer ? bytes.byteOffset : -1;
+    }
+    if (lastOffset !== -1) {
+      // The row is in the arena's input region, after the output region that starts it.
+      arena.copyWithin(position, lastOffset + start, lastOffset + end);
+    } else {
+      buffer.set(bytes.subarray(start, end), position);
+    }
+    buffer.set(tail, position + count);
     length = position + count + tailLength;
   }
 
@@ -74,5 +112,5 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
     else length += encoder.encodeInto(text, buffer.subarray(length)).written;
   }
 
-  return { writeRange, writeRanges, writeText, flush };
+  return { writeRange, writeRanges, writeText, flush, inputBuffer };
 }

@@ -65,7 +65,7 @@ export function createReaderScorer(format: TextFormat, read: ReaderFactory, opti
   const writer = output?.write?.(sink, { prefix: options.prefix ?? '', language: options.language ?? 'en' }) ?? null;
   const pipeline = createRowPipeline(options, writer);
   const { onDialect } = options;
-  const reader = read(pipeline, { maxRecordBytes, delimiter, onDialect });
+  const reader = read(pipeline, { maxRecordBytes, delimiter, onDialect, allocate: sink.inputBuffer });
   // Text reaches the reader as UTF-8: a Windows-1252 input is transcoded once, in front of it.
   const front = binary ? { push: reader.push, end: () => undefined } : createDecodingFront(encoding, reader.push, (decision) => onDialect?.({ kind: 'encoding', ...decision }));
   return {

@@ -104,6 +104,8 @@ export interface ReaderOptions {
   readonly delimiter?: string | undefined;
   /** Told what the reader found out (the delimiter). */
   readonly onDialect?: ((note: DialectNote) => void) | undefined;
+  /** Allocates a buffer for input held between chunks; see `ByteSink.inputBuffer`. */
+  readonly allocate?: ((size: number) => Uint8Array) | undefined;
 }
 
 /** A writer: rows and their scores in, bytes out to a sink. */

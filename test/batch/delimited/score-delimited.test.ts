@@ -39,3 +39,41 @@ describe('CSV scoring output', () => {
     );
   });
 });
+
+describe('CSV scoring: one-byte cells read once per item and byte', () => {
+  it('scores one-byte and longer cells as the core does, row after row, and reports an invalid one-byte cell on every row it is in (property; MANUAL §4 missing-answer rule)', async () => {
+    const { score, ScoringError } = await import('../../../src/index.js');
+    const items = ['emptiness', 'leanOn', 'trust', 'closeTo', 'missPeople', 'rejected'] as const;
+    const cells = fc.constantFrom('1', '2', '3', '7', '0', 'x', '', '-1', '9', '.', 'NA', '3 ', 'ja');
+    fc.assert(
+      fc.property(fc.array(fc.array(cells, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 30 }), (rows) => {
+        const text = `${items.join(',')}\n${rows.map((row) => row.join(',')).join('\n')}\n`;
+        const parts: Uint8Array[] = [];
+        const problems: { line: number; code: string }[] = [];
+        const scorer = createBatchScorer('csv', { scale: djg6, scoring: { coding: 'manual' }, onProblem: (problem) => problems.push(problem) }, (bytes: Uint8Array) => parts.push(bytes.slice()));
+        scorer.push(new TextEncoder().encode(text));
+        scorer.end();
+        const output: string[][] = [];
+        const tokenizer = createDelimitedTokenizer((record) => output.push(Array.from({ length: record.fieldCount }, (_, field) => fieldText(record, field))));
+        for (const part of parts) tokenizer.push(part);
+        tokenizer.end();
+        rows.forEach((row, index) => {
+          // NA and . are the default missing-value markers: missing answers, as an empty cell.
+          const answers = Object.fromEntries(items.map((item, at) => [item, row[at] === 'NA' || row[at] === '.' ? '' : row[at]]));
+          let expected: { total: number | null; code: string | null };
+          try {
+            const result = score(djg6, answers as never, { coding: 'manual' });
+            expected = { total: result.total, code: null };
+          } catch (error) {
+            if (!(error instanceof ScoringError)) throw error;
+            expected = { total: null, code: error.code };
+          }
+          const written = output[index + 1] as string[];
+          expect(written[6] === '' ? null : Number(written[6])).toBe(expected.total);
+          expect(problems.find((problem) => problem.line === index + 2)?.code ?? null).toBe(expected.code);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -10,9 +10,9 @@ function tokenize(chunks: readonly string[], delimiter = ','): { fields: string[
   );
   const encoder = new TextEncoder();
   // One buffer reused for every chunk, as file readers do: the tokenizer must copy what it keeps.
-  const shared = new Uint8Array(1024);
-  for (const chunk of chunks) {
-    const bytes = encoder.encode(chunk);
+  const encoded = chunks.map((chunk) => encoder.encode(chunk));
+  const shared = new Uint8Array(Math.max(1024, ...encoded.map((bytes) => bytes.length)));
+  for (const bytes of encoded) {
     shared.fill(0x3f);
     shared.set(bytes);
     tokenizer.push(shared.subarray(0, bytes.length));
@@ -93,5 +93,92 @@ describe('CSV tokenizer (RFC 4180 and the files people actually send)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A reference reader of well-formed CSV (RFC 4180), written for clarity, not speed: records with their fields and first line. */
+function reference(text: string): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
+  let position = 0;
+  let line = 1;
+  while (position < text.length) {
+    const start = line;
+    const cells: string[] = [];
+    let cell = '';
+    for (;;) {
+      if (text[position] === '"') {
+        position++;
+        for (;;) {
+          if (text[position] === '"' && text[position + 1] === '"') {
+            cell += '"';
+            position += 2;
+          } else if (text[position] === '"') {
+            position++;
+            break;
+          } else {
+            if (text[position] === '\n') line++;
+            cell += text[position++];
+          }
+        }
+      }
+      while (position < text.length && !',\r\n'.includes(text[position] as string)) cell += text[position++];
+      cells.push(cell);
+      cell = '';
+      if (text[position] === ',') {
+        position++;
+        continue;
+      }
+      break;
+    }
+    if (text[position] === '\r') position++;
+    if (text[position] === '\n') position++;
+    line++;
+    if (cells.length === 1 && cells[0] === '' && !/^"/.test(text.slice(0, 0))) {
+      // A blank line is no record (an empty quoted field "" is one; the generator below writes none alone).
+      continue;
+    }
+    records.push({ fields: cells, line: start });
+  }
+  return records;
+}
+
+describe('CSV tokenizer: the plain-line fast path agrees with the full reader', () => {
+  it('reads plain lines, quoted fields, CR, CRLF and blank lines, and lines of more than 64 fields, as a reference reader does (property)', () => {
+    const plain = fc.constantFrom('', '1', '-1', '3', 'ja', 'a b', '=1', '@x', '+2');
+    const quoted = fc.string({ maxLength: 4 }).map((text) => `"${text.replaceAll('"', '""')}"`);
+    const shortLine = fc.array(fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: quoted }), { minLength: 2, maxLength: 6 });
+    const wideLine = fc.array(plain, { minLength: 60, maxLength: 140 });
+    const line = fc.oneof({ weight: 6, arbitrary: shortLine }, { weight: 1, arbitrary: wideLine }, { weight: 1, arbitrary: fc.constant([] as string[]) }).map((cells) => cells.join(','));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r')), { minLength: 1, maxLength: 12 }), fc.nat({ max: 200 }), (lines, cut) => {
+        const text = lines.map(([cells, end]) => cells + end).join('');
+        const expected = reference(text);
+        const whole = tokenize([text]).map(({ fields: cells, line: at }) => ({ fields: cells, line: at }));
+        expect(whole).toEqual(expected);
+        const at = cut % (text.length + 1);
+        const split = tokenize([text.slice(0, at), text.slice(at)]).map(({ fields: cells, line: at2 }) => ({ fields: cells, line: at2 }));
+        expect(split).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('marks a plain line whose cell starts like a formula, and only such a line', () => {
+    const flags: boolean[] = [];
+    const tokenizer = createDelimitedTokenizer((record) => flags.push(record.formulaCandidate));
+    tokenizer.push(new TextEncoder().encode('a,b,c\n1,2,3\n1,=2,3\n1,2,@x\n-1,2,3\n1,2,\n'));
+    tokenizer.end();
+    // "-1" is flagged as a candidate only; the writer checks the whole cell (a number is no formula).
+    expect(flags).toEqual([false, false, true, true, true, false]);
+  });
+
+  it('cuts a plain line longer than maxRecordBytes as the full reader does', () => {
+    const records: { fields: number; problem: string | null; line: number }[] = [];
+    const tokenizer = createDelimitedTokenizer((record) => records.push({ fields: record.fieldCount, problem: record.problem, line: record.line }), { maxRecordBytes: 16 });
+    tokenizer.push(new TextEncoder().encode('a,b\n1,2\n1111111111,2222222222,3333\n3,4\n'));
+    tokenizer.end();
+    expect(records.map((record) => record.fields)).toEqual([2, 2, 0, 2]);
+    expect(records[2]?.problem).toMatch(/longer than 16 bytes/);
+    expect(records.map((record) => record.line)).toEqual([1, 2, 3, 4]);
   });
 });
