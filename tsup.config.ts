@@ -28,6 +28,22 @@ const coreAsPackage: Plugin = {
   },
 };
 
+/**
+ * The CLI (ESM, beside the entries in dist/) loads them by relative path: the same modules the
+ * package name resolves to, without a package lookup per import at every start.
+ */
+const entriesBeside: Plugin = {
+  name: 'entries-beside',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\.?\/)+(\w+\/)?index\.js$/ }, (args) => {
+      const barrel = barrels.get(resolve(args.resolveDir, args.path));
+      if (barrel === undefined || args.importer.startsWith(`${barrel.layer}/`)) return undefined;
+      const entry = barrel.name === 'loneliness-scales' ? 'index' : barrel.name.slice('loneliness-scales/'.length);
+      return { path: `./${entry}.js`, external: true };
+    });
+  },
+};
+
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 /** The package version, compiled into every bundle that may print it (`runCli`, the `cli` entry). */
 const define = { __PACKAGE_VERSION__: JSON.stringify(version) };
@@ -56,7 +72,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'node',
     external: ['loneliness-scales'],
-    esbuildPlugins: [coreAsPackage],
+    esbuildPlugins: [entriesBeside],
     banner: { js: '#!/usr/bin/env node' },
     define,
   },

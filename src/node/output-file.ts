@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type BigIntStats,
   accessSync,
@@ -227,14 +226,20 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
   // Within the 255-byte name limit however long the target's name (50 characters are at most 200 bytes).
   const base = basename(target);
   const stem = Buffer.byteLength(base) > 200 ? Array.from(base).slice(0, 50).join('') : base;
-  const temporary = join(directory, `.${stem}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   const mode = existing === undefined ? 0o666 : Number(existing.mode & 0o7777n);
-  let descriptor: number;
-  try {
-    descriptor = openSync(temporary, 'wx', mode);
-  } catch (error) {
-    // The directory must be writable, not only the file: say so, as a writable file is then a puzzle.
-    throw unwritable(name, target, `cannot create a file in its directory: ${describeFileError(error)}`);
+  let temporary = '';
+  let descriptor = -1;
+  // The name need not be secret: the file is created exclusively ('wx', which a link there also
+  // fails), and a name taken is tried again with another (node:crypto costs startup time).
+  for (let attempt = 0; descriptor === -1; attempt++) {
+    temporary = join(directory, `.${stem}.tmp-${process.pid}-${Math.floor(Math.random() * 2 ** 48).toString(36)}`);
+    try {
+      descriptor = openSync(temporary, 'wx', mode);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
+      // The directory must be writable, not only the file: say so, as a writable file is then a puzzle.
+      throw unwritable(name, target, `cannot create a file in its directory: ${describeFileError(error)}`);
+    }
   }
   let open = true;
   let done = false;

@@ -3,7 +3,12 @@
 // .xlsx needs: stored and deflated entries, ZIP64 sizes and offsets; no encryption, no spanning.
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import type * as Zlib from 'node:zlib';
+
+/** node:zlib, loaded when the first workbook is read: a CSV run does not pay for it. */
+let zlib: typeof Zlib | undefined;
+const loadZlib = (): typeof Zlib => (zlib ??= createRequire('/')('node:zlib') as typeof Zlib);
 
 /** Why a file is not a readable .xlsx; the message names the file. */
 export class ContainerError extends Error {
@@ -184,7 +189,7 @@ export function readEntry(source: ByteSource, entry: ZipEntry, limit: number): U
   const compressed = source.read(start, end - start);
   let bytes: Uint8Array;
   try {
-    bytes = entry.method === 0 ? compressed : inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) });
+    bytes = entry.method === 0 ? compressed : loadZlib().inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) });
   } catch (error) {
     throw new ContainerError(`its part ${entry.name} cannot be inflated (${(error as Error).message})`);
   }
@@ -199,7 +204,7 @@ export function readEntry(source: ByteSource, entry: ZipEntry, limit: number): U
 export async function* streamEntry(source: ByteSource, entry: ZipEntry): AsyncGenerator<Uint8Array> {
   const { start, end } = dataRange(source, entry);
   const raw = source.stream(start, end);
-  const chunks: AsyncIterable<Uint8Array> = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 1 << 19 }));
+  const chunks: AsyncIterable<Uint8Array> = entry.method === 0 ? raw : raw.pipe(loadZlib().createInflateRaw({ chunkSize: 1 << 19 }));
   if (entry.method !== 0) raw.on('error', (error) => (chunks as Readable).destroy(error));
   let length = 0;
   try {

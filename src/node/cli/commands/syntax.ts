@@ -1,5 +1,5 @@
 import type { ScaleDefinition } from '../../../index.js';
-import { type OutputNames, type SqlOptions, type SyntaxTarget, syntaxTargets } from '../../../syntax/index.js';
+import type { OutputNames, SqlOptions, SyntaxTarget } from '../../../syntax/index.js';
 import { parseCommandLine, readPairs, readScoringOptions, scoringOptions, scoringOptionsHelp } from '../batch-options.js';
 import { type Command, type CommandIo, UsageError, exitCodes } from '../command.js';
 import { openOutputPath } from '../io.js';
@@ -99,6 +99,8 @@ export const syntaxCommand: Command = {
       return exitCodes.ok;
     }
     const { target, scale, options, out } = parsed;
+    // Loaded by this command only: scoring a file does not pay for the generators.
+    const { syntaxTargets } = await import('../../../syntax/index.js');
     const code = syntaxTargets[target](scale, options);
     if (out === undefined) io.stdout.write(code);
     else {
