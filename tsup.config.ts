@@ -14,35 +14,34 @@ const barrels = new Map([
 ]);
 
 /**
+ * A plugin that loads the other layers' barrels as external modules, named by `path` (the barrel's
+ * package name and its entry's file name): a layer's own files stay bundled.
+ */
+function barrelsAs(name: string, path: (packageName: string, entry: string) => string): Plugin {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: /^(\.\.?\/)+(\w+\/)?index\.js$/ }, (args) => {
+        const barrel = barrels.get(resolve(args.resolveDir, args.path));
+        if (barrel === undefined || args.importer.startsWith(`${barrel.layer}/`)) return undefined;
+        const entry = barrel.name === 'loneliness-scales' ? 'index' : barrel.name.slice('loneliness-scales/'.length);
+        return { path: path(barrel.name, entry), external: true };
+      });
+    },
+  };
+}
+
+/**
  * Adapters import the core (and the Node layer the batch layer) through the package's own name,
  * so that an application loads one copy of each (one `ScoringError` class) in ESM and CommonJS alike.
  */
-const coreAsPackage: Plugin = {
-  name: 'core-as-package',
-  setup(build) {
-    build.onResolve({ filter: /^(\.\.?\/)+(\w+\/)?index\.js$/ }, (args) => {
-      const barrel = barrels.get(resolve(args.resolveDir, args.path));
-      if (barrel === undefined || args.importer.startsWith(`${barrel.layer}/`)) return undefined;
-      return { path: barrel.name, external: true };
-    });
-  },
-};
+const coreAsPackage = barrelsAs('core-as-package', (packageName) => packageName);
 
 /**
  * The CLI (ESM, beside the entries in dist/) loads them by relative path: the same modules the
  * package name resolves to, without a package lookup per import at every start.
  */
-const entriesBeside: Plugin = {
-  name: 'entries-beside',
-  setup(build) {
-    build.onResolve({ filter: /^(\.\.?\/)+(\w+\/)?index\.js$/ }, (args) => {
-      const barrel = barrels.get(resolve(args.resolveDir, args.path));
-      if (barrel === undefined || args.importer.startsWith(`${barrel.layer}/`)) return undefined;
-      const entry = barrel.name === 'loneliness-scales' ? 'index' : barrel.name.slice('loneliness-scales/'.length);
-      return { path: `./${entry}.js`, external: true };
-    });
-  },
-};
+const entriesBeside = barrelsAs('entries-beside', (_, entry) => `./${entry}.js`);
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 /** The package version, compiled into every bundle that may print it (`runCli`, the `cli` entry). */

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { djg6 } from '../../../src/index.js';
-import { createBatchScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/internal.js';
+import { type BatchOptions, createBatchScorer, createDelimitedTokenizer, encodeCell, fieldText, isFormulaLike } from '../../../src/batch/internal.js';
 
-function scoreCsv(text: string): string[][] {
+function scoreCsv(text: string, options: Omit<BatchOptions, 'scale'> = {}): string[][] {
   const parts: Uint8Array[] = [];
-  const scorer = createBatchScorer('csv', { scale: djg6 }, (bytes: Uint8Array) => parts.push(bytes.slice()));
+  const scorer = createBatchScorer('csv', { scale: djg6, ...options }, (bytes: Uint8Array) => parts.push(bytes.slice()));
   scorer.push(new TextEncoder().encode(text));
   scorer.end();
   const rows: string[][] = [];
@@ -48,15 +48,8 @@ describe('CSV scoring: one-byte cells read once per item and byte', () => {
     fc.assert(
       fc.property(fc.array(fc.array(cells, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 30 }), (rows) => {
         const text = `${items.join(',')}\n${rows.map((row) => row.join(',')).join('\n')}\n`;
-        const parts: Uint8Array[] = [];
         const problems: { line: number; code: string }[] = [];
-        const scorer = createBatchScorer('csv', { scale: djg6, scoring: { coding: 'manual' }, onProblem: (problem) => problems.push(problem) }, (bytes: Uint8Array) => parts.push(bytes.slice()));
-        scorer.push(new TextEncoder().encode(text));
-        scorer.end();
-        const output: string[][] = [];
-        const tokenizer = createDelimitedTokenizer((record) => output.push(Array.from({ length: record.fieldCount }, (_, field) => fieldText(record, field))));
-        for (const part of parts) tokenizer.push(part);
-        tokenizer.end();
+        const output = scoreCsv(text, { scoring: { coding: 'manual' }, onProblem: (problem) => problems.push(problem) });
         rows.forEach((row, index) => {
           // NA and . are the default missing-value markers: missing answers, as an empty cell.
           const answers = Object.fromEntries(items.map((item, at) => [item, row[at] === 'NA' || row[at] === '.' ? '' : row[at]]));
