@@ -9,6 +9,6 @@
 export { resolveCoding as _resolveCoding } from './answers/codings.js';
 export { MISSING_LEVEL as _MISSING_LEVEL, readAnswer as _readAnswer } from './answers/read-answer.js';
 export { isPlainObject as _isPlainObject } from './scoring/options.js';
-export { aggregate as _aggregate, bandOf as _bandOf, itemPoints as _itemPoints } from './scoring/rules.js';
+export { aggregate as _aggregate, bandOf as _bandOf, itemPoints as _itemPoints, tally as _tally } from './scoring/rules.js';
 export { engineFor as _engineFor } from './scoring/score.js';
 export { didYouMean as _didYouMean, nearest as _nearest } from './text/nearest.js';

@@ -1,4 +1,4 @@
-import { type CategoryBand, type ScoringErrorCode, _aggregate as aggregate, _bandOf as bandOf } from '../../index.js';
+import { type CategoryBand, type ScoringErrorCode, _aggregate as aggregate, _bandOf as bandOf, _tally as tally } from '../../index.js';
 import { type CompiledScale, MISSING_POINT } from './compile.js';
 
 /**
@@ -52,37 +52,22 @@ export function emptyRowScores(): RowScores {
  */
 export function scoreRowPoints(compiled: CompiledScale, points: ArrayLike<number>, out: RowScores): RowScores {
   const { memberships, totalScore, emotionalScore, socialScore } = compiled;
-  let totalSum = 0;
-  let emotionalSum = 0;
-  let socialSum = 0;
-  let totalMissing = 0;
-  let emotionalMissing = 0;
-  let socialMissing = 0;
-  const count = memberships.length;
-  for (let item = 0; item < count; item++) {
-    const point = points[item] as number;
-    if (point < 0) return invalidRow(compiled, item, out);
-    const member = memberships[item] as number;
-    if (point === MISSING_POINT) {
-      if (member & 1) totalMissing++;
-      if (member & 2) emotionalMissing++;
-      if (member & 4) socialMissing++;
-    } else {
-      if (member & 1) totalSum += point;
-      if (member & 2) emotionalSum += point;
-      if (member & 4) socialSum += point;
-    }
-  }
+  const invalid = tally(memberships, points, MISSING_POINT, sums);
+  if (invalid !== -1) return invalidRow(compiled, invalid, out);
+  const totalMissing = sums[3] as number;
   out.missingItems = totalMissing;
   out.errorCode = null;
-  out.emotional = aggregate(emotionalScore, emotionalSum, emotionalMissing);
-  out.social = aggregate(socialScore, socialSum, socialMissing);
-  const total = aggregate(totalScore, totalSum, totalMissing);
+  out.emotional = aggregate(emotionalScore, sums[1] as number, sums[4] as number);
+  out.social = aggregate(socialScore, sums[2] as number, sums[5] as number);
+  const total = aggregate(totalScore, sums[0] as number, totalMissing);
   out.total = total;
   out.category = bandOf(totalScore, total);
-  out.reason = total === null ? `${totalMissing} of ${count} items missing; the total allows ${totalScore.tolerance}` : null;
+  out.reason = total === null ? `${totalMissing} of ${memberships.length} items missing; the total allows ${totalScore.tolerance}` : null;
   return out;
 }
+
+/** The sums and missing counts of the three scores (total, emotional, social), reused row after row. */
+const sums = new Int32Array(6);
 
 function invalidRow(compiled: CompiledScale, item: number, out: RowScores): RowScores {
   const error = compiled.lastErrors[item];

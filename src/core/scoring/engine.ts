@@ -7,7 +7,7 @@ import type { ItemKey, ScaleDefinition } from '../types.js';
 import { compileFastPath } from './compiled.js';
 import { isPlainObject } from './options.js';
 import { type ScoreResult, resultBuilder } from './result.js';
-import type { ResolvedRules } from './rules.js';
+import { type ResolvedRules, tally } from './rules.js';
 
 /**
  * Scores one answer object; returns the error instead of throwing it. `compiled` tells whether
@@ -20,6 +20,8 @@ export type Engine<S extends ScaleDefinition> = ((answers: unknown) => ScoreResu
 
 const bankKeys = new Set<string>(itemBank.map((item) => item.key));
 const hasOwn = Object.prototype.hasOwnProperty;
+/** Item points of a missing answer in the engine's tally (answered items score 0 or 1). */
+const MISSING = 127;
 /** Agreement level of each label exactly as listed in `answerLabels`. */
 const exactLabels = new Map<string, number>(Object.entries(answerLabels).map(([label, answer]) => [label, agreement[answer]]));
 
@@ -56,6 +58,10 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
   for (const key of keys) template[key] = null;
   const build = resultBuilder(rules);
   const fast = compileFastPath(rules, exactLabels, build);
+  // Item points of the answers being scored (MISSING for a missing answer), and the scores' sums
+  // and missing counts: reused, as a call scores to the end before the next begins.
+  const itemPoints = new Int8Array(count);
+  const sums = new Int32Array(6);
 
   function general(answers: unknown): ScoreResult<S> | ScoringError {
     if (!isPlainObject(answers)) return notPlain(answers);
@@ -63,12 +69,6 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
     const points = { ...template };
     const missingItems: ItemKey<S>[] = [];
     let known = 0;
-    let totalSum = 0;
-    let emotionalSum = 0;
-    let socialSum = 0;
-    let totalMissing = 0;
-    let emotionalMissing = 0;
-    let socialMissing = 0;
     for (let index = 0; index < count; index++) {
       const key = keys[index] as string;
       // Plain objects inherit no item keys (their prototype is Object.prototype or null), so a
@@ -82,18 +82,13 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
         if (typeof read !== 'number') return read;
         level = read;
       }
-      const member = memberships[index] as number;
       if (level === MISSING_LEVEL) {
         missingItems.push(key as ItemKey<S>);
-        if (member & 1) totalMissing++;
-        if (member & 2) emotionalMissing++;
-        if (member & 4) socialMissing++;
+        itemPoints[index] = MISSING;
       } else {
         const point = (pointTable[index] as readonly (0 | 1)[])[level + 2] as 0 | 1;
         points[key] = point;
-        if (member & 1) totalSum += point;
-        if (member & 2) emotionalSum += point;
-        if (member & 4) socialSum += point;
+        itemPoints[index] = point;
       }
     }
     // Every other own key must be an item of the bank (`__proto__`, `constructor` and the like
@@ -112,7 +107,8 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
       }
     }
     const pointsOut = points as ScoreResult<S>['points'];
-    return build(pointsOut, missingItems, totalSum, emotionalSum, socialSum, totalMissing, emotionalMissing, socialMissing);
+    tally(memberships, itemPoints, MISSING, sums);
+    return build(pointsOut, missingItems, sums[0] as number, sums[1] as number, sums[2] as number, sums[3] as number, sums[4] as number, sums[5] as number);
   }
 
   const engine = (answers: unknown): ScoreResult<S> | ScoringError => {

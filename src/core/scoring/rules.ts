@@ -84,6 +84,46 @@ export function aggregate(score: ResolvedScore, sum: number, missing: number): n
 }
 
 /**
+ * The one tally of item points into scores (MANUAL §4: a score counts its answered items' points
+ * and its missing items). For each item (by position), its points are added to every score its
+ * membership bits name (bit i: `scores[i]`, three scores), or, when they equal `missing`, it
+ * counts as missing in each. Writes the sums to `out[0 … 2]` and the missing counts to
+ * `out[3 … 5]`, and returns the position of the first item with negative points (an invalid
+ * answer), or -1.
+ * @internal
+ */
+export function tally(memberships: ArrayLike<number>, points: ArrayLike<number>, missing: number, out: Int32Array): number {
+  // Local sums: this runs once per respondent in batch scoring.
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  let missing0 = 0;
+  let missing1 = 0;
+  let missing2 = 0;
+  for (let item = 0; item < memberships.length; item++) {
+    const point = points[item] as number;
+    const member = memberships[item] as number;
+    if (point === missing) {
+      missing0 += member & 1;
+      missing1 += (member >> 1) & 1;
+      missing2 += (member >> 2) & 1;
+    } else {
+      if (point < 0) return item;
+      if (member & 1) sum0 += point;
+      if (member & 2) sum1 += point;
+      if (member & 4) sum2 += point;
+    }
+  }
+  out[0] = sum0;
+  out[1] = sum1;
+  out[2] = sum2;
+  out[3] = missing0;
+  out[4] = missing1;
+  out[5] = missing2;
+  return -1;
+}
+
+/**
  * The band of a score value, or `null` (missing score, or no band).
  * @internal
  */
