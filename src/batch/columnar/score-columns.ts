@@ -172,107 +172,108 @@ const typedArrayKind = /* @__PURE__ */ (() => {
 /** Adds one column's increments for rows `start`..`end` to the accumulators (index 0 = row `start`). */
 type Adder = (accumulators: Int32Array, start: number, end: number) => void;
 
+/**
+ * A column's inner loop: adds the table's increments from `row` on and returns the first row
+ * whose value has none (`end` when every value had one), for {@link adderOf} to resolve.
+ */
+type Loop = (accumulators: Int32Array, start: number, row: number, end: number) => number;
+
 // The loops below are separate functions on purpose: each sees one kind of array, so the engine
 // compiles each to a monomorphic loop and every kind of typed array scores at about the same speed.
-// They copy the module's constants into locals first: the engine reads a module constant from
-// memory (with a check that it is initialised) at every use, a local stays in a register.
+// They make no call (the caller resolves a new value), so the engine checks the arrays once, not at
+// every row, and they take every constant as a parameter or a literal: a module's constant is read
+// from memory, with a check that it is initialised, at every use.
 
 /**
  * 8-bit codes through an unsigned byte view: every byte has a slot, `byte ^ 0x80` for a signed
  * kind (the slot of code c is c + 128) and `byte + 128` for an unsigned one.
  */
-function addBytes(accumulators: Int32Array, start: number, end: number, bytes: Uint8Array, flip: number, base: number, lookup: ItemLookup, read: (row: number) => unknown): void {
-  const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    let add = table[((bytes[row] as number) ^ flip) + base] as number;
-    if (add < 0) add = lookup.resolve(read(row));
+function addBytes(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, bytes: Uint8Array, flip: number, base: number): number {
+  for (; row < end; row++) {
+    const add = table[((bytes[row] as number) ^ flip) + base] as number;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
 /**
- * 16-bit codes through a signed view. An unsigned kind's code is the signed value when that is
- * not negative (`lowest` 0); a negative one stands for a code of 32,768 or more, which has no slot.
+ * 16-bit codes through a signed view, codes `lowest`..255 by the table. An unsigned kind's code is
+ * the signed value when that is not negative (`lowest` 0); a negative one stands for a code of
+ * 32,768 or more, which has no slot.
  */
-function addShorts(accumulators: Int32Array, start: number, end: number, values: Int16Array, lowest: number, lookup: ItemLookup, read: (row: number) => unknown): void {
-  const { table } = lookup;
-  const [offset, highest, unresolved] = [SLOT_OFFSET, SLOTS - SLOT_OFFSET, UNRESOLVED];
-  for (let row = start; row < end; row++) {
+function addShorts(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Int16Array, lowest: number): number {
+  for (; row < end; row++) {
     const value = values[row] as number;
-    let add = value >= lowest && value < highest ? (table[value + offset] as number) : unresolved;
-    if (add < 0) add = lookup.resolve(read(row));
+    const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
 /** 32-bit codes through a signed view, as {@link addShorts} (the same loop over another kind of array). */
-function addWords(accumulators: Int32Array, start: number, end: number, values: Int32Array, lowest: number, lookup: ItemLookup, read: (row: number) => unknown): void {
-  const { table } = lookup;
-  const [offset, highest, unresolved] = [SLOT_OFFSET, SLOTS - SLOT_OFFSET, UNRESOLVED];
-  for (let row = start; row < end; row++) {
+function addWords(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Int32Array, lowest: number): number {
+  for (; row < end; row++) {
     const value = values[row] as number;
-    let add = value >= lowest && value < highest ? (table[value + offset] as number) : unresolved;
-    if (add < 0) add = lookup.resolve(read(row));
+    const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
 /**
  * 64-bit integer codes as pairs of signed 32-bit words, low word first: a code with a slot has a
- * high word of 0 and a low word 0..255, or, when signed, a high word of -1 and a negative low
- * word (codes -128..-1). No BigInt is created.
+ * high word of 0 and a low word 0..255, or, when signed, a high word of -1 and a low word
+ * -128..-1. No BigInt is created.
  */
-function addLongs(accumulators: Int32Array, start: number, end: number, words: Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
-  const { table } = lookup;
-  const [offset, slots, unresolved] = [SLOT_OFFSET, SLOTS, UNRESOLVED];
-  for (let row = start; row < end; row++) {
+function addLongs(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, words: Int32Array, signed: boolean): number {
+  for (; row < end; row++) {
     const low = words[2 * row] as number;
     const high = words[2 * row + 1] as number;
-    const slot = (high === 0 ? low >= 0 : signed && high === -1 && low < 0) ? low + offset : unresolved;
-    let add = slot >= 0 && slot < slots ? (table[slot] as number) : unresolved;
-    if (add < 0) add = lookup.resolve(read(row));
+    const add = (high === 0 && low >= 0 && low < 256) || (signed && high === -1 && low < 0 && low >= -128) ? (table[low + 128] as number) : -1;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
-/** Double-precision codes: an integer in the table's range is a lookup; anything else (2.5, NaN, -0) is resolved once and cached. */
-function addDoubles(accumulators: Int32Array, start: number, end: number, values: Float64Array, lookup: ItemLookup): void {
-  const { table } = lookup;
-  const [offset, highest, unresolved] = [SLOT_OFFSET, SLOTS - SLOT_OFFSET, UNRESOLVED];
-  for (let row = start; row < end; row++) {
+/** Double-precision codes: an integer -128..255 is a lookup; anything else (2.5, NaN, -0 included) is resolved by the caller. */
+function addDoubles(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Float64Array): number {
+  for (; row < end; row++) {
     const value = values[row] as number;
     const code = value | 0;
-    let add = code === value && code >= -offset && code < highest ? (table[code + offset] as number) : unresolved;
-    if (add < 0) add = lookup.resolve(value);
+    const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
 /** Single-precision codes, as {@link addDoubles}. */
-function addSingles(accumulators: Int32Array, start: number, end: number, values: Float32Array, lookup: ItemLookup): void {
-  const { table } = lookup;
-  const [offset, highest, unresolved] = [SLOT_OFFSET, SLOTS - SLOT_OFFSET, UNRESOLVED];
-  for (let row = start; row < end; row++) {
+function addSingles(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Float32Array): number {
+  for (; row < end; row++) {
     const value = values[row] as number;
     const code = value | 0;
-    let add = code === value && code >= -offset && code < highest ? (table[code + offset] as number) : unresolved;
-    if (add < 0) add = lookup.resolve(value);
+    const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
-/** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (labels, junk) is resolved once and cached. */
-function addValues(accumulators: Int32Array, start: number, end: number, values: ArrayLike<unknown>, lookup: ItemLookup): void {
-  const { table } = lookup;
-  const [offset, highest, unresolved] = [SLOT_OFFSET, SLOTS - SLOT_OFFSET, UNRESOLVED];
-  for (let row = start; row < end; row++) {
+/** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (labels, junk, holes) is resolved by the caller. */
+function addValues(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: ArrayLike<unknown>): number {
+  for (; row < end; row++) {
     const value = values[row];
     // Only numbers are truncated: `| 0` would call a junk object's valueOf.
     const code = typeof value === 'number' ? value | 0 : Number.NaN;
-    let add = code === value && code >= -offset && code < highest ? (table[code + offset] as number) : unresolved;
-    if (add < 0) add = lookup.resolve(value);
+    const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+    if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
+  return end;
 }
 
 /** Columns with a validity test (Arrow-style columns with nulls), or of 64-bit integers on a big-endian machine: a cell at a time. */
@@ -285,9 +286,7 @@ function addCells(accumulators: Int32Array, start: number, end: number, reader: 
 }
 
 /** Chooses the loop for a column by its kind, and the view it reads the column through. */
-function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
-  const { values, valid, read, kind } = reader;
-  if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+function loopOf(values: ArrayLike<unknown>, kind: string | undefined, table: Int32Array): Loop | undefined {
   const typed = values as Uint8Array<ArrayBuffer>;
   if (kind !== undefined && /^U?[Ii]nt/.test(kind)) {
     // Integer kinds are read through a view of the same width: bytes unsigned, wider words
@@ -300,26 +299,41 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
         const bytes = new Uint8Array(buffer, byteOffset, length);
         const flip = signed ? 0x80 : 0;
         const base = signed ? 0 : SLOT_OFFSET;
-        return (accumulators, start, end) => addBytes(accumulators, start, end, bytes, flip, base, lookup, read);
+        return (accumulators, start, row, end) => addBytes(accumulators, start, row, end, table, bytes, flip, base);
       }
       case 2: {
         const shorts = new Int16Array(buffer, byteOffset, length);
-        return (accumulators, start, end) => addShorts(accumulators, start, end, shorts, lowest, lookup, read);
+        return (accumulators, start, row, end) => addShorts(accumulators, start, row, end, table, shorts, lowest);
       }
       case 4: {
         const words = new Int32Array(buffer, byteOffset, length);
-        return (accumulators, start, end) => addWords(accumulators, start, end, words, lowest, lookup, read);
+        return (accumulators, start, row, end) => addWords(accumulators, start, row, end, table, words, lowest);
       }
     }
   }
-  if (kind === 'Float64Array') return (accumulators, start, end) => addDoubles(accumulators, start, end, values as Float64Array, lookup);
-  if (kind === 'Float32Array') return (accumulators, start, end) => addSingles(accumulators, start, end, values as Float32Array, lookup);
+  if (kind === 'Float64Array') return (accumulators, start, row, end) => addDoubles(accumulators, start, row, end, table, values as Float64Array);
+  if (kind === 'Float32Array') return (accumulators, start, row, end) => addSingles(accumulators, start, row, end, table, values as Float32Array);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
-    if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+    // Without a little-endian word order, every cell is resolved (as a number).
+    if (!littleEndian) return undefined;
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
-    return (accumulators, start, end) => addLongs(accumulators, start, end, words, kind === 'BigInt64Array', lookup, read);
+    const signed = kind === 'BigInt64Array';
+    return (accumulators, start, row, end) => addLongs(accumulators, start, row, end, table, words, signed);
   }
-  return (accumulators, start, end) => addValues(accumulators, start, end, values, lookup);
+  return (accumulators, start, row, end) => addValues(accumulators, start, row, end, table, values);
+}
+
+/** The adder of a column: its loop, and the lookup's answer for each value the loop stops at. */
+function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
+  const { values, valid, read, kind } = reader;
+  if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+  const loop = loopOf(values, kind, lookup.table);
+  if (loop === undefined) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+  return (accumulators, start, end) => {
+    for (let row = loop(accumulators, start, start, end); row < end; row = loop(accumulators, start, row + 1, end)) {
+      accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    }
+  };
 }
 
 function isArrowLike(column: object): column is ArrowLikeColumn {
