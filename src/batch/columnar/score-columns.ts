@@ -224,15 +224,14 @@ function addWords(accumulators: Int32Array, start: number, row: number, end: num
 }
 
 /**
- * 64-bit integer codes as pairs of signed 32-bit words, low word first: a code with a slot has a
- * high word of 0 and a low word 0..255, or, when signed, a high word of -1 and a low word
- * -128..-1. No BigInt is created.
+ * 64-bit integer codes as pairs of signed 32-bit words, low word first. A code with a slot fits
+ * in the low word, sign-extended (the high word is the low word's sign), and is read as
+ * {@link addWords} reads it; no BigInt is created.
  */
-function addLongs(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, words: Int32Array, signed: boolean): number {
+function addLongs(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, words: Int32Array, lowest: number): number {
   for (; row < end; row++) {
     const low = words[2 * row] as number;
-    const high = words[2 * row + 1] as number;
-    const add = (high === 0 && low >= 0 && low < 256) || (signed && high === -1 && low < 0 && low >= -128) ? (table[low + 128] as number) : -1;
+    const add = words[2 * row + 1] === low >> 31 && low >= lowest && low < 256 ? (table[low + 128] as number) : -1;
     if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
   }
@@ -268,7 +267,8 @@ function addValues(accumulators: Int32Array, start: number, row: number, end: nu
   for (; row < end; row++) {
     const value = values[row];
     // Only numbers are truncated: `| 0` would call a junk object's valueOf.
-    const code = typeof value === 'number' ? value | 0 : Number.NaN;
+    if (typeof value !== 'number') return row;
+    const code = value | 0;
     const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
     if (add < 0) return row;
     accumulators[row - start] = (accumulators[row - start] as number) + add;
@@ -317,8 +317,8 @@ function loopOf(values: ArrayLike<unknown>, kind: string | undefined, table: Int
     // Without a little-endian word order, every cell is resolved (as a number).
     if (!littleEndian) return undefined;
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
-    const signed = kind === 'BigInt64Array';
-    return (accumulators, start, row, end) => addLongs(accumulators, start, row, end, table, words, signed);
+    const lowest = kind === 'BigInt64Array' ? -SLOT_OFFSET : 0;
+    return (accumulators, start, row, end) => addLongs(accumulators, start, row, end, table, words, lowest);
   }
   return (accumulators, start, row, end) => addValues(accumulators, start, row, end, table, values);
 }
