@@ -172,29 +172,30 @@ const typedArrayKind = /* @__PURE__ */ (() => {
 /** Adds one column's increments for rows `start`..`end` to the accumulators (index 0 = row `start`). */
 type Adder = (accumulators: Int32Array, start: number, end: number) => void;
 
-/**
- * A column's inner loop: adds the table's increments from `row` on and returns the first row
- * whose value has none (`end` when every value had one), for {@link adderOf} to resolve.
- */
-type Loop = (accumulators: Int32Array, start: number, row: number, end: number) => number;
+/** Reads a cell as the core is given it, for the lookup to resolve. */
+type Read = (row: number) => unknown;
 
 // The loops below are separate functions on purpose: each sees one kind of array, so the engine
 // compiles each to a monomorphic loop and every kind of typed array scores at about the same speed.
-// They make no call (the caller resolves a new value), so the engine checks the arrays once, not at
-// every row, and they take every constant as a parameter or a literal: a module's constant is read
-// from memory, with a check that it is initialised, at every use.
+// Each inner loop makes no call and reads no module constant (a literal or a parameter instead):
+// it stops at a value the table has no increment for, which the outer loop resolves (and the
+// lookup usually adds to the table). A call, or a module constant, inside the inner loop would
+// cost a check of every array, and of the constant, at every row.
 
 /**
  * 8-bit codes through an unsigned byte view: every byte has a slot, `byte ^ 0x80` for a signed
  * kind (the slot of code c is c + 128) and `byte + 128` for an unsigned one.
  */
-function addBytes(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, bytes: Uint8Array, flip: number, base: number): number {
-  for (; row < end; row++) {
-    const add = table[((bytes[row] as number) ^ flip) + base] as number;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+function addBytes(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, bytes: Uint8Array, flip: number, base: number): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const add = table[((bytes[row] as number) ^ flip) + base] as number;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
 /**
@@ -202,25 +203,31 @@ function addBytes(accumulators: Int32Array, start: number, row: number, end: num
  * the signed value when that is not negative (`lowest` 0); a negative one stands for a code of
  * 32,768 or more, which has no slot.
  */
-function addShorts(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Int16Array, lowest: number): number {
-  for (; row < end; row++) {
-    const value = values[row] as number;
-    const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+function addShorts(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Int16Array, lowest: number): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
 /** 32-bit codes through a signed view, as {@link addShorts} (the same loop over another kind of array). */
-function addWords(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Int32Array, lowest: number): number {
-  for (; row < end; row++) {
-    const value = values[row] as number;
-    const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+function addWords(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Int32Array, lowest: number): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
 /**
@@ -228,52 +235,64 @@ function addWords(accumulators: Int32Array, start: number, row: number, end: num
  * in the low word, sign-extended (the high word is the low word's sign), and is read as
  * {@link addWords} reads it; no BigInt is created.
  */
-function addLongs(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, words: Int32Array, lowest: number): number {
-  for (; row < end; row++) {
-    const low = words[2 * row] as number;
-    const add = words[2 * row + 1] === low >> 31 && low >= lowest && low < 256 ? (table[low + 128] as number) : -1;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+function addLongs(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, words: Int32Array, lowest: number): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const low = words[2 * row] as number;
+      const add = words[2 * row + 1] === low >> 31 && low >= lowest && low < 256 ? (table[low + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
-/** Double-precision codes: an integer -128..255 is a lookup; anything else (2.5, NaN, -0 included) is resolved by the caller. */
-function addDoubles(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Float64Array): number {
-  for (; row < end; row++) {
-    const value = values[row] as number;
-    const code = value | 0;
-    const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+/** Double-precision codes: an integer -128..255 is a lookup; anything else (2.5, NaN, -0 included) is resolved. */
+function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Float64Array): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
 /** Single-precision codes, as {@link addDoubles}. */
-function addSingles(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: Float32Array): number {
-  for (; row < end; row++) {
-    const value = values[row] as number;
-    const code = value | 0;
-    const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Float32Array): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
-/** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (labels, junk, holes) is resolved by the caller. */
-function addValues(accumulators: Int32Array, start: number, row: number, end: number, table: Int32Array, values: ArrayLike<unknown>): number {
-  for (; row < end; row++) {
-    const value = values[row];
-    // Only numbers are truncated: `| 0` would call a junk object's valueOf.
-    if (typeof value !== 'number') return row;
-    const code = value | 0;
-    const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
-    if (add < 0) return row;
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+/** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (null, holes, labels, junk) is resolved. */
+function addValues(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: ArrayLike<unknown>): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row];
+      // Only numbers are truncated: `| 0` would call a junk object's valueOf.
+      if (typeof value !== 'number') break;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
-  return end;
 }
 
 /** Columns with a validity test (Arrow-style columns with nulls), or of 64-bit integers on a big-endian machine: a cell at a time. */
@@ -286,7 +305,9 @@ function addCells(accumulators: Int32Array, start: number, end: number, reader: 
 }
 
 /** Chooses the loop for a column by its kind, and the view it reads the column through. */
-function loopOf(values: ArrayLike<unknown>, kind: string | undefined, table: Int32Array): Loop | undefined {
+function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
+  const { values, valid, read, kind } = reader;
+  if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
   const typed = values as Uint8Array<ArrayBuffer>;
   if (kind !== undefined && /^U?[Ii]nt/.test(kind)) {
     // Integer kinds are read through a view of the same width: bytes unsigned, wider words
@@ -299,41 +320,28 @@ function loopOf(values: ArrayLike<unknown>, kind: string | undefined, table: Int
         const bytes = new Uint8Array(buffer, byteOffset, length);
         const flip = signed ? 0x80 : 0;
         const base = signed ? 0 : SLOT_OFFSET;
-        return (accumulators, start, row, end) => addBytes(accumulators, start, row, end, table, bytes, flip, base);
+        return (accumulators, start, end) => addBytes(accumulators, start, end, lookup, read, bytes, flip, base);
       }
       case 2: {
         const shorts = new Int16Array(buffer, byteOffset, length);
-        return (accumulators, start, row, end) => addShorts(accumulators, start, row, end, table, shorts, lowest);
+        return (accumulators, start, end) => addShorts(accumulators, start, end, lookup, read, shorts, lowest);
       }
       case 4: {
         const words = new Int32Array(buffer, byteOffset, length);
-        return (accumulators, start, row, end) => addWords(accumulators, start, row, end, table, words, lowest);
+        return (accumulators, start, end) => addWords(accumulators, start, end, lookup, read, words, lowest);
       }
     }
   }
-  if (kind === 'Float64Array') return (accumulators, start, row, end) => addDoubles(accumulators, start, row, end, table, values as Float64Array);
-  if (kind === 'Float32Array') return (accumulators, start, row, end) => addSingles(accumulators, start, row, end, table, values as Float32Array);
+  if (kind === 'Float64Array') return (accumulators, start, end) => addDoubles(accumulators, start, end, lookup, read, values as Float64Array);
+  if (kind === 'Float32Array') return (accumulators, start, end) => addSingles(accumulators, start, end, lookup, read, values as Float32Array);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
     // Without a little-endian word order, every cell is resolved (as a number).
-    if (!littleEndian) return undefined;
+    if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
     const lowest = kind === 'BigInt64Array' ? -SLOT_OFFSET : 0;
-    return (accumulators, start, row, end) => addLongs(accumulators, start, row, end, table, words, lowest);
+    return (accumulators, start, end) => addLongs(accumulators, start, end, lookup, read, words, lowest);
   }
-  return (accumulators, start, row, end) => addValues(accumulators, start, row, end, table, values);
-}
-
-/** The adder of a column: its loop, and the lookup's answer for each value the loop stops at. */
-function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
-  const { values, valid, read, kind } = reader;
-  if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
-  const loop = loopOf(values, kind, lookup.table);
-  if (loop === undefined) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
-  return (accumulators, start, end) => {
-    for (let row = loop(accumulators, start, start, end); row < end; row = loop(accumulators, start, row + 1, end)) {
-      accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
-    }
-  };
+  return (accumulators, start, end) => addValues(accumulators, start, end, lookup, read, values);
 }
 
 function isArrowLike(column: object): column is ArrowLikeColumn {
