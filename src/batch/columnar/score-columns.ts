@@ -55,9 +55,7 @@ const INVALID_UNIT = 1 << 16;
 const MAX_ITEMS = 15;
 /** Every 8-bit code, signed or not (-128..255), has a slot in an item's table, at code + 128. */
 const SLOT_OFFSET = 128;
-/** NaN, a common marker of a missing value in floating-point data, has the slot after them. */
-const NAN_SLOT = 384;
-const SLOTS = 385;
+const SLOTS = 384;
 /** A table slot whose code has not been looked up yet. */
 const UNRESOLVED = -1;
 /** Distinct values outside the table remembered per item: a column of distinct junk must not grow memory without bound. */
@@ -73,7 +71,7 @@ const littleEndian = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0]
  * too (as their error), so a column full of one invalid code costs a lookup per cell.
  */
 interface ItemLookup {
-  /** Increments by code + SLOT_OFFSET (NaN's at NAN_SLOT); UNRESOLVED until the code is first seen. */
+  /** Increments by code + SLOT_OFFSET; UNRESOLVED until the code is first seen. */
   readonly table: Int32Array;
   /** The increment of a value (a cell of any type), asked of the core on first sight. */
   readonly resolve: (value: unknown) => number;
@@ -104,10 +102,7 @@ function createLookup(compiled: CompiledScale, item: number): ItemLookup {
   const resolve = (value: unknown): number => {
     const outcome = outcomeOf(value);
     const add = typeof outcome === 'number' ? outcome : INVALID_UNIT << item;
-    if (typeof value === 'number') {
-      if ((value | 0) === value && value >= -SLOT_OFFSET && value < NAN_SLOT - SLOT_OFFSET) table[value + SLOT_OFFSET] = add;
-      else if (Number.isNaN(value)) table[NAN_SLOT] = add;
-    }
+    if (typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET) table[value + SLOT_OFFSET] = add;
     return add;
   };
   const errorOf = (value: unknown): ScoringError | undefined => {
@@ -253,14 +248,14 @@ function addLongs(accumulators: Int32Array, start: number, end: number, lookup: 
   }
 }
 
-/** Double-precision codes: an integer -128..255 (-0 as 0) or NaN is a lookup (NaN at 384); anything else (2.5, 1e300) is resolved. */
+/** Double-precision codes: an integer -128..255 (-0 as 0) is a lookup; anything else (NaN, 2.5, 1e300) is resolved. */
 function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Float64Array): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
       const value = values[row] as number;
       const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : value === value ? -1 : (table[384] as number);
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
@@ -275,7 +270,7 @@ function addSingles(accumulators: Int32Array, start: number, end: number, lookup
     for (; row < end; row++) {
       const value = values[row] as number;
       const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : value === value ? -1 : (table[384] as number);
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
@@ -292,7 +287,7 @@ function addValues(accumulators: Int32Array, start: number, end: number, lookup:
       // Only numbers are truncated: `| 0` would call a junk object's valueOf.
       if (typeof value !== 'number') break;
       const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : value === value ? -1 : (table[384] as number);
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
