@@ -250,7 +250,7 @@ function addLongs(accumulators: Int32Array, start: number, end: number, lookup: 
 }
 
 /** Double-precision codes: an integer -128..255 (-0 as 0) is a lookup; anything else (NaN, 2.5, 1e300) is resolved. */
-function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Float64Array): void {
+function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float64Array): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
@@ -260,12 +260,12 @@ function addDoubles(accumulators: Int32Array, start: number, end: number, lookup
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
   }
 }
 
 /** Single-precision codes, as {@link addDoubles}. */
-function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Float32Array): void {
+function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float32Array): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
@@ -275,12 +275,12 @@ function addSingles(accumulators: Int32Array, start: number, end: number, lookup
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
   }
 }
 
 /** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (null, holes, labels, junk) is resolved. */
-function addValues(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: ArrayLike<unknown>): void {
+function addValues(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: ArrayLike<unknown>): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
@@ -294,7 +294,7 @@ function addValues(accumulators: Int32Array, start: number, end: number, lookup:
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
   }
 }
 
@@ -335,8 +335,8 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
       }
     }
   }
-  if (kind === 'Float64Array') return (accumulators, start, end) => addDoubles(accumulators, start, end, lookup, read, values as Float64Array);
-  if (kind === 'Float32Array') return (accumulators, start, end) => addSingles(accumulators, start, end, lookup, read, values as Float32Array);
+  if (kind === 'Float64Array') return (accumulators, start, end) => addDoubles(accumulators, start, end, lookup, values as Float64Array);
+  if (kind === 'Float32Array') return (accumulators, start, end) => addSingles(accumulators, start, end, lookup, values as Float32Array);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
     // Without a little-endian word order, every cell is resolved (as a number).
     if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
@@ -344,7 +344,7 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
     const lowest = kind === 'BigInt64Array' ? -SLOT_OFFSET : 0;
     return (accumulators, start, end) => addLongs(accumulators, start, end, lookup, read, words, lowest);
   }
-  return (accumulators, start, end) => addValues(accumulators, start, end, lookup, read, values);
+  return (accumulators, start, end) => addValues(accumulators, start, end, lookup, values);
 }
 
 function isArrowLike(column: object): column is ArrowLikeColumn {
