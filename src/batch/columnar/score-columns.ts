@@ -294,6 +294,8 @@ function addValues(accumulators: Int32Array, start: number, end: number, lookup:
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
+    // The cell it stopped at is read again (an array-like's getter is asked twice): keeping it in a
+    // variable across the two loops made this loop 5–15% slower.
     if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
   }
 }
