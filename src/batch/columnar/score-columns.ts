@@ -62,6 +62,8 @@ const UNRESOLVED = -1;
 const CACHE_LIMIT = 4096;
 /** Rows scored at a time. */
 const BLOCK_ROWS = 4096;
+/** The code of each slot, as a number: a floating-point value is the code of a slot when it equals the code of the slot its truncation names. */
+const SLOT_CODES = /* @__PURE__ */ Float64Array.from({ length: SLOTS }, (_, slot) => slot - SLOT_OFFSET);
 /** Whether typed arrays hold the low byte first, so a 64-bit integer reads as two 32-bit words, low first. */
 const littleEndian = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
@@ -179,9 +181,10 @@ type Read = (row: number) => unknown;
 // array, so the engine compiles each to a monomorphic loop and every kind of array scores at about
 // the same speed. Each inner loop makes no call: it stops at a value the table has no increment
 // for, which the outer loop resolves (and the lookup adds to the table when it has a slot). It
-// reads no module constant either, but literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET):
-// the engine reads a module constant from memory, with a check that it is initialised, at every
-// use. Either, inside the inner loop, made the 16-bit to 64-bit kinds 15–45% slower than Int8Array.
+// reads no module constant either, but literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET, 384
+// SLOTS) and locals: the engine reads a module constant from memory, with a check that it is
+// initialised, at every use. Either, inside the inner loop, made the 16-bit to 64-bit kinds 15–45%
+// slower than Int8Array.
 
 /**
  * 8-bit codes through an unsigned byte view: every byte has a slot, `byte ^ 0x80` for a signed
@@ -249,14 +252,19 @@ function addLongs(accumulators: Int32Array, start: number, end: number, lookup: 
   }
 }
 
-/** Double-precision codes: an integer -128..255 (-0 as 0) is a lookup; anything else (NaN, 2.5, 1e300) is resolved. */
+/**
+ * Double-precision codes: an integer -128..255 (-0 as 0) is a lookup, found by comparing the value
+ * with the code of the slot its truncation names (faster than converting the truncation back);
+ * anything else (NaN, 2.5, 1e300) is resolved.
+ */
 function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float64Array): void {
   const { table } = lookup;
+  const codes = SLOT_CODES;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
       const value = values[row] as number;
-      const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      const slot = ((value | 0) + 128) | 0;
+      const add = slot >>> 0 < 384 && codes[slot] === value ? (table[slot] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
@@ -267,11 +275,12 @@ function addDoubles(accumulators: Int32Array, start: number, end: number, lookup
 /** Single-precision codes, as {@link addDoubles}. */
 function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float32Array): void {
   const { table } = lookup;
+  const codes = SLOT_CODES;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
       const value = values[row] as number;
-      const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      const slot = ((value | 0) + 128) | 0;
+      const add = slot >>> 0 < 384 && codes[slot] === value ? (table[slot] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
