@@ -62,8 +62,6 @@ const UNRESOLVED = -1;
 const CACHE_LIMIT = 4096;
 /** Rows scored at a time. */
 const BLOCK_ROWS = 4096;
-/** The code of each slot, as a number: a floating-point value is the code of a slot when it equals the code of the slot its truncation names. */
-const SLOT_CODES = /* @__PURE__ */ Float64Array.from({ length: SLOTS }, (_, slot) => slot - SLOT_OFFSET);
 /** Whether typed arrays hold the low byte first, so a 64-bit integer reads as two 32-bit words, low first. */
 const littleEndian = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
@@ -253,18 +251,18 @@ function addLongs(accumulators: Int32Array, start: number, end: number, lookup: 
 }
 
 /**
- * Double-precision codes: an integer -128..255 (-0 as 0) is a lookup, found by comparing the value
- * with the code of the slot its truncation names (faster than converting the truncation back);
- * anything else (NaN, 2.5, 1e300) is resolved.
+ * Double-precision codes: an integer -128..255 (-0 as 0) is a lookup; anything else (NaN, 2.5,
+ * 1e300) is resolved. (Comparing the value with a table of the slots' codes, instead of converting
+ * the truncation back, was faster only while the table was a module `const`: bundlers make it a
+ * `var`, which the engine reads and checks at every row.)
  */
 function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float64Array): void {
   const { table } = lookup;
-  const codes = SLOT_CODES;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
       const value = values[row] as number;
-      const slot = ((value | 0) + 128) | 0;
-      const add = slot >>> 0 < 384 && codes[slot] === value ? (table[slot] as number) : -1;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
@@ -275,12 +273,11 @@ function addDoubles(accumulators: Int32Array, start: number, end: number, lookup
 /** Single-precision codes, as {@link addDoubles}. */
 function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float32Array): void {
   const { table } = lookup;
-  const codes = SLOT_CODES;
   for (let row = start; row < end; row++) {
     for (; row < end; row++) {
       const value = values[row] as number;
-      const slot = ((value | 0) + 128) | 0;
-      const add = slot >>> 0 < 384 && codes[slot] === value ? (table[slot] as number) : -1;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
       if (add < 0) break;
       accumulators[row - start] = (accumulators[row - start] as number) + add;
     }
