@@ -172,78 +172,137 @@ const typedArrayKind = /* @__PURE__ */ (() => {
 /** Adds one column's increments for rows `start`..`end` to the accumulators (index 0 = row `start`). */
 type Adder = (accumulators: Int32Array, start: number, end: number) => void;
 
-// The loops below are separate functions on purpose: each sees one kind of array, so the engine
-// compiles each to a monomorphic loop and every kind of typed array scores at about the same speed.
+/** Reads a cell as the core is given it, for the lookup to resolve. */
+type Read = (row: number) => unknown;
+
+// The loops below are separate functions on purpose, alike as they look: each sees one kind of
+// array, so the engine compiles each to a monomorphic loop and every kind of array scores at about
+// the same speed. Each inner loop makes no call: it stops at a value the table has no increment
+// for, which the outer loop resolves (and the lookup adds to the table when it has a slot). It
+// reads no module constant either, but literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET, 384
+// SLOTS) and locals: the engine reads a module constant from memory, with a check that it is
+// initialised, at every use. Either, inside the inner loop, made the 16-bit to 64-bit kinds 15–45%
+// slower than Int8Array.
 
 /**
  * 8-bit codes through an unsigned byte view: every byte has a slot, `byte ^ 0x80` for a signed
  * kind (the slot of code c is c + 128) and `byte + 128` for an unsigned one.
  */
-function addBytes(accumulators: Int32Array, start: number, end: number, bytes: Uint8Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+function addBytes(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, bytes: Uint8Array, flip: number, base: number): void {
   const { table } = lookup;
-  const flip = signed ? 0x80 : 0;
-  const base = signed ? 0 : SLOT_OFFSET;
   for (let row = start; row < end; row++) {
-    let add = table[((bytes[row] as number) ^ flip) + base] as number;
-    if (add < 0) add = lookup.resolve(read(row));
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+    for (; row < end; row++) {
+      const add = table[((bytes[row] as number) ^ flip) + base] as number;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
 }
 
 /**
- * 16- and 32-bit codes through a signed view. An unsigned kind's code is the signed value when
- * that is not negative; a negative one stands for a code of 32,768 or more, which has no slot.
+ * 16-bit codes through a signed view, codes `lowest`..255 by the table. An unsigned kind's code is
+ * the signed value when that is not negative (`lowest` 0); a negative one stands for a code of
+ * 32,768 or more, which has no slot.
  */
-function addIntegers(accumulators: Int32Array, start: number, end: number, values: Int16Array | Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+function addShorts(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Int16Array, lowest: number): void {
   const { table } = lookup;
-  const lowest = signed ? -SLOT_OFFSET : 0;
   for (let row = start; row < end; row++) {
-    const value = values[row] as number;
-    let add = value >= lowest && value < SLOTS - SLOT_OFFSET ? (table[value + SLOT_OFFSET] as number) : UNRESOLVED;
-    if (add < 0) add = lookup.resolve(read(row));
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+  }
+}
+
+/** 32-bit codes through a signed view, as {@link addShorts} (the same loop over another kind of array). */
+function addWords(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Int32Array, lowest: number): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
 }
 
 /**
- * 64-bit integer codes as pairs of signed 32-bit words, low word first: a code with a slot has a
- * high word of 0 and a low word 0..255, or, when signed, a high word of -1 and a negative low
- * word (codes -128..-1). No BigInt is created.
+ * 64-bit integer codes as pairs of signed 32-bit words, low word first. A code with a slot fits
+ * in the low word, sign-extended (the high word is the low word's sign), and is read as
+ * {@link addWords} reads it; no BigInt is created.
  */
-function addLongs(accumulators: Int32Array, start: number, end: number, words: Int32Array, signed: boolean, lookup: ItemLookup, read: (row: number) => unknown): void {
+function addLongs(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, words: Int32Array, lowest: number): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
-    const low = words[2 * row] as number;
-    const high = words[2 * row + 1] as number;
-    const slot = (high === 0 ? low >= 0 : signed && high === -1 && low < 0) ? low + SLOT_OFFSET : UNRESOLVED;
-    let add = slot >= 0 && slot < SLOTS ? (table[slot] as number) : UNRESOLVED;
-    if (add < 0) add = lookup.resolve(read(row));
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+    for (; row < end; row++) {
+      const low = words[2 * row] as number;
+      const add = words[2 * row + 1] === low >> 31 && low >= lowest && low < 256 ? (table[low + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
   }
 }
 
-/** Floating-point codes: an integer in the table's range is a lookup; anything else (2.5, NaN) is resolved once and cached. */
-function addFloats(accumulators: Int32Array, start: number, end: number, values: Float32Array | Float64Array, lookup: ItemLookup): void {
+/**
+ * Double-precision codes: an integer -128..255 (-0 as 0) is a lookup; anything else (NaN, 2.5,
+ * 1e300) is resolved. (Comparing the value with a table of the slots' codes, instead of converting
+ * the truncation back, was faster only while the table was a module `const`: bundlers make it a
+ * `var`, which the engine reads and checks at every row.)
+ */
+function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float64Array): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
-    const value = values[row] as number;
-    const code = value | 0;
-    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
-    if (add < 0) add = lookup.resolve(value);
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
   }
 }
 
-/** Plain arrays and other array-likes: numbers as {@link addFloats}; anything else (labels, junk) is resolved once and cached. */
-function addValues(accumulators: Int32Array, start: number, end: number, values: ArrayLike<unknown>, lookup: ItemLookup): void {
+/** Single-precision codes, as {@link addDoubles}. */
+function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float32Array): void {
   const { table } = lookup;
   for (let row = start; row < end; row++) {
-    const value = values[row];
-    // Only numbers are truncated: `| 0` would call a junk object's valueOf.
-    const code = typeof value === 'number' ? value | 0 : Number.NaN;
-    let add = code === value && code >= -SLOT_OFFSET && code < SLOTS - SLOT_OFFSET ? (table[code + SLOT_OFFSET] as number) : UNRESOLVED;
-    if (add < 0) add = lookup.resolve(value);
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+    for (; row < end; row++) {
+      const value = values[row] as number;
+      const code = value | 0;
+      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
+  }
+}
+
+/** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (null, holes, labels, junk) is resolved. */
+function addValues(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: ArrayLike<unknown>): void {
+  const { table } = lookup;
+  for (let row = start; row < end; row++) {
+    for (; row < end; row++) {
+      const value = values[row];
+      // Only numbers are truncated: `| 0` would call a junk object's valueOf.
+      if (typeof value !== 'number') break;
+      // The slot's range in one unsigned comparison (a wrapped slot fails the equality): faster
+      // here than the floating-point loops' two, which are faster there.
+      const slot = ((value | 0) + 128) | 0;
+      const add = slot >>> 0 < 384 && slot - 128 === value ? (table[slot] as number) : -1;
+      if (add < 0) break;
+      accumulators[row - start] = (accumulators[row - start] as number) + add;
+    }
+    // The cell it stopped at is read again (an array-like's getter is asked twice): keeping it in a
+    // variable across the two loops made this loop 5–15% slower.
+    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
   }
 }
 
@@ -265,18 +324,35 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
     // Integer kinds are read through a view of the same width: bytes unsigned, wider words
     // signed, so every loop does small-integer arithmetic.
     const signed = kind[0] === 'I';
-    const width = typed.BYTES_PER_ELEMENT;
-    const same = new (width === 1 ? Uint8Array : width === 2 ? Int16Array : Int32Array)(typed.buffer, typed.byteOffset, typed.length);
-    if (same instanceof Uint8Array) return (accumulators, start, end) => addBytes(accumulators, start, end, same, signed, lookup, read);
-    return (accumulators, start, end) => addIntegers(accumulators, start, end, same, signed, lookup, read);
+    const lowest = signed ? -SLOT_OFFSET : 0;
+    const { buffer, byteOffset, length } = typed;
+    switch (typed.BYTES_PER_ELEMENT) {
+      case 1: {
+        const bytes = new Uint8Array(buffer, byteOffset, length);
+        const flip = signed ? 0x80 : 0;
+        const base = signed ? 0 : SLOT_OFFSET;
+        return (accumulators, start, end) => addBytes(accumulators, start, end, lookup, read, bytes, flip, base);
+      }
+      case 2: {
+        const shorts = new Int16Array(buffer, byteOffset, length);
+        return (accumulators, start, end) => addShorts(accumulators, start, end, lookup, read, shorts, lowest);
+      }
+      case 4: {
+        const words = new Int32Array(buffer, byteOffset, length);
+        return (accumulators, start, end) => addWords(accumulators, start, end, lookup, read, words, lowest);
+      }
+    }
   }
-  if (kind === 'Float64Array' || kind === 'Float32Array') return (accumulators, start, end) => addFloats(accumulators, start, end, values as Float64Array, lookup);
+  if (kind === 'Float64Array') return (accumulators, start, end) => addDoubles(accumulators, start, end, lookup, values as Float64Array);
+  if (kind === 'Float32Array') return (accumulators, start, end) => addSingles(accumulators, start, end, lookup, values as Float32Array);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
+    // Without a little-endian word order, every cell is resolved (as a number).
     if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
-    return (accumulators, start, end) => addLongs(accumulators, start, end, words, kind === 'BigInt64Array', lookup, read);
+    const lowest = kind === 'BigInt64Array' ? -SLOT_OFFSET : 0;
+    return (accumulators, start, end) => addLongs(accumulators, start, end, lookup, read, words, lowest);
   }
-  return (accumulators, start, end) => addValues(accumulators, start, end, values, lookup);
+  return (accumulators, start, end) => addValues(accumulators, start, end, lookup, values);
 }
 
 function isArrowLike(column: object): column is ArrowLikeColumn {

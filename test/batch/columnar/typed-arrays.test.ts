@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type Coding, type ScaleDefinition, type ScoreOptions, ScoringError, createScorer, defineCoding, djg11, djg6 } from '../../../src/index.js';
 import { type CodeColumn, type ColumnarScores, compileScale, scoreColumns } from '../../../src/batch/internal.js';
+import { random } from '../../helpers/dataset.js';
 
 /**
  * Every columnar result must be the core's: for each row, the scores `createScorer(scale,
@@ -51,6 +52,8 @@ type Kind = {
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 /** Codes around the lookup table's edges and the coding's codes, plus every extreme of a 32-bit integer. */
 const wideCodes = [...range(-300, 300), -32769, -32768, -32767, 32767, 32768, 65535, 65536, 2 ** 31 - 1, -(2 ** 31), 2 ** 32 - 1, 2 ** 31, 2 ** 31 + 2];
+/** 64-bit codes whose low 32-bit word is a code of the table (1, 3, 9, 255, -1, -128) but whose high word is not its sign. */
+const longCodes = [2 ** 32 + 1, 2 ** 32 + 3, 2 ** 32 + 9, 2 ** 32 + 255, 2 ** 33 - 1, 2 ** 33 - 128, 2 ** 53, 2 ** 53 - 1, 2 ** 63, 2 ** 64 - 2 ** 11];
 const floatCodes = [...wideCodes, -0, 0.5, -0.5, 1.5, 2.5, -1.5, 3.0000001, 127.5, -128.5, 255.5, 1e300, -1e300, Number.NaN, Infinity, -Infinity, Number.MIN_VALUE, 2 ** 53 + 2];
 const kinds: readonly Kind[] = [
   { name: 'Int8Array', make: (codes) => Int8Array.from(codes), read: Number, codes: range(-128, 127) },
@@ -62,8 +65,8 @@ const kinds: readonly Kind[] = [
   { name: 'Uint32Array', make: (codes) => Uint32Array.from(codes), read: Number, codes: wideCodes.filter((code) => code >= 0) },
   { name: 'Float32Array', make: (codes) => Float32Array.from(codes), read: (stored) => Math.fround(Number(stored)), codes: floatCodes },
   { name: 'Float64Array', make: (codes) => Float64Array.from(codes), read: Number, codes: floatCodes },
-  { name: 'BigInt64Array', make: (codes) => BigInt64Array.from(codes, BigInt), read: Number, codes: [...wideCodes, -(2 ** 53), 2 ** 53] },
-  { name: 'BigUint64Array', make: (codes) => BigUint64Array.from(codes, BigInt), read: Number, codes: [...wideCodes.filter((code) => code >= 0), 2 ** 53] },
+  { name: 'BigInt64Array', make: (codes) => BigInt64Array.from(codes, BigInt), read: Number, codes: [...wideCodes, ...longCodes, ...longCodes.map((code) => -code)] },
+  { name: 'BigUint64Array', make: (codes) => BigUint64Array.from(codes, BigInt), read: Number, codes: [...wideCodes.filter((code) => code >= 0), ...longCodes] },
   { name: 'Array', make: (codes) => [...codes], read: Number, codes: floatCodes },
 ];
 
@@ -243,5 +246,77 @@ describe('options that JSON cannot hold', () => {
     })();
     expect(thrown).toBeInstanceOf(ScoringError);
     expect((thrown as ScoringError).code).toBe('invalid_option');
+  });
+});
+
+describe('issue 9: each kind of array is scored by a loop of its own, which agrees with the core across blocks of rows', () => {
+  // Three blocks of 4,096 rows and a few more: the values a loop stops at (codes seen for the first
+  // time, codes without a slot, NaN, null, labels) fall on the blocks' edges, in runs and alone.
+  const rows = 2 * 4096 + 37;
+  const edges = [0, 1, 4094, 4095, 4096, 4097, 8191, 8192, rows - 1];
+
+  /** Mostly codes 1–3 (the table's fast path), else a value of `pool`, sometimes in a run. */
+  function column(pool: readonly unknown[], next: () => number): unknown[] {
+    const values: unknown[] = [];
+    while (values.length < rows) {
+      const draw = next();
+      if (draw < 0.85) values.push(1 + Math.floor(next() * 3));
+      else values.push(...Array.from({ length: draw < 0.97 ? 1 : 1 + Math.floor(next() * 40) }, () => pool[Math.floor(next() * pool.length)]));
+    }
+    values.length = rows;
+    for (const row of edges) values[row] = pool[Math.floor(next() * pool.length)];
+    return values;
+  }
+
+  function check(name: string, make: (values: readonly unknown[]) => CodeColumn, read: (column: CodeColumn, row: number) => unknown, pool: readonly unknown[], seed: number) {
+    const { stackTraceLimit } = Error;
+    Error.stackTraceLimit = 0;
+    onTestFinished(() => void (Error.stackTraceLimit = stackTraceLimit));
+    const next = random(seed);
+    // A coding of its own, so that every table starts empty and fills in while the loops run.
+    const fresh = defineCoding({ name: `blocks of ${name}`, codes: { 1: 'no', 2: 'more or less', 3: 'yes' }, missingCodes: [9, -1, 300] });
+    for (const coding of [fresh, wideCoding, 'manual' as const]) {
+      const data = Object.fromEntries(djg6.items.map(({ key }) => [key, make(column(pool, next))]));
+      const answers = Array.from({ length: rows }, (_, row) => Object.fromEntries(djg6.items.map(({ key }) => [key, read(data[key] as CodeColumn, row)])));
+      expectCoreScores(djg6, scoreColumns(djg6, data, { scoring: { coding } }), answers, { coding });
+    }
+  }
+
+  kinds.forEach((kind, index) => {
+    const codes = kind.codes.length > 1000 ? kind.codes.filter((code) => Math.abs(code) <= 300 || Math.abs(code) > 2 ** 31 - 2 || !Number.isInteger(code)) : kind.codes;
+    it(`${kind.name}: every row scores as the core scores it (${codes.length} edge values)`, () => {
+      check(
+        kind.name,
+        (values) => kind.make(values as number[]) as CodeColumn,
+        (column, row) => kind.read((column as ArrayLike<number | bigint>)[row] as number | bigint),
+        codes,
+        index + 1,
+      );
+    });
+  });
+
+  const mixed = [...floatCodes, null, undefined, 'ja', ' 2 ', 'perhaps', '3', true, {}];
+  it('plain arrays of numbers, NaN, null, undefined, holes and labels: every row scores as the core scores it', () => {
+    check(
+      'plain arrays',
+      (values) => {
+        const array = [...values];
+        for (let row = 5; row < rows; row += 97) delete array[row]; // holes: missing answers
+        return array as CodeColumn;
+      },
+      (column, row) => (column as ArrayLike<unknown>)[row],
+      mixed,
+      100,
+    );
+  });
+
+  it('an array-like object that is not an array: every row scores as the core scores it', () => {
+    check(
+      'array-like objects',
+      (values) => ({ ...values, length: values.length }) as unknown as CodeColumn,
+      (column, row) => (column as ArrayLike<unknown>)[row],
+      mixed,
+      101,
+    );
   });
 });
