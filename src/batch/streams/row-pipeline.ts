@@ -42,19 +42,22 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const groups: string[] = groupNames.map(() => '');
   // Per grouping column, the texts met so far by a hash of their bytes (bounded): a value read
   // again is the same string, neither decoded nor allocated again, and hashes once in a map.
-  const groupTexts = groupNames.map(() => new Map<number, { bytes: Uint8Array; text: string }>());
+  // Each text kept gets a number, the row event's group id.
+  const groupTexts = groupNames.map(() => new Map<number, { bytes: Uint8Array; text: string; id: number }>());
+  const groupIds = new Int32Array(groupNames.length).fill(-1);
   const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
   const levelCaches = compiled.keys.map(() => new Map<string, number>());
   // Per item, the level of each integer code -128..127, read once when first met (as the code tables of points).
   const levelTables = compiled.keys.map(() => new Int8Array(256).fill(UNREAD_LEVEL));
-  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, levels };
+  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, groupIds, levels };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
   const readWeight = options.weightColumn === undefined ? null : createWeightReader(options.weightColumn, options.decimalSeparator ?? 'auto');
 
-  /** The text of a row's grouping column, interned by its bytes for delimited rows. */
+  /** The text of a row's grouping column, interned by its bytes for delimited rows; sets the group's id (-1 when not interned). */
   function groupText(input: InputRow, group: number): string {
     const column = groupColumns[group] as number;
+    groupIds[group] = -1;
     if (input.kind !== 'delimited' || column >= input.fieldCount || input.quoting[column] !== 0) return input.textOf(column);
     const start = input.starts[column] as number;
     const end = input.ends[column] as number;
@@ -64,7 +67,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     for (let index = start; index < end; index++) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
     // 30 bits: a small integer key, which a map looks up without allocating a number.
     hash &= 0x3fffffff;
-    const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string }>;
+    const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string; id: number }>;
     const known = cache.get(hash);
     if (known !== undefined && known.bytes.length === end - start) {
       let same = true;
@@ -74,14 +77,20 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
           break;
         }
       }
-      if (same) return known.text;
+      if (same) {
+        groupIds[group] = known.id;
+        return known.text;
+      }
     }
     const invalidBefore = input.invalidText;
     input.invalidText = false;
     const text = input.textOf(column);
     const invalid = input.invalidText;
     input.invalidText = invalidBefore || invalid;
-    if (!invalid && known === undefined && cache.size < 4096) cache.set(hash, { bytes: bytes.slice(start, end), text });
+    if (!invalid && known === undefined && cache.size < 4096) {
+      groupIds[group] = cache.size;
+      cache.set(hash, { bytes: bytes.slice(start, end), text, id: cache.size });
+    }
     return text;
   }
 
@@ -181,7 +190,13 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
           ? readWeight(input.textOf(weightColumn), input.line, input.kind === 'delimited' && input.delimiter === 0x2c)
           : Number.NaN;
       const readable = input.problem === null && mapped;
-      for (let group = 0; group < groups.length; group++) groups[group] = readable ? groupText(input, group) : '';
+      for (let group = 0; group < groups.length; group++) {
+        if (readable) groups[group] = groupText(input, group);
+        else {
+          groups[group] = '';
+          groupIds[group] = -1;
+        }
+      }
       if (levels.length > 0) {
         if (!readable) levels.fill(INVALID_LEVEL);
         else {

@@ -222,6 +222,10 @@ interface Layout {
   readonly itemSets: readonly (readonly number[])[];
   readonly setItemOffset: readonly number[];
   readonly size: number;
+  /** Slots a weight is summed in: those before the item sets' item sums. */
+  readonly weightSize: number;
+  /** The most one row adds to a slot: a score's square. */
+  readonly largestIncrement: number;
   readonly weighted: boolean;
 }
 
@@ -264,6 +268,7 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
   );
   const itemOffset = offset;
   offset += compiled.keys.length * ITEM_SLOTS;
+  const weightSize = offset;
   const all = compiled.keys.map((_, item) => item);
   const itemSets = [all, all.filter((item) => compiled.emotional[item] === 1), all.filter((item) => compiled.emotional[item] === 0)];
   const setItemOffset = itemSets.map((items) => {
@@ -271,7 +276,8 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
     offset += items.length;
     return start;
   });
-  return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weighted };
+  const largestIncrement = Math.max(1, compiled.keys.length, ...resolved.map((score) => score.maximum)) ** 2;
+  return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weightSize, largestIncrement, weighted };
 }
 
 /** KR-20 = k/(k−1) · (1 − Σ pᵢqᵢ / σ²), with population variances as in Kuder & Richardson (1937). */
@@ -385,68 +391,120 @@ class RowDigest {
   }
 }
 
-/** The running figures of one set of rows (all rows, or one group). */
-class Cell {
-  levelsSeen = false;
-  readonly counts: Float64Array;
-  /** Weights relative to the summary's weight scale (see `WeightScale`). */
-  readonly weights: Float64Array;
+/**
+ * The running figures of every cell (all rows, or one group) in flat arrays, a stride per cell,
+ * so that a row's group is an offset and the cells of many groups stay small in the CPU's cache:
+ * with 500 groups, each row lands in a cell that is rarely cached, and every cache line a cell
+ * spans costs. A row's whole-number increments (counts, scores, squares: scores are sums of 0/1
+ * points) go to `pending`, 32-bit, half the bytes of a double, and are added into the exact
+ * `totals` before they could overflow; weighted sums go to `weights`, which holds only the slots
+ * a weight is summed in.
+ */
+class CellTable {
+  count = 0;
+  pending = new Int32Array(0);
+  /** Exact sums of what was pending: counts stay exact past 2³¹. */
+  totals = new Float64Array(0);
+  /** Weights relative to the summary's weight scale (see `relative` in `createSummary`). */
+  weights = new Float64Array(0);
+  levelsSeen = new Uint8Array(0);
+  readonly stride: number;
+  readonly weightStride: number;
+  /** Rows a cell may take before its pending sums are added into its totals (no slot can reach 2³¹). */
+  readonly flushAt: number;
 
   constructor(readonly layout: Layout) {
-    this.counts = new Float64Array(layout.size);
-    this.weights = new Float64Array(layout.weighted ? layout.size : 0);
+    this.stride = layout.size;
+    this.weightStride = layout.weighted ? layout.weightSize : 0;
+    this.flushAt = Math.floor(0x7fffffff / Math.max(1, layout.largestIncrement));
   }
 
-  apply(digest: RowDigest, levels: boolean): void {
-    const { counts, weights } = this;
+  /** A new empty cell's number. */
+  add(): number {
+    if (this.count === this.levelsSeen.length) {
+      const capacity = Math.max(4, this.count * 2);
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(old: T, size: number, create: (length: number) => T): T => {
+        const array = create(capacity * size);
+        array.set(old);
+        return array;
+      };
+      this.pending = grow(this.pending, this.stride, (length) => new Int32Array(length));
+      this.totals = grow(this.totals, this.stride, (length) => new Float64Array(length));
+      this.weights = grow(this.weights, this.weightStride, (length) => new Float64Array(length));
+      this.levelsSeen = grow(this.levelsSeen, 1, (length) => new Uint8Array(length));
+    }
+    return this.count++;
+  }
+
+  apply(cell: number, digest: RowDigest, levels: boolean): void {
+    const { pending, weights } = this;
+    const base = cell * this.stride;
     const { slots, slotCount, countSlots, countSlotCount, valueSlots, values, valueCount, weight } = digest;
-    if (levels) this.levelsSeen = true;
+    if (levels) this.levelsSeen[cell] = 1;
     for (let index = 0; index < countSlotCount; index++) {
-      const slot = countSlots[index] as number;
-      counts[slot] = (counts[slot] as number) + 1;
+      const slot = base + (countSlots[index] as number);
+      pending[slot] = (pending[slot] as number) + 1;
     }
     for (let index = 0; index < valueCount; index++) {
-      const slot = valueSlots[index] as number;
-      counts[slot] = (counts[slot] as number) + (values[index] as number);
+      const slot = base + (valueSlots[index] as number);
+      pending[slot] = (pending[slot] as number) + (values[index] as number);
+    }
+    for (let index = 0; index < slotCount; index++) {
+      const slot = base + (slots[index] as number);
+      pending[slot] = (pending[slot] as number) + 1;
     }
     if (weight > 0) {
+      const weightBase = cell * this.weightStride;
       for (let index = 0; index < slotCount; index++) {
-        const slot = slots[index] as number;
-        counts[slot] = (counts[slot] as number) + 1;
+        const slot = weightBase + (slots[index] as number);
         weights[slot] = (weights[slot] as number) + weight;
       }
       const { weightedSlots, weightedValues, weightedCount } = digest;
       for (let index = 0; index < weightedCount; index++) {
-        const slot = weightedSlots[index] as number;
+        const slot = weightBase + (weightedSlots[index] as number);
         weights[slot] = (weights[slot] as number) + (weightedValues[index] as number);
       }
-    } else {
-      for (let index = 0; index < slotCount; index++) {
-        const slot = slots[index] as number;
-        counts[slot] = (counts[slot] as number) + 1;
-      }
+    }
+    if ((pending[base + ALL_ROWS] as number) >= this.flushAt) this.flush(cell);
+  }
+
+  /** Adds a cell's pending sums into its totals. */
+  flush(cell: number): void {
+    const { pending, totals } = this;
+    const end = (cell + 1) * this.stride;
+    for (let index = cell * this.stride; index < end; index++) {
+      totals[index] = (totals[index] as number) + (pending[index] as number);
+      pending[index] = 0;
     }
   }
 
-  /** Adds another cell's figures to this one's (every figure is a sum, so the figures of all rows are the sums of a grouping's groups). */
-  merge(other: Cell): void {
-    const { counts, weights } = this;
-    for (let index = 0; index < counts.length; index++) counts[index] = (counts[index] as number) + (other.counts[index] as number);
-    for (let index = 0; index < weights.length; index++) weights[index] = (weights[index] as number) + (other.weights[index] as number);
-    if (other.levelsSeen) this.levelsSeen = true;
+  /** Adds another table's cell to one of this table's (every figure is a sum, so the figures of all rows are the sums of a grouping's groups). */
+  merge(cell: number, table: CellTable, other: number): void {
+    table.flush(other);
+    this.flush(cell);
+    const { stride, weightStride, totals, weights } = this;
+    for (let index = 0; index < stride; index++) totals[cell * stride + index] = (totals[cell * stride + index] as number) + (table.totals[other * stride + index] as number);
+    for (let index = 0; index < weightStride; index++) {
+      weights[cell * weightStride + index] = (weights[cell * weightStride + index] as number) + (table.weights[other * weightStride + index] as number);
+    }
+    if (table.levelsSeen[other] === 1) this.levelsSeen[cell] = 1;
   }
 
   /** Rescales the weight sums when the summary's weight scale grows (by a power of two: exact). */
   rescale(factor: number): void {
-    const { weights } = this;
-    for (let index = 0; index < weights.length; index++) {
-      const squares = index >= SQUARES && index < SQUARES + 3;
+    const { weights, weightStride } = this;
+    for (let index = 0; index < this.count * weightStride; index++) {
+      const slot = index % weightStride;
+      const squares = slot >= SQUARES && slot < SQUARES + 3;
       weights[index] = (weights[index] as number) * (squares ? factor * factor : factor);
     }
   }
 
-  finish(weightColumn: string | undefined, weightScale: number): SummaryFigures {
-    const { layout, counts, weights } = this;
+  finish(cell: number, weightColumn: string | undefined, weightScale: number): SummaryFigures {
+    this.flush(cell);
+    const { layout } = this;
+    const counts = this.totals.subarray(cell * this.stride, (cell + 1) * this.stride);
+    const weights = this.weights.subarray(cell * this.weightStride, (cell + 1) * this.weightStride);
     const weighted = weightColumn !== undefined;
     const effectiveN = (score: number) => {
       const squares = weights[SQUARES + score] as number;
@@ -525,18 +583,41 @@ class Cell {
   }
 }
 
-/** The groups of one grouping as rows arrive: a cell per value, found by the cell's text. */
+/** A group: its kind, its label, and its cell in the summary's {@link CellTable}. */
+interface GroupEntry {
+  readonly kind: GroupKind;
+  readonly label: string;
+  readonly cell: number;
+}
+
+/** Most group ids (see {@link RowEvent.groupIds}) a grouping remembers. */
+const GROUP_ID_LIMIT = 1 << 16;
+
+/** The groups of one grouping as rows arrive: a cell per value, found by the row's group id, or else by the cell's text. */
 class Grouping {
-  readonly cells = new Map<string, { kind: GroupKind; label: string; cell: Cell }>();
-  readonly byText = new Map<string, { kind: GroupKind; label: string; cell: Cell }>();
+  readonly cells = new Map<string, GroupEntry>();
+  readonly byText = new Map<string, GroupEntry>();
+  /** Per group id of the scorer, the text it stood for and its cell: a row's cell is found by an array index. */
+  readonly byId: ({ readonly text: string; readonly cell: number } | undefined)[] = [];
 
   constructor(
     readonly grouping: GroupBy,
-    readonly newCell: () => Cell,
+    readonly newCell: () => number,
     readonly maxGroups: number,
   ) {}
 
-  cellOf(text: string): Cell {
+  /** The cell of a row with group id `id` (or -1) and text `text`. */
+  cellAt(id: number, text: string): number {
+    if (id < 0 || id >= GROUP_ID_LIMIT) return this.cellOf(text);
+    const known = this.byId[id];
+    // The text is compared too: rows of another scorer may number their values otherwise.
+    if (known !== undefined && known.text === text) return known.cell;
+    const cell = this.cellOf(text);
+    this.byId[id] = { text, cell };
+    return cell;
+  }
+
+  cellOf(text: string): number {
     let entry = this.byText.get(text);
     if (entry === undefined) {
       const [kind, label] = groupOf(this.grouping, text);
@@ -559,7 +640,7 @@ class Grouping {
     return entry.cell;
   }
 
-  ordered(): { kind: GroupKind; label: string; cell: Cell }[] {
+  ordered(): GroupEntry[] {
     const entries = [...this.cells.values()];
     const rank = { value: 0, band: 0, other: 1, missing: 2 } as const;
     const bands = this.grouping.bands?.map((band) => band.label) ?? [];
@@ -611,12 +692,8 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   const maxGroups = readCount(settings.maxGroups, 'maxGroups', DEFAULT_MAX_GROUPS);
   const groupings = readGroupings(settings.by);
   const layout = createLayout(scale, scoring, weightColumn !== undefined);
-  const cells: Cell[] = [];
-  const newCell = () => {
-    const cell = new Cell(layout);
-    cells.push(cell);
-    return cell;
-  };
+  const table = new CellTable(layout);
+  const newCell = () => table.add();
   const overall = newCell();
   const groups = groupings.map((grouping) => new Grouping(grouping, newCell, Math.max(1, maxGroups)));
   const digest = new RowDigest(layout);
@@ -630,7 +707,7 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
     if (weight >= 2 * weightScale) {
       const scale = 2 ** Math.floor(Math.log2(weight));
       const factor = weightScale / scale;
-      for (const cell of cells) cell.rescale(factor);
+      table.rescale(factor);
       weightScale = scale;
     }
     return weight / weightScale;
@@ -642,21 +719,28 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
     // With groupings, the figures of all rows are summed from the first grouping's groups when
     // they are read (each row is in exactly one group of it): one replay per row and grouping.
     if (groups.length === 0) {
-      overall.apply(digest, levels);
+      table.apply(overall, digest, levels);
       return;
     }
     const texts = row.groups;
     if (texts === undefined || texts.length < groups.length) {
       throw new ScoringError('invalid_option', 'The rows carry no grouping columns: spread the summary\'s batchOptions into the batch scorer\'s options.', { path: 'by' });
     }
-    for (let index = 0; index < groups.length; index++) (groups[index] as Grouping).cellOf(texts[index] as string).apply(digest, levels);
+    const ids = row.groupIds;
+    for (let index = 0; index < groups.length; index++) {
+      const grouping = groups[index] as Grouping;
+      const text = texts[index] as string;
+      table.apply(ids === undefined ? grouping.cellOf(text) : grouping.cellAt(ids[index] ?? -1, text), digest, levels);
+    }
   }
 
-  function allRows(): Cell {
-    if (groups.length === 0) return overall;
-    const sum = new Cell(layout);
-    for (const entry of (groups[0] as Grouping).cells.values()) sum.merge(entry.cell);
-    return sum;
+  /** The figures of all rows: the overall cell, or the sum of the first grouping's groups. */
+  function allRows(): SummaryFigures {
+    if (groups.length === 0) return table.finish(overall, weightColumn, weightScale);
+    const sum = new CellTable(layout);
+    const cell = sum.add();
+    for (const entry of (groups[0] as Grouping).cells.values()) sum.merge(cell, table, entry.cell);
+    return sum.finish(cell, weightColumn, weightScale);
   }
 
   function finish(): BatchSummary {
@@ -675,10 +759,10 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
       method,
       groupings,
       minN,
-      ...allRows().finish(weightColumn, weightScale),
+      ...allRows(),
       groups: groups.flatMap((grouping) =>
         grouping.ordered().map(({ kind, label, cell }): GroupSummary => {
-          const figures = cell.finish(weightColumn, weightScale);
+          const figures = table.finish(cell, weightColumn, weightScale);
           return { by: { [grouping.grouping.column]: label }, kind, suppressed: figures.scored < minN, ...figures };
         }),
       ),
