@@ -294,6 +294,11 @@ function reliability(items: number, n: number, itemSums: ArrayLike<number>, sum:
   return { items, n, kr20: (items / (items - 1)) * (1 - pq / variance) };
 }
 
+// A row's flags: bad (malformed, or an invalid answer), scored, scored without a usable weight.
+const ROW_BAD = 1;
+const ROW_SCORED = 2;
+const ROW_WEIGHT_MISSING = 4;
+
 /**
  * What one row adds to every cell it belongs to, worked out once per row: the slots it counts
  * (each +1, and +w in the weight arrays), and the values it adds to value slots. Each group then
@@ -320,19 +325,32 @@ class RowDigest {
     this.countSlots = new Int32Array(layout.size);
   }
 
+  /** Works out a row from its event. */
   read(row: RowEvent, weight: number): void {
+    const { scores } = row;
+    const flags =
+      (scores.errorCode === null ? 0 : ROW_BAD) |
+      (scores.total !== null && scores.category !== null ? ROW_SCORED : 0) |
+      (this.layout.weighted && Number.isNaN(row.weight) ? ROW_WEIGHT_MISSING : 0);
+    this.readValues(scores.total ?? -1, scores.emotional ?? -1, scores.social ?? -1, flags, row.points, 0, row.levels, 0, row.levels.length, weight);
+  }
+
+  /**
+   * Works out a row from its figures: scores (-1 for none), flags (`ROW_…`), the item points at
+   * `pointsAt` and the answer levels at `levelsAt`, and its weight relative to the weight scale.
+   */
+  readValues(total: number, emotional: number, social: number, flags: number, points: Int8Array, pointsAt: number, levels: Int8Array, levelsAt: number, levelCount: number, weight: number): void {
     const { layout, slots, countSlots } = this;
-    const { scores, points, levels } = row;
     let count = 0;
     let countOnly = 0;
     let valueCount = 0;
     let weightedCount = 0;
     this.weight = weight;
     slots[count++] = ALL_ROWS;
-    if (scores.errorCode !== null) countSlots[countOnly++] = BAD;
+    if ((flags & ROW_BAD) !== 0) countSlots[countOnly++] = BAD;
     for (let score = 0; score < 3; score++) {
-      const value = score === 0 ? scores.total : score === 1 ? scores.emotional : scores.social;
-      if (value === null) {
+      const value = score === 0 ? total : score === 1 ? emotional : social;
+      if (value < 0) {
         countSlots[countOnly++] = MISSING + score;
         continue;
       }
@@ -352,17 +370,17 @@ class RowDigest {
         this.weightedValues[weightedCount++] = weight * weight;
       }
     }
-    if (scores.total !== null && scores.category !== null) {
+    if ((flags & ROW_SCORED) !== 0) {
       countSlots[countOnly++] = SCORED;
-      if (layout.weighted && Number.isNaN(row.weight)) countSlots[countOnly++] = WEIGHT_MISSING;
+      if ((flags & ROW_WEIGHT_MISSING) !== 0) countSlots[countOnly++] = WEIGHT_MISSING;
     }
-    if (scores.errorCode === null) {
+    if ((flags & ROW_BAD) === 0) {
       for (let set = 0; set < 3; set++) {
         const items = layout.itemSets[set] as readonly number[];
         let sum = 0;
         let complete = true;
         for (const item of items) {
-          const point = points[item] as number;
+          const point = points[pointsAt + item] as number;
           if (point !== 0 && point !== 1) {
             complete = false;
             break;
@@ -372,7 +390,7 @@ class RowDigest {
         if (!complete) continue;
         countSlots[countOnly++] = SET_N + set;
         const offset = layout.setItemOffset[set] as number;
-        for (let index = 0; index < items.length; index++) if (points[items[index] as number] === 1) countSlots[countOnly++] = offset + index;
+        for (let index = 0; index < items.length; index++) if (points[pointsAt + (items[index] as number)] === 1) countSlots[countOnly++] = offset + index;
         this.valueSlots[valueCount] = SET_SUM + set;
         this.values[valueCount++] = sum;
         this.valueSlots[valueCount] = SET_SQUARES + set;
@@ -380,8 +398,8 @@ class RowDigest {
       }
     }
     let slot = layout.itemOffset;
-    for (let item = 0; item < levels.length; item++, slot += ITEM_SLOTS) {
-      const level = levels[item] as number;
+    for (let item = 0; item < levelCount; item++, slot += ITEM_SLOTS) {
+      const level = levels[levelsAt + item] as number;
       slots[count++] = slot + (level === 9 ? 5 : level < -2 ? 6 : 2 - level);
     }
     this.slotCount = count;
