@@ -601,6 +601,87 @@ class CellTable {
   }
 }
 
+/** Rows a {@link RowBuffer} holds before they are added to their groups. */
+const BUFFER_ROWS = 8192;
+/** A row's flag in a {@link RowBuffer}: it carries answer levels. */
+const ROW_LEVELS = 8;
+
+/**
+ * Grouped rows, held a while and then added to their groups group by group: with hundreds of
+ * groups, adding each row as it comes touches a cell the CPU's cache no longer holds (some 15
+ * cache lines a row); added in order of their group, a cell's rows come one after another. The
+ * rows of one group are added in the order they came, so every sum is the same, to the bit.
+ * A row is kept in a record of `stride` bytes: its relative weight, flags, three scores (-1
+ * for none), item points and answer levels.
+ */
+class RowBuffer {
+  length = 0;
+  readonly stride: number;
+  readonly bytes: Int8Array;
+  readonly weights: Float64Array;
+  /** Per row, its cell in each grouping. */
+  readonly cells: Int32Array;
+  readonly order = new Int32Array(BUFFER_ROWS);
+
+  constructor(
+    readonly items: number,
+    readonly groupings: number,
+  ) {
+    this.stride = Math.ceil((12 + 2 * items) / 8) * 8;
+    const buffer = new ArrayBuffer(BUFFER_ROWS * this.stride);
+    this.bytes = new Int8Array(buffer);
+    this.weights = new Float64Array(buffer);
+    this.cells = new Int32Array(BUFFER_ROWS * groupings);
+  }
+
+  /** Keeps a row (its cells are written by the caller); whether the buffer is full. */
+  put(row: RowEvent, weight: number, layout: Layout): boolean {
+    const { bytes, items } = this;
+    const at = this.length * this.stride;
+    const { scores, points, levels } = row;
+    this.weights[at / 8] = weight;
+    bytes[at + 8] =
+      (scores.errorCode === null ? 0 : ROW_BAD) |
+      (scores.total !== null && scores.category !== null ? ROW_SCORED : 0) |
+      (layout.weighted && Number.isNaN(row.weight) ? ROW_WEIGHT_MISSING : 0) |
+      (levels.length > 0 ? ROW_LEVELS : 0);
+    bytes[at + 9] = scores.total ?? -1;
+    bytes[at + 10] = scores.emotional ?? -1;
+    bytes[at + 11] = scores.social ?? -1;
+    for (let item = 0; item < items; item++) bytes[at + 12 + item] = points[item] as number;
+    for (let item = 0; item < levels.length; item++) bytes[at + 12 + items + item] = levels[item] as number;
+    return ++this.length === BUFFER_ROWS;
+  }
+
+  /** Adds the rows held to their cells, grouping by grouping, each cell's rows in the order they came; empties the buffer. */
+  drain(table: CellTable, digest: RowDigest): void {
+    const { length, bytes, weights, cells, order, stride, items, groupings } = this;
+    if (length === 0) return;
+    for (let grouping = 0; grouping < groupings; grouping++) {
+      // A counting sort by cell: stable.
+      const starts = new Int32Array(table.count + 1);
+      for (let row = 0; row < length; row++) {
+        const next = (cells[row * groupings + grouping] as number) + 1;
+        starts[next] = (starts[next] as number) + 1;
+      }
+      for (let cell = 1; cell <= table.count; cell++) starts[cell] = (starts[cell] as number) + (starts[cell - 1] as number);
+      for (let row = 0; row < length; row++) {
+        const cell = cells[row * groupings + grouping] as number;
+        order[starts[cell] as number] = row;
+        starts[cell] = (starts[cell] as number) + 1;
+      }
+      for (let index = 0; index < length; index++) {
+        const row = order[index] as number;
+        const at = row * stride;
+        const flags = bytes[at + 8] as number;
+        digest.readValues(bytes[at + 9] as number, bytes[at + 10] as number, bytes[at + 11] as number, flags, bytes, at + 12, bytes, at + 12 + items, (flags & ROW_LEVELS) === 0 ? 0 : items, weights[at / 8] as number);
+        table.apply(cells[row * groupings + grouping] as number, digest, false);
+      }
+    }
+    this.length = 0;
+  }
+}
+
 /** A group: its kind, its label, and its cell in the summary's {@link CellTable}. */
 interface GroupEntry {
   readonly kind: GroupKind;
@@ -715,6 +796,9 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   const overall = newCell();
   const groups = groupings.map((grouping) => new Grouping(grouping, newCell, Math.max(1, maxGroups)));
   const digest = new RowDigest(layout);
+  const items = layout.compiled.keys.length;
+  // Scores are kept in a byte in the buffer: a scale with a score above 127 adds each row at once.
+  const buffer = groups.length > 0 && layout.largestIncrement <= 127 * 127 ? new RowBuffer(items, groups.length) : null;
   // Weights are summed relative to `weightScale`, a power of two near the largest weight seen, so
   // that huge weights (1e308) do not overflow the sums nor tiny ones underflow their squares.
   // Shares and the effective n are ratios: the scale cancels. One scale for every cell.
@@ -723,6 +807,8 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   function relative(weight: number): number {
     if (!(weight > 0) || weight === Infinity) return 0;
     if (weight >= 2 * weightScale) {
+      // Rows held were weighted on the old scale.
+      buffer?.drain(table, digest);
       const scale = 2 ** Math.floor(Math.log2(weight));
       const factor = weightScale / scale;
       table.rescale(factor);
@@ -732,11 +818,12 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   }
 
   function add(row: RowEvent): void {
-    digest.read(row, layout.weighted ? relative(row.weight) : 0);
+    const weight = layout.weighted ? relative(row.weight) : 0;
     const levels = row.levels.length > 0;
     // With groupings, the figures of all rows are summed from the first grouping's groups when
     // they are read (each row is in exactly one group of it): one replay per row and grouping.
     if (groups.length === 0) {
+      digest.read(row, weight);
       table.apply(overall, digest, levels);
       return;
     }
@@ -745,11 +832,23 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
       throw new ScoringError('invalid_option', 'The rows carry no grouping columns: spread the summary\'s batchOptions into the batch scorer\'s options.', { path: 'by' });
     }
     const ids = row.groupIds;
+    // A row of another scale's length is added at once, after the rows held.
+    const held = buffer !== null && row.points.length === items && (row.levels.length === 0 || row.levels.length === items) ? buffer : null;
+    if (held === null) {
+      buffer?.drain(table, digest);
+      digest.read(row, weight);
+    }
     for (let index = 0; index < groups.length; index++) {
       const grouping = groups[index] as Grouping;
       const text = texts[index] as string;
-      table.apply(ids === undefined ? grouping.cellOf(text) : grouping.cellAt(ids[index] ?? -1, text), digest, levels);
+      const cell = ids === undefined ? grouping.cellOf(text) : grouping.cellAt(ids[index] ?? -1, text);
+      if (held === null) table.apply(cell, digest, levels);
+      else {
+        held.cells[held.length * groups.length + index] = cell;
+        if (levels) table.levelsSeen[cell] = 1;
+      }
     }
+    if (held?.put(row, weight, layout) === true) held.drain(table, digest);
   }
 
   /** The figures of all rows: the overall cell, or the sum of the first grouping's groups. */
@@ -762,6 +861,7 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   }
 
   function finish(): BatchSummary {
+    buffer?.drain(table, digest);
     const { rules } = layout.compiled;
     const method: SummaryMethod = {
       scaleName: scale.name,
