@@ -6,6 +6,7 @@ import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-sco
 import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import { codingFromLabels } from './label-coding.js';
+import { TextInterner } from './text-interner.js';
 import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** The answer level of an invalid answer in {@link RowEvent.levels}. */
@@ -40,10 +41,9 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const groupNames = options.groupColumns ?? [];
   const groupColumns = new Int32Array(groupNames.length).fill(-1);
   const groups: string[] = groupNames.map(() => '');
-  // Per grouping column, the texts met so far by a hash of their bytes (bounded): a value read
-  // again is the same string, neither decoded nor allocated again, and hashes once in a map.
-  // Each text kept gets a number, the row event's group id.
-  const groupTexts = groupNames.map(() => new Map<number, { bytes: Uint8Array; text: string; id: number }>());
+  // Per grouping column, the texts met so far, kept by their bytes (bounded): a value read again
+  // is the same string, neither decoded nor allocated again; its number is the row's group id.
+  const groupTexts = groupNames.map(() => new TextInterner());
   const groupIds = new Int32Array(groupNames.length).fill(-1);
   const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
   const levelCaches = compiled.keys.map(() => new Map<string, number>());
@@ -63,34 +63,18 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
     const end = input.ends[column] as number;
     if (end - start > 64) return input.textOf(column);
     const { bytes } = input;
-    let hash = 0x811c9dc5;
-    for (let index = start; index < end; index++) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
-    // 30 bits: a small integer key, which a map looks up without allocating a number.
-    hash &= 0x3fffffff;
-    const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string; id: number }>;
-    const known = cache.get(hash);
-    if (known !== undefined && known.bytes.length === end - start) {
-      let same = true;
-      for (let index = 0; index < known.bytes.length; index++) {
-        if (known.bytes[index] !== bytes[start + index]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        groupIds[group] = known.id;
-        return known.text;
-      }
+    const interner = groupTexts[group] as TextInterner;
+    const known = interner.find(bytes, start, end);
+    if (known !== -1) {
+      groupIds[group] = known;
+      return interner.texts[known] as string;
     }
     const invalidBefore = input.invalidText;
     input.invalidText = false;
     const text = input.textOf(column);
     const invalid = input.invalidText;
     input.invalidText = invalidBefore || invalid;
-    if (!invalid && known === undefined && cache.size < 4096) {
-      groupIds[group] = cache.size;
-      cache.set(hash, { bytes: bytes.slice(start, end), text, id: cache.size });
-    }
+    if (!invalid) groupIds[group] = interner.add(bytes, start, end, text);
     return text;
   }
 
