@@ -541,7 +541,10 @@ class CellTable {
       return { count, proportion, interval, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * nEffective, nEffective) };
     };
     const categoryList = (score: number) =>
-      (layout.bands[score] as CategoryBand[]).map((band, index): CategoryPrevalence => Object.assign({ band }, prevalence((layout.bandOffset[score] as number) + index, score)));
+      (layout.bands[score] as CategoryBand[]).map((band, index): CategoryPrevalence => {
+        const { count, proportion, interval, weightedProportion, weightedInterval } = prevalence((layout.bandOffset[score] as number) + index, score);
+        return weighted ? { band, count, proportion, interval, weightedProportion, weightedInterval } : { band, count, proportion, interval };
+      });
     const statistics = (score: number): ScoreStatistics => {
       const n = counts[score] as number;
       const mean = n > 0 ? (counts[VALUE_SUM + score] as number) / n : null;
@@ -564,8 +567,9 @@ class CellTable {
       if (!weighted) return { level, count, proportion };
       return { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
     };
-    const items = this.levelsSeen
-      ? layout.compiled.keys.map((key, item): ItemFrequencies => {
+    const items =
+      this.levelsSeen[cell] === 1
+        ? layout.compiled.keys.map((key, item): ItemFrequencies => {
           const slot = layout.itemOffset + item * ITEM_SLOTS;
           return {
             key,
@@ -591,7 +595,10 @@ class CellTable {
       subscaleCategories: { emotional: categoryList(1), social: categoryList(2) },
       indicators: layout.indicators.map((indicator, index) => {
         const score = SCORE_NAMES.indexOf(indicator.score);
-        return Object.assign({ id: indicator.id, n: counts[score] as number }, prevalence(layout.indicatorOffset + index, score));
+        const { id } = indicator;
+        const n = counts[score] as number;
+        const { count, proportion, interval, weightedProportion, weightedInterval } = prevalence(layout.indicatorOffset + index, score);
+        return weighted ? { id, n, count, proportion, interval, weightedProportion, weightedInterval } : { id, n, count, proportion, interval };
       }),
       weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[0] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[WEIGHT_MISSING] as number },
       scores: { total: statistics(0), emotional: statistics(1), social: statistics(2) },

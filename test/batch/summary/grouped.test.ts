@@ -326,3 +326,18 @@ describe('grouped summaries of many rows and groups', () => {
     expectClose(all, plainAll);
   });
 });
+
+describe('item frequencies need answer levels', () => {
+  it('rows without answer levels (a scorer not given answerLevels) give items: null, overall and per group', () => {
+    for (const by of [undefined, 'gemeente']) {
+      const summary = createSummary(djg6, undefined, { by, minN: 1 });
+      const scorer = createBatchScorer('csv', { scale: djg6, output: null, groupColumns: summary.batchOptions.groupColumns, onRow: summary.add }, () => {});
+      scorer.push(new TextEncoder().encode(`${header}\nGent,40,1,${lonely}\nAalst,40,1,${notLonely}\n`));
+      scorer.end();
+      const result = summary.finish();
+      expect(result.read).toBe(2);
+      expect(result.items).toBeNull();
+      for (const group of result.groups) expect(group.items).toBeNull();
+    }
+  });
+});

@@ -19,12 +19,14 @@ function grouped(labels: readonly string[]): BatchSummary {
 
 describe('renderSummaryJson: indented, one line per group', () => {
   it('parses to the same value as JSON.stringify, labels holding quotes, `$` replacement patterns, brackets and newlines included', () => {
-    const labels = ['Gent', 'a "quoted", [bracketed] {name}: x', "$& $' $` $$ $1", 'line\nbreak', 'één 😀', ''];
+    const labels = ['Gent', 'a "quoted", [bracketed] {name}: x', 'x},{"by":{"y":1}},{"by":', "$& $' $` $$ $1", 'line\nbreak', 'één 😀', ''];
     const summary = grouped(labels);
     expect(summary.groups.length).toBe(labels.length);
     const text = renderSummaryJson(summary);
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(summary)));
     expect(text.endsWith('\n')).toBe(true);
+    // One line per group, whatever its label holds.
+    expect(text.split('\n').filter((line) => line.startsWith('    {"by":'))).toHaveLength(labels.length);
   });
 
   it('writes every group on one line of its own and everything else as JSON.stringify(value, null, 2)', () => {
