@@ -281,14 +281,14 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
 }
 
 /** KR-20 = k/(k−1) · (1 − Σ pᵢqᵢ / σ²), with population variances as in Kuder & Richardson (1937). */
-function reliability(items: number, n: number, itemSums: ArrayLike<number>, sum: number, sumSquares: number): Reliability {
+function reliability(items: number, n: number, itemSums: ArrayLike<number>, offset: number, sum: number, sumSquares: number): Reliability {
   if (n < 2 || items < 2) return { items, n, kr20: null };
   const mean = sum / n;
   const variance = sumSquares / n - mean * mean;
   if (!(variance > 1e-12)) return { items, n, kr20: null };
   let pq = 0;
   for (let index = 0; index < items; index++) {
-    const p = (itemSums[index] as number) / n;
+    const p = (itemSums[offset + index] as number) / n;
     pq += p * (1 - p);
   }
   return { items, n, kr20: (items / (items - 1)) * (1 - pq / variance) };
@@ -520,23 +520,24 @@ class CellTable {
 
   finish(cell: number, weightColumn: string | undefined, weightScale: number): SummaryFigures {
     this.flush(cell);
-    const { layout } = this;
-    const counts = this.totals.subarray(cell * this.stride, (cell + 1) * this.stride);
-    const weights = this.weights.subarray(cell * this.weightStride, (cell + 1) * this.weightStride);
+    const { layout, totals: counts, weights } = this;
+    // A cell's slots are read at its offsets (no views: this runs once per group, before the code is warm).
+    const base = cell * this.stride;
+    const weightBase = cell * this.weightStride;
     const weighted = weightColumn !== undefined;
     const effectiveN = (score: number) => {
-      const squares = weights[SQUARES + score] as number;
-      return squares > 0 ? (weights[score] as number) ** 2 / squares : 0;
+      const squares = weights[weightBase + SQUARES + score] as number;
+      return squares > 0 ? (weights[weightBase + score] as number) ** 2 / squares : 0;
     };
     // Objects are built as literals of one shape each (no spreads): a summary of many groups builds many.
     const prevalence = (slot: number, score: number): Prevalence => {
-      const count = counts[slot] as number;
-      const n = counts[score] as number;
+      const count = counts[base + slot] as number;
+      const n = counts[base + score] as number;
       const proportion = n > 0 ? count / n : null;
       const interval = wilsonInterval(count, n);
       if (!weighted) return { count, proportion, interval };
-      const total = weights[score] as number;
-      const share = total > 0 ? (weights[slot] as number) / total : null;
+      const total = weights[weightBase + score] as number;
+      const share = total > 0 ? (weights[weightBase + slot] as number) / total : null;
       const nEffective = effectiveN(score);
       return { count, proportion, interval, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * nEffective, nEffective) };
     };
@@ -546,66 +547,66 @@ class CellTable {
         return weighted ? { band, count, proportion, interval, weightedProportion, weightedInterval } : { band, count, proportion, interval };
       });
     const statistics = (score: number): ScoreStatistics => {
-      const n = counts[score] as number;
-      const mean = n > 0 ? (counts[VALUE_SUM + score] as number) / n : null;
-      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
+      const n = counts[base + score] as number;
+      const mean = n > 0 ? (counts[base + VALUE_SUM + score] as number) / n : null;
+      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[base + SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
       if (!weighted) return { n, mean, sd };
-      const total = weights[score] as number;
-      return { n, mean, sd, weightedMean: total > 0 ? (weights[VALUE_SUM + score] as number) / total : null };
+      const total = weights[weightBase + score] as number;
+      return { n, mean, sd, weightedMean: total > 0 ? (weights[weightBase + VALUE_SUM + score] as number) / total : null };
     };
-    const read = counts[ALL_ROWS] as number;
-    const weightTotal = weighted ? (weights[ALL_ROWS] as number) : 0;
+    const read = counts[base + ALL_ROWS] as number;
+    const weightTotal = weighted ? (weights[weightBase + ALL_ROWS] as number) : 0;
     const frequency = (slot: number): Frequency => {
-      const count = counts[slot] as number;
+      const count = counts[base + slot] as number;
       const proportion = read > 0 ? count / read : null;
       if (!weighted) return { count, proportion };
-      return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
+      return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[weightBase + slot] as number) / weightTotal : null };
     };
-    const answer = (level: number, slot: number): AnswerFrequency => {
-      const count = counts[slot] as number;
-      const proportion = read > 0 ? count / read : null;
-      if (!weighted) return { level, count, proportion };
-      return { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
-    };
-    const items =
-      this.levelsSeen[cell] === 1
-        ? layout.compiled.keys.map((key, item): ItemFrequencies => {
-          const slot = layout.itemOffset + item * ITEM_SLOTS;
-          return {
-            key,
-            answers: answerLevels.map(({ level }) => answer(level, slot + 2 - level)),
-            missing: frequency(slot + 5),
-            invalid: frequency(slot + 6),
-          };
-        })
-      : null;
+    let items: ItemFrequencies[] | null = null;
+    if (this.levelsSeen[cell] === 1) {
+      items = [];
+      for (let item = 0; item < layout.compiled.keys.length; item++) {
+        const slot = layout.itemOffset + item * ITEM_SLOTS;
+        const answers: AnswerFrequency[] = [];
+        for (let level = 2; level >= -2; level--) {
+          const count = counts[base + slot + 2 - level] as number;
+          const proportion = read > 0 ? count / read : null;
+          answers.push(
+            weighted
+              ? { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[weightBase + slot + 2 - level] as number) / weightTotal : null }
+              : { level, count, proportion },
+          );
+        }
+        items.push({ key: layout.compiled.keys[item] as string, answers, missing: frequency(slot + 5), invalid: frequency(slot + 6) });
+      }
+    }
     const set = (index: number) => {
-      const offset = layout.setItemOffset[index] as number;
       const size = (layout.itemSets[index] as number[]).length;
-      return reliability(size, counts[SET_N + index] as number, counts.subarray(offset, offset + size), counts[SET_SUM + index] as number, counts[SET_SQUARES + index] as number);
+      return reliability(size, counts[base + SET_N + index] as number, counts, base + (layout.setItemOffset[index] as number), counts[base + SET_SUM + index] as number, counts[base + SET_SQUARES + index] as number);
     };
-    const scored = counts[SCORED] as number;
+    const scored = counts[base + SCORED] as number;
     return {
       read,
       scored,
       notScored: read - scored,
-      bad: counts[BAD] as number,
-      missing: { total: counts[MISSING] as number, emotional: counts[MISSING + 1] as number, social: counts[MISSING + 2] as number },
+      bad: counts[base + BAD] as number,
+      missing: { total: counts[base + MISSING] as number, emotional: counts[base + MISSING + 1] as number, social: counts[base + MISSING + 2] as number },
       categories: categoryList(0),
       subscaleCategories: { emotional: categoryList(1), social: categoryList(2) },
       indicators: layout.indicators.map((indicator, index) => {
         const score = SCORE_NAMES.indexOf(indicator.score);
         const { id } = indicator;
-        const n = counts[score] as number;
+        const n = counts[base + score] as number;
         const { count, proportion, interval, weightedProportion, weightedInterval } = prevalence(layout.indicatorOffset + index, score);
         return weighted ? { id, n, count, proportion, interval, weightedProportion, weightedInterval } : { id, n, count, proportion, interval };
       }),
-      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[0] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[WEIGHT_MISSING] as number },
+      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[weightBase] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[base + WEIGHT_MISSING] as number },
       scores: { total: statistics(0), emotional: statistics(1), social: statistics(2) },
       reliability: { total: set(0), emotional: set(1), social: set(2) },
       items,
     };
   }
+
 }
 
 /** Rows a {@link RowBuffer} holds before they are added to their groups. */
