@@ -280,6 +280,12 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
   return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weightSize, largestIncrement, weighted };
 }
 
+/**
+ * A count as a small integer when it is one (below 2³⁰): stored in an object without a number box
+ * of its own, and written to JSON faster. The value is the same.
+ */
+const whole = (count: number): number => (count < 0x40000000 ? count | 0 : count);
+
 /** KR-20 = k/(k−1) · (1 − Σ pᵢqᵢ / σ²), with population variances as in Kuder & Richardson (1937). */
 function reliability(items: number, n: number, itemSums: ArrayLike<number>, offset: number, sum: number, sumSquares: number): Reliability {
   if (n < 2 || items < 2) return { items, n, kr20: null };
@@ -531,8 +537,8 @@ class CellTable {
     };
     // Objects are built as literals of one shape each (no spreads): a summary of many groups builds many.
     const prevalence = (slot: number, score: number): Prevalence => {
-      const count = counts[base + slot] as number;
-      const n = counts[base + score] as number;
+      const count = whole(counts[base + slot] as number);
+      const n = whole(counts[base + score] as number);
       const proportion = n > 0 ? count / n : null;
       const interval = wilsonInterval(count, n);
       if (!weighted) return { count, proportion, interval };
@@ -547,17 +553,17 @@ class CellTable {
         return weighted ? { band, count, proportion, interval, weightedProportion, weightedInterval } : { band, count, proportion, interval };
       });
     const statistics = (score: number): ScoreStatistics => {
-      const n = counts[base + score] as number;
+      const n = whole(counts[base + score] as number);
       const mean = n > 0 ? (counts[base + VALUE_SUM + score] as number) / n : null;
       const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[base + SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
       if (!weighted) return { n, mean, sd };
       const total = weights[weightBase + score] as number;
       return { n, mean, sd, weightedMean: total > 0 ? (weights[weightBase + VALUE_SUM + score] as number) / total : null };
     };
-    const read = counts[base + ALL_ROWS] as number;
+    const read = whole(counts[base + ALL_ROWS] as number);
     const weightTotal = weighted ? (weights[weightBase + ALL_ROWS] as number) : 0;
     const frequency = (slot: number): Frequency => {
-      const count = counts[base + slot] as number;
+      const count = whole(counts[base + slot] as number);
       const proportion = read > 0 ? count / read : null;
       if (!weighted) return { count, proportion };
       return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[weightBase + slot] as number) / weightTotal : null };
@@ -569,7 +575,7 @@ class CellTable {
         const slot = layout.itemOffset + item * ITEM_SLOTS;
         const answers: AnswerFrequency[] = [];
         for (let level = 2; level >= -2; level--) {
-          const count = counts[base + slot + 2 - level] as number;
+          const count = whole(counts[base + slot + 2 - level] as number);
           const proportion = read > 0 ? count / read : null;
           answers.push(
             weighted
@@ -582,25 +588,25 @@ class CellTable {
     }
     const set = (index: number) => {
       const size = (layout.itemSets[index] as number[]).length;
-      return reliability(size, counts[base + SET_N + index] as number, counts, base + (layout.setItemOffset[index] as number), counts[base + SET_SUM + index] as number, counts[base + SET_SQUARES + index] as number);
+      return reliability(size, whole(counts[base + SET_N + index] as number), counts, base + (layout.setItemOffset[index] as number), counts[base + SET_SUM + index] as number, counts[base + SET_SQUARES + index] as number);
     };
-    const scored = counts[base + SCORED] as number;
+    const scored = whole(counts[base + SCORED] as number);
     return {
       read,
       scored,
-      notScored: read - scored,
-      bad: counts[base + BAD] as number,
-      missing: { total: counts[base + MISSING] as number, emotional: counts[base + MISSING + 1] as number, social: counts[base + MISSING + 2] as number },
+      notScored: whole(read - scored),
+      bad: whole(counts[base + BAD] as number),
+      missing: { total: whole(counts[base + MISSING] as number), emotional: whole(counts[base + MISSING + 1] as number), social: whole(counts[base + MISSING + 2] as number) },
       categories: categoryList(0),
       subscaleCategories: { emotional: categoryList(1), social: categoryList(2) },
       indicators: layout.indicators.map((indicator, index) => {
         const score = SCORE_NAMES.indexOf(indicator.score);
         const { id } = indicator;
-        const n = counts[base + score] as number;
+        const n = whole(counts[base + score] as number);
         const { count, proportion, interval, weightedProportion, weightedInterval } = prevalence(layout.indicatorOffset + index, score);
         return weighted ? { id, n, count, proportion, interval, weightedProportion, weightedInterval } : { id, n, count, proportion, interval };
       }),
-      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[weightBase] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[base + WEIGHT_MISSING] as number },
+      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[weightBase] as number) * weightScale, effectiveN: effectiveN(0), missing: whole(counts[base + WEIGHT_MISSING] as number) },
       scores: { total: statistics(0), emotional: statistics(1), social: statistics(2) },
       reliability: { total: set(0), emotional: set(1), social: set(2) },
       items,
