@@ -11,6 +11,7 @@ const SLOTS = 2 * LIMIT;
  *
  * @example
  * ```ts
+ * import { TextInterner } from 'loneliness-scales/batch/internal';
  * const interner = new TextInterner();
  * const bytes = new TextEncoder().encode('Gent,Gent');
  * interner.find(bytes, 0, 4); // -1
