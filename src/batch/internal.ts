@@ -13,4 +13,5 @@ export { batchFormat } from './streams/formats.js';
 export { createWeightReader, parseWeight } from './summary/weights.js';
 export { wilsonInterval } from './summary/wilson.js';
 export { createReaderScorer } from './streams/create-batch-scorer.js';
+export { TextInterner } from './streams/text-interner.js';
 export type { ByteReader, ObjectRow, ReaderFactory, ReaderOptions, RowTarget } from './streams/rows.js';

@@ -61,6 +61,13 @@ export interface RowEvent {
   /** The row's text in each of {@link BatchOptions.groupColumns}, in their order (`''` when it has none); reused between rows. */
   readonly groups: readonly string[];
   /**
+   * Per grouping column, a small whole number standing for the row's text in {@link groups}
+   * (the same number for the same text, for as long as the scorer runs), or -1 when the scorer
+   * gave the text none (a quoted or long cell, a bounded number of values); reused between rows.
+   * Lets a caller that tallies by group find the group by an array index instead of the text.
+   */
+  readonly groupIds?: Int32Array;
+  /**
    * With {@link BatchOptions.answerLevels}: each item's answer as an agreement level by position
    * in the scale (2 = `yes!`, 1 = `yes`, 0 = `more or less`, -1 = `no`, -2 = `no!`), 9 for a
    * missing answer, -128 for an invalid one (or a malformed row); reused between rows. Empty otherwise.

@@ -6,6 +6,7 @@ import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-sco
 import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import { codingFromLabels } from './label-coding.js';
+import { TextInterner } from './text-interner.js';
 import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** The answer level of an invalid answer in {@link RowEvent.levels}. */
@@ -40,48 +41,40 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const groupNames = options.groupColumns ?? [];
   const groupColumns = new Int32Array(groupNames.length).fill(-1);
   const groups: string[] = groupNames.map(() => '');
-  // Per grouping column, the texts met so far by a hash of their bytes (bounded): a value read
-  // again is the same string, neither decoded nor allocated again, and hashes once in a map.
-  const groupTexts = groupNames.map(() => new Map<number, { bytes: Uint8Array; text: string }>());
+  // Per grouping column, the texts met so far, kept by their bytes (bounded): a value read again
+  // is the same string, neither decoded nor allocated again; its number is the row's group id.
+  const groupTexts = groupNames.map(() => new TextInterner());
+  const groupIds = new Int32Array(groupNames.length).fill(-1);
   const levels = new Int8Array(options.answerLevels === true ? itemCount : 0);
   const levelCaches = compiled.keys.map(() => new Map<string, number>());
   // Per item, the level of each integer code -128..127, read once when first met (as the code tables of points).
   const levelTables = compiled.keys.map(() => new Int8Array(256).fill(UNREAD_LEVEL));
-  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, levels };
+  const event: Mutable<RowEvent> = { line: 0, index: 0, points, scores, weight: Number.NaN, groups, groupIds, levels };
   const { strict, onProblem, onRow } = options;
   let weightColumn = -1;
   const readWeight = options.weightColumn === undefined ? null : createWeightReader(options.weightColumn, options.decimalSeparator ?? 'auto');
 
-  /** The text of a row's grouping column, interned by its bytes for delimited rows. */
+  /** The text of a row's grouping column, interned by its bytes for delimited rows; sets the group's id (-1 when not interned). */
   function groupText(input: InputRow, group: number): string {
     const column = groupColumns[group] as number;
+    groupIds[group] = -1;
     if (input.kind !== 'delimited' || column >= input.fieldCount || input.quoting[column] !== 0) return input.textOf(column);
     const start = input.starts[column] as number;
     const end = input.ends[column] as number;
     if (end - start > 64) return input.textOf(column);
     const { bytes } = input;
-    let hash = 0x811c9dc5;
-    for (let index = start; index < end; index++) hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
-    // 30 bits: a small integer key, which a map looks up without allocating a number.
-    hash &= 0x3fffffff;
-    const cache = groupTexts[group] as Map<number, { bytes: Uint8Array; text: string }>;
-    const known = cache.get(hash);
-    if (known !== undefined && known.bytes.length === end - start) {
-      let same = true;
-      for (let index = 0; index < known.bytes.length; index++) {
-        if (known.bytes[index] !== bytes[start + index]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return known.text;
+    const interner = groupTexts[group] as TextInterner;
+    const known = interner.find(bytes, start, end);
+    if (known !== -1) {
+      groupIds[group] = known;
+      return interner.texts[known] as string;
     }
     const invalidBefore = input.invalidText;
     input.invalidText = false;
     const text = input.textOf(column);
     const invalid = input.invalidText;
     input.invalidText = invalidBefore || invalid;
-    if (!invalid && known === undefined && cache.size < 4096) cache.set(hash, { bytes: bytes.slice(start, end), text });
+    if (!invalid) groupIds[group] = interner.add(bytes, start, end, text);
     return text;
   }
 
@@ -181,7 +174,13 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
           ? readWeight(input.textOf(weightColumn), input.line, input.kind === 'delimited' && input.delimiter === 0x2c)
           : Number.NaN;
       const readable = input.problem === null && mapped;
-      for (let group = 0; group < groups.length; group++) groups[group] = readable ? groupText(input, group) : '';
+      for (let group = 0; group < groups.length; group++) {
+        if (readable) groups[group] = groupText(input, group);
+        else {
+          groups[group] = '';
+          groupIds[group] = -1;
+        }
+      }
       if (levels.length > 0) {
         if (!readable) levels.fill(INVALID_LEVEL);
         else {

@@ -216,7 +216,10 @@ export function renderSummaryMarkdown(summary: BatchSummary, language: Language 
 }
 
 /**
- * The summary as JSON text (band labels in both languages).
+ * The summary as JSON text (band labels in both languages): indented by two spaces, except that
+ * each group is written on one line of its own. A summary of many groups is mostly its groups
+ * (500 groups: about 4 MB on one line each, 7.9 MB indented); one line per group keeps the file
+ * easy to read, grep and diff, and halves the text to write. Parsed, it is the same value.
  *
  * @example
  * ```ts
@@ -231,5 +234,13 @@ export function renderSummaryMarkdown(summary: BatchSummary, language: Language 
  * ```
  */
 export function renderSummaryJson(summary: BatchSummary): string {
-  return `${JSON.stringify(summary, null, 2)}\n`;
+  const { groups } = summary;
+  if (groups.length === 0) return `${JSON.stringify(summary, null, 2)}\n`;
+  const outline = JSON.stringify({ ...summary, groups: [] }, null, 2);
+  // One text for all groups, broken after each: `},{"by":` is only ever between two groups (in a
+  // string, a quote is escaped), and a line break after a comma changes no JSON value.
+  const lines = JSON.stringify(groups).slice(1, -1).replaceAll('},{"by":', '},\n    {"by":');
+  // The only top-level key indented by two spaces. Joined, not replaced: the large text is not copied again.
+  const at = outline.indexOf('\n  "groups": []') + '\n  "groups": ['.length;
+  return outline.slice(0, at) + '\n    ' + lines + '\n  ' + outline.slice(at) + '\n';
 }

@@ -222,6 +222,10 @@ interface Layout {
   readonly itemSets: readonly (readonly number[])[];
   readonly setItemOffset: readonly number[];
   readonly size: number;
+  /** Slots a weight is summed in: those before the item sets' item sums. */
+  readonly weightSize: number;
+  /** The most one row adds to a slot: a score's square. */
+  readonly largestIncrement: number;
   readonly weighted: boolean;
 }
 
@@ -264,6 +268,7 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
   );
   const itemOffset = offset;
   offset += compiled.keys.length * ITEM_SLOTS;
+  const weightSize = offset;
   const all = compiled.keys.map((_, item) => item);
   const itemSets = [all, all.filter((item) => compiled.emotional[item] === 1), all.filter((item) => compiled.emotional[item] === 0)];
   const setItemOffset = itemSets.map((items) => {
@@ -271,22 +276,34 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
     offset += items.length;
     return start;
   });
-  return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weighted };
+  const largestIncrement = Math.max(1, compiled.keys.length, ...resolved.map((score) => score.maximum)) ** 2;
+  return { compiled, bands, bandSlot, bandOffset, indicators, indicatorsByValue, indicatorOffset, itemOffset, itemSets, setItemOffset, size: offset, weightSize, largestIncrement, weighted };
 }
 
+/**
+ * A count as a small integer when it is one (below 2³⁰): stored in an object without a number box
+ * of its own, and written to JSON faster. The value is the same.
+ */
+const whole = (count: number): number => (count < 0x40000000 ? count | 0 : count);
+
 /** KR-20 = k/(k−1) · (1 − Σ pᵢqᵢ / σ²), with population variances as in Kuder & Richardson (1937). */
-function reliability(items: number, n: number, itemSums: ArrayLike<number>, sum: number, sumSquares: number): Reliability {
+function reliability(items: number, n: number, itemSums: ArrayLike<number>, offset: number, sum: number, sumSquares: number): Reliability {
   if (n < 2 || items < 2) return { items, n, kr20: null };
   const mean = sum / n;
   const variance = sumSquares / n - mean * mean;
   if (!(variance > 1e-12)) return { items, n, kr20: null };
   let pq = 0;
   for (let index = 0; index < items; index++) {
-    const p = (itemSums[index] as number) / n;
+    const p = (itemSums[offset + index] as number) / n;
     pq += p * (1 - p);
   }
   return { items, n, kr20: (items / (items - 1)) * (1 - pq / variance) };
 }
+
+// A row's flags: bad (malformed, or an invalid answer), scored, scored without a usable weight.
+const ROW_BAD = 1;
+const ROW_SCORED = 2;
+const ROW_WEIGHT_MISSING = 4;
 
 /**
  * What one row adds to every cell it belongs to, worked out once per row: the slots it counts
@@ -314,19 +331,32 @@ class RowDigest {
     this.countSlots = new Int32Array(layout.size);
   }
 
+  /** Works out a row from its event. */
   read(row: RowEvent, weight: number): void {
+    const { scores } = row;
+    const flags =
+      (scores.errorCode === null ? 0 : ROW_BAD) |
+      (scores.total !== null && scores.category !== null ? ROW_SCORED : 0) |
+      (this.layout.weighted && Number.isNaN(row.weight) ? ROW_WEIGHT_MISSING : 0);
+    this.readValues(scores.total ?? -1, scores.emotional ?? -1, scores.social ?? -1, flags, row.points, 0, row.levels, 0, row.levels.length, weight);
+  }
+
+  /**
+   * Works out a row from its figures: scores (-1 for none), flags (`ROW_…`), the item points at
+   * `pointsAt` and the answer levels at `levelsAt`, and its weight relative to the weight scale.
+   */
+  readValues(total: number, emotional: number, social: number, flags: number, points: Int8Array, pointsAt: number, levels: Int8Array, levelsAt: number, levelCount: number, weight: number): void {
     const { layout, slots, countSlots } = this;
-    const { scores, points, levels } = row;
     let count = 0;
     let countOnly = 0;
     let valueCount = 0;
     let weightedCount = 0;
     this.weight = weight;
     slots[count++] = ALL_ROWS;
-    if (scores.errorCode !== null) countSlots[countOnly++] = BAD;
+    if ((flags & ROW_BAD) !== 0) countSlots[countOnly++] = BAD;
     for (let score = 0; score < 3; score++) {
-      const value = score === 0 ? scores.total : score === 1 ? scores.emotional : scores.social;
-      if (value === null) {
+      const value = score === 0 ? total : score === 1 ? emotional : social;
+      if (value < 0) {
         countSlots[countOnly++] = MISSING + score;
         continue;
       }
@@ -346,17 +376,17 @@ class RowDigest {
         this.weightedValues[weightedCount++] = weight * weight;
       }
     }
-    if (scores.total !== null && scores.category !== null) {
+    if ((flags & ROW_SCORED) !== 0) {
       countSlots[countOnly++] = SCORED;
-      if (layout.weighted && Number.isNaN(row.weight)) countSlots[countOnly++] = WEIGHT_MISSING;
+      if ((flags & ROW_WEIGHT_MISSING) !== 0) countSlots[countOnly++] = WEIGHT_MISSING;
     }
-    if (scores.errorCode === null) {
+    if ((flags & ROW_BAD) === 0) {
       for (let set = 0; set < 3; set++) {
         const items = layout.itemSets[set] as readonly number[];
         let sum = 0;
         let complete = true;
         for (const item of items) {
-          const point = points[item] as number;
+          const point = points[pointsAt + item] as number;
           if (point !== 0 && point !== 1) {
             complete = false;
             break;
@@ -366,7 +396,7 @@ class RowDigest {
         if (!complete) continue;
         countSlots[countOnly++] = SET_N + set;
         const offset = layout.setItemOffset[set] as number;
-        for (let index = 0; index < items.length; index++) if (points[items[index] as number] === 1) countSlots[countOnly++] = offset + index;
+        for (let index = 0; index < items.length; index++) if (points[pointsAt + (items[index] as number)] === 1) countSlots[countOnly++] = offset + index;
         this.valueSlots[valueCount] = SET_SUM + set;
         this.values[valueCount++] = sum;
         this.valueSlots[valueCount] = SET_SQUARES + set;
@@ -374,8 +404,8 @@ class RowDigest {
       }
     }
     let slot = layout.itemOffset;
-    for (let item = 0; item < levels.length; item++, slot += ITEM_SLOTS) {
-      const level = levels[item] as number;
+    for (let item = 0; item < levelCount; item++, slot += ITEM_SLOTS) {
+      const level = levels[levelsAt + item] as number;
       slots[count++] = slot + (level === 9 ? 5 : level < -2 ? 6 : 2 - level);
     }
     this.slotCount = count;
@@ -385,158 +415,322 @@ class RowDigest {
   }
 }
 
-/** The running figures of one set of rows (all rows, or one group). */
-class Cell {
-  levelsSeen = false;
-  readonly counts: Float64Array;
-  /** Weights relative to the summary's weight scale (see `WeightScale`). */
-  readonly weights: Float64Array;
+/**
+ * The running figures of every cell (all rows, or one group) in flat arrays, a stride per cell,
+ * so that a row's group is an offset and the cells of many groups stay small in the CPU's cache:
+ * with 500 groups, each row lands in a cell that is rarely cached, and every cache line a cell
+ * spans costs. A row's whole-number increments (counts, scores, squares: scores are sums of 0/1
+ * points) go to `pending`, 32-bit, half the bytes of a double, and are added into the exact
+ * `totals` before they could overflow; weighted sums go to `weights`, which holds only the slots
+ * a weight is summed in.
+ */
+class CellTable {
+  count = 0;
+  pending = new Int32Array(0);
+  /** Exact sums of what was pending: counts stay exact past 2³¹. */
+  totals = new Float64Array(0);
+  /** Weights relative to the summary's weight scale (see `relative` in `createSummary`). */
+  weights = new Float64Array(0);
+  levelsSeen = new Uint8Array(0);
+  readonly stride: number;
+  readonly weightStride: number;
+  /** Rows a cell may take before its pending sums are added into its totals (no slot can reach 2³¹). */
+  readonly flushAt: number;
 
   constructor(readonly layout: Layout) {
-    this.counts = new Float64Array(layout.size);
-    this.weights = new Float64Array(layout.weighted ? layout.size : 0);
+    this.stride = layout.size;
+    this.weightStride = layout.weighted ? layout.weightSize : 0;
+    this.flushAt = Math.floor(0x7fffffff / Math.max(1, layout.largestIncrement));
   }
 
-  apply(digest: RowDigest, levels: boolean): void {
-    const { counts, weights } = this;
+  /** A new empty cell's number. */
+  add(): number {
+    if (this.count === this.levelsSeen.length) {
+      const capacity = Math.max(4, this.count * 2);
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(old: T, size: number, create: (length: number) => T): T => {
+        const array = create(capacity * size);
+        array.set(old);
+        return array;
+      };
+      this.pending = grow(this.pending, this.stride, (length) => new Int32Array(length));
+      this.totals = grow(this.totals, this.stride, (length) => new Float64Array(length));
+      this.weights = grow(this.weights, this.weightStride, (length) => new Float64Array(length));
+      this.levelsSeen = grow(this.levelsSeen, 1, (length) => new Uint8Array(length));
+    }
+    return this.count++;
+  }
+
+  apply(cell: number, digest: RowDigest, levels: boolean): void {
+    const { pending, weights } = this;
+    const base = cell * this.stride;
     const { slots, slotCount, countSlots, countSlotCount, valueSlots, values, valueCount, weight } = digest;
-    if (levels) this.levelsSeen = true;
+    if (levels) this.levelsSeen[cell] = 1;
     for (let index = 0; index < countSlotCount; index++) {
-      const slot = countSlots[index] as number;
-      counts[slot] = (counts[slot] as number) + 1;
+      const slot = base + (countSlots[index] as number);
+      pending[slot] = (pending[slot] as number) + 1;
     }
     for (let index = 0; index < valueCount; index++) {
-      const slot = valueSlots[index] as number;
-      counts[slot] = (counts[slot] as number) + (values[index] as number);
+      const slot = base + (valueSlots[index] as number);
+      pending[slot] = (pending[slot] as number) + (values[index] as number);
+    }
+    for (let index = 0; index < slotCount; index++) {
+      const slot = base + (slots[index] as number);
+      pending[slot] = (pending[slot] as number) + 1;
     }
     if (weight > 0) {
+      const weightBase = cell * this.weightStride;
       for (let index = 0; index < slotCount; index++) {
-        const slot = slots[index] as number;
-        counts[slot] = (counts[slot] as number) + 1;
+        const slot = weightBase + (slots[index] as number);
         weights[slot] = (weights[slot] as number) + weight;
       }
       const { weightedSlots, weightedValues, weightedCount } = digest;
       for (let index = 0; index < weightedCount; index++) {
-        const slot = weightedSlots[index] as number;
+        const slot = weightBase + (weightedSlots[index] as number);
         weights[slot] = (weights[slot] as number) + (weightedValues[index] as number);
       }
-    } else {
-      for (let index = 0; index < slotCount; index++) {
-        const slot = slots[index] as number;
-        counts[slot] = (counts[slot] as number) + 1;
-      }
+    }
+    if ((pending[base + ALL_ROWS] as number) >= this.flushAt) this.flush(cell);
+  }
+
+  /** Adds a cell's pending sums into its totals. */
+  flush(cell: number): void {
+    const { pending, totals } = this;
+    const end = (cell + 1) * this.stride;
+    for (let index = cell * this.stride; index < end; index++) {
+      totals[index] = (totals[index] as number) + (pending[index] as number);
+      pending[index] = 0;
     }
   }
 
-  /** Adds another cell's figures to this one's (every figure is a sum, so the figures of all rows are the sums of a grouping's groups). */
-  merge(other: Cell): void {
-    const { counts, weights } = this;
-    for (let index = 0; index < counts.length; index++) counts[index] = (counts[index] as number) + (other.counts[index] as number);
-    for (let index = 0; index < weights.length; index++) weights[index] = (weights[index] as number) + (other.weights[index] as number);
-    if (other.levelsSeen) this.levelsSeen = true;
+  /** Adds another table's cell to one of this table's (every figure is a sum, so the figures of all rows are the sums of a grouping's groups). */
+  merge(cell: number, table: CellTable, other: number): void {
+    table.flush(other);
+    this.flush(cell);
+    const { stride, weightStride, totals, weights } = this;
+    for (let index = 0; index < stride; index++) totals[cell * stride + index] = (totals[cell * stride + index] as number) + (table.totals[other * stride + index] as number);
+    for (let index = 0; index < weightStride; index++) {
+      weights[cell * weightStride + index] = (weights[cell * weightStride + index] as number) + (table.weights[other * weightStride + index] as number);
+    }
+    if (table.levelsSeen[other] === 1) this.levelsSeen[cell] = 1;
   }
 
   /** Rescales the weight sums when the summary's weight scale grows (by a power of two: exact). */
   rescale(factor: number): void {
-    const { weights } = this;
-    for (let index = 0; index < weights.length; index++) {
-      const squares = index >= SQUARES && index < SQUARES + 3;
+    const { weights, weightStride } = this;
+    for (let index = 0; index < this.count * weightStride; index++) {
+      const slot = index % weightStride;
+      const squares = slot >= SQUARES && slot < SQUARES + 3;
       weights[index] = (weights[index] as number) * (squares ? factor * factor : factor);
     }
   }
 
-  finish(weightColumn: string | undefined, weightScale: number): SummaryFigures {
-    const { layout, counts, weights } = this;
+  finish(cell: number, weightColumn: string | undefined, weightScale: number): SummaryFigures {
+    this.flush(cell);
+    const { layout, totals: counts, weights } = this;
+    // A cell's slots are read at its offsets (no views: this runs once per group, before the code is warm).
+    const base = cell * this.stride;
+    const weightBase = cell * this.weightStride;
     const weighted = weightColumn !== undefined;
     const effectiveN = (score: number) => {
-      const squares = weights[SQUARES + score] as number;
-      return squares > 0 ? (weights[score] as number) ** 2 / squares : 0;
+      const squares = weights[weightBase + SQUARES + score] as number;
+      return squares > 0 ? (weights[weightBase + score] as number) ** 2 / squares : 0;
     };
     // Objects are built as literals of one shape each (no spreads): a summary of many groups builds many.
     const prevalence = (slot: number, score: number): Prevalence => {
-      const count = counts[slot] as number;
-      const n = counts[score] as number;
+      const count = whole(counts[base + slot] as number);
+      const n = whole(counts[base + score] as number);
       const proportion = n > 0 ? count / n : null;
       const interval = wilsonInterval(count, n);
       if (!weighted) return { count, proportion, interval };
-      const total = weights[score] as number;
-      const share = total > 0 ? (weights[slot] as number) / total : null;
+      const total = weights[weightBase + score] as number;
+      const share = total > 0 ? (weights[weightBase + slot] as number) / total : null;
       const nEffective = effectiveN(score);
       return { count, proportion, interval, weightedProportion: share, weightedInterval: share === null ? null : wilsonInterval(share * nEffective, nEffective) };
     };
     const categoryList = (score: number) =>
-      (layout.bands[score] as CategoryBand[]).map((band, index): CategoryPrevalence => Object.assign({ band }, prevalence((layout.bandOffset[score] as number) + index, score)));
+      (layout.bands[score] as CategoryBand[]).map((band, index): CategoryPrevalence => {
+        const { count, proportion, interval, weightedProportion, weightedInterval } = prevalence((layout.bandOffset[score] as number) + index, score);
+        return weighted ? { band, count, proportion, interval, weightedProportion, weightedInterval } : { band, count, proportion, interval };
+      });
     const statistics = (score: number): ScoreStatistics => {
-      const n = counts[score] as number;
-      const mean = n > 0 ? (counts[VALUE_SUM + score] as number) / n : null;
-      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
+      const n = whole(counts[base + score] as number);
+      const mean = n > 0 ? (counts[base + VALUE_SUM + score] as number) / n : null;
+      const sd = n > 1 && mean !== null ? Math.sqrt(Math.max(0, ((counts[base + SQUARES + score] as number) - n * mean * mean) / (n - 1))) : null;
       if (!weighted) return { n, mean, sd };
-      const total = weights[score] as number;
-      return { n, mean, sd, weightedMean: total > 0 ? (weights[VALUE_SUM + score] as number) / total : null };
+      const total = weights[weightBase + score] as number;
+      return { n, mean, sd, weightedMean: total > 0 ? (weights[weightBase + VALUE_SUM + score] as number) / total : null };
     };
-    const read = counts[ALL_ROWS] as number;
-    const weightTotal = weighted ? (weights[ALL_ROWS] as number) : 0;
+    const read = whole(counts[base + ALL_ROWS] as number);
+    const weightTotal = weighted ? (weights[weightBase + ALL_ROWS] as number) : 0;
     const frequency = (slot: number): Frequency => {
-      const count = counts[slot] as number;
+      const count = whole(counts[base + slot] as number);
       const proportion = read > 0 ? count / read : null;
       if (!weighted) return { count, proportion };
-      return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
+      return { count, proportion, weightedProportion: weightTotal > 0 ? (weights[weightBase + slot] as number) / weightTotal : null };
     };
-    const answer = (level: number, slot: number): AnswerFrequency => {
-      const count = counts[slot] as number;
-      const proportion = read > 0 ? count / read : null;
-      if (!weighted) return { level, count, proportion };
-      return { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[slot] as number) / weightTotal : null };
-    };
-    const items = this.levelsSeen
-      ? layout.compiled.keys.map((key, item): ItemFrequencies => {
-          const slot = layout.itemOffset + item * ITEM_SLOTS;
-          return {
-            key,
-            answers: answerLevels.map(({ level }) => answer(level, slot + 2 - level)),
-            missing: frequency(slot + 5),
-            invalid: frequency(slot + 6),
-          };
-        })
-      : null;
+    let items: ItemFrequencies[] | null = null;
+    if (this.levelsSeen[cell] === 1) {
+      items = [];
+      for (let item = 0; item < layout.compiled.keys.length; item++) {
+        const slot = layout.itemOffset + item * ITEM_SLOTS;
+        const answers: AnswerFrequency[] = [];
+        for (let level = 2; level >= -2; level--) {
+          const count = whole(counts[base + slot + 2 - level] as number);
+          const proportion = read > 0 ? count / read : null;
+          answers.push(
+            weighted
+              ? { level, count, proportion, weightedProportion: weightTotal > 0 ? (weights[weightBase + slot + 2 - level] as number) / weightTotal : null }
+              : { level, count, proportion },
+          );
+        }
+        items.push({ key: layout.compiled.keys[item] as string, answers, missing: frequency(slot + 5), invalid: frequency(slot + 6) });
+      }
+    }
     const set = (index: number) => {
-      const offset = layout.setItemOffset[index] as number;
       const size = (layout.itemSets[index] as number[]).length;
-      return reliability(size, counts[SET_N + index] as number, counts.subarray(offset, offset + size), counts[SET_SUM + index] as number, counts[SET_SQUARES + index] as number);
+      return reliability(size, whole(counts[base + SET_N + index] as number), counts, base + (layout.setItemOffset[index] as number), counts[base + SET_SUM + index] as number, counts[base + SET_SQUARES + index] as number);
     };
-    const scored = counts[SCORED] as number;
+    const scored = whole(counts[base + SCORED] as number);
     return {
       read,
       scored,
-      notScored: read - scored,
-      bad: counts[BAD] as number,
-      missing: { total: counts[MISSING] as number, emotional: counts[MISSING + 1] as number, social: counts[MISSING + 2] as number },
+      notScored: whole(read - scored),
+      bad: whole(counts[base + BAD] as number),
+      missing: { total: whole(counts[base + MISSING] as number), emotional: whole(counts[base + MISSING + 1] as number), social: whole(counts[base + MISSING + 2] as number) },
       categories: categoryList(0),
       subscaleCategories: { emotional: categoryList(1), social: categoryList(2) },
       indicators: layout.indicators.map((indicator, index) => {
         const score = SCORE_NAMES.indexOf(indicator.score);
-        return Object.assign({ id: indicator.id, n: counts[score] as number }, prevalence(layout.indicatorOffset + index, score));
+        const { id } = indicator;
+        const n = whole(counts[base + score] as number);
+        const { count, proportion, interval, weightedProportion, weightedInterval } = prevalence(layout.indicatorOffset + index, score);
+        return weighted ? { id, n, count, proportion, interval, weightedProportion, weightedInterval } : { id, n, count, proportion, interval };
       }),
-      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[0] as number) * weightScale, effectiveN: effectiveN(0), missing: counts[WEIGHT_MISSING] as number },
+      weights: weightColumn === undefined ? null : { column: weightColumn, sum: (weights[weightBase] as number) * weightScale, effectiveN: effectiveN(0), missing: whole(counts[base + WEIGHT_MISSING] as number) },
       scores: { total: statistics(0), emotional: statistics(1), social: statistics(2) },
       reliability: { total: set(0), emotional: set(1), social: set(2) },
       items,
     };
   }
+
 }
 
-/** The groups of one grouping as rows arrive: a cell per value, found by the cell's text. */
+/** Rows a {@link RowBuffer} holds before they are added to their groups. */
+const BUFFER_ROWS = 8192;
+/** A row's flag in a {@link RowBuffer}: it carries answer levels. */
+const ROW_LEVELS = 8;
+
+/**
+ * Grouped rows, held a while and then added to their groups group by group: with hundreds of
+ * groups, adding each row as it comes touches a cell the CPU's cache no longer holds (some 15
+ * cache lines a row); added in order of their group, a cell's rows come one after another. The
+ * rows of one group are added in the order they came, so every sum is the same, to the bit.
+ * A row is kept in a record of `stride` bytes: its relative weight, flags, three scores (-1
+ * for none), item points and answer levels.
+ */
+class RowBuffer {
+  length = 0;
+  readonly stride: number;
+  readonly bytes: Int8Array;
+  readonly weights: Float64Array;
+  /** Per row, its cell in each grouping. */
+  readonly cells: Int32Array;
+  readonly order = new Int32Array(BUFFER_ROWS);
+
+  constructor(
+    readonly items: number,
+    readonly groupings: number,
+  ) {
+    this.stride = Math.ceil((12 + 2 * items) / 8) * 8;
+    const buffer = new ArrayBuffer(BUFFER_ROWS * this.stride);
+    this.bytes = new Int8Array(buffer);
+    this.weights = new Float64Array(buffer);
+    this.cells = new Int32Array(BUFFER_ROWS * groupings);
+  }
+
+  /** Keeps a row (its cells are written by the caller); whether the buffer is full. */
+  put(row: RowEvent, weight: number, layout: Layout): boolean {
+    const { bytes, items } = this;
+    const at = this.length * this.stride;
+    const { scores, points, levels } = row;
+    this.weights[at / 8] = weight;
+    bytes[at + 8] =
+      (scores.errorCode === null ? 0 : ROW_BAD) |
+      (scores.total !== null && scores.category !== null ? ROW_SCORED : 0) |
+      (layout.weighted && Number.isNaN(row.weight) ? ROW_WEIGHT_MISSING : 0) |
+      (levels.length > 0 ? ROW_LEVELS : 0);
+    bytes[at + 9] = scores.total ?? -1;
+    bytes[at + 10] = scores.emotional ?? -1;
+    bytes[at + 11] = scores.social ?? -1;
+    for (let item = 0; item < items; item++) bytes[at + 12 + item] = points[item] as number;
+    for (let item = 0; item < levels.length; item++) bytes[at + 12 + items + item] = levels[item] as number;
+    return ++this.length === BUFFER_ROWS;
+  }
+
+  /** Adds the rows held to their cells, grouping by grouping, each cell's rows in the order they came; empties the buffer. */
+  drain(table: CellTable, digest: RowDigest): void {
+    const { length, bytes, weights, cells, order, stride, items, groupings } = this;
+    if (length === 0) return;
+    for (let grouping = 0; grouping < groupings; grouping++) {
+      // A counting sort by cell: stable.
+      const starts = new Int32Array(table.count + 1);
+      for (let row = 0; row < length; row++) {
+        const next = (cells[row * groupings + grouping] as number) + 1;
+        starts[next] = (starts[next] as number) + 1;
+      }
+      for (let cell = 1; cell <= table.count; cell++) starts[cell] = (starts[cell] as number) + (starts[cell - 1] as number);
+      for (let row = 0; row < length; row++) {
+        const cell = cells[row * groupings + grouping] as number;
+        order[starts[cell] as number] = row;
+        starts[cell] = (starts[cell] as number) + 1;
+      }
+      for (let index = 0; index < length; index++) {
+        const row = order[index] as number;
+        const at = row * stride;
+        const flags = bytes[at + 8] as number;
+        digest.readValues(bytes[at + 9] as number, bytes[at + 10] as number, bytes[at + 11] as number, flags, bytes, at + 12, bytes, at + 12 + items, (flags & ROW_LEVELS) === 0 ? 0 : items, weights[at / 8] as number);
+        table.apply(cells[row * groupings + grouping] as number, digest, false);
+      }
+    }
+    this.length = 0;
+  }
+}
+
+/** A group: its kind, its label, and its cell in the summary's {@link CellTable}. */
+interface GroupEntry {
+  readonly kind: GroupKind;
+  readonly label: string;
+  readonly cell: number;
+}
+
+/** Most group ids (see {@link RowEvent.groupIds}) a grouping remembers. */
+const GROUP_ID_LIMIT = 1 << 16;
+
+/** The groups of one grouping as rows arrive: a cell per value, found by the row's group id, or else by the cell's text. */
 class Grouping {
-  readonly cells = new Map<string, { kind: GroupKind; label: string; cell: Cell }>();
-  readonly byText = new Map<string, { kind: GroupKind; label: string; cell: Cell }>();
+  readonly cells = new Map<string, GroupEntry>();
+  readonly byText = new Map<string, GroupEntry>();
+  /** Per group id of the scorer, the text it stood for and its cell: a row's cell is found by an array index. */
+  readonly byId: ({ readonly text: string; readonly cell: number } | undefined)[] = [];
 
   constructor(
     readonly grouping: GroupBy,
-    readonly newCell: () => Cell,
+    readonly newCell: () => number,
     readonly maxGroups: number,
   ) {}
 
-  cellOf(text: string): Cell {
+  /** The cell of a row with group id `id` (or -1) and text `text`. */
+  cellAt(id: number, text: string): number {
+    if (id < 0 || id >= GROUP_ID_LIMIT) return this.cellOf(text);
+    const known = this.byId[id];
+    // The text is compared too: rows of another scorer may number their values otherwise.
+    if (known !== undefined && known.text === text) return known.cell;
+    const cell = this.cellOf(text);
+    this.byId[id] = { text, cell };
+    return cell;
+  }
+
+  cellOf(text: string): number {
     let entry = this.byText.get(text);
     if (entry === undefined) {
       const [kind, label] = groupOf(this.grouping, text);
@@ -559,7 +753,7 @@ class Grouping {
     return entry.cell;
   }
 
-  ordered(): { kind: GroupKind; label: string; cell: Cell }[] {
+  ordered(): GroupEntry[] {
     const entries = [...this.cells.values()];
     const rank = { value: 0, band: 0, other: 1, missing: 2 } as const;
     const bands = this.grouping.bands?.map((band) => band.label) ?? [];
@@ -611,15 +805,14 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   const maxGroups = readCount(settings.maxGroups, 'maxGroups', DEFAULT_MAX_GROUPS);
   const groupings = readGroupings(settings.by);
   const layout = createLayout(scale, scoring, weightColumn !== undefined);
-  const cells: Cell[] = [];
-  const newCell = () => {
-    const cell = new Cell(layout);
-    cells.push(cell);
-    return cell;
-  };
+  const table = new CellTable(layout);
+  const newCell = () => table.add();
   const overall = newCell();
   const groups = groupings.map((grouping) => new Grouping(grouping, newCell, Math.max(1, maxGroups)));
   const digest = new RowDigest(layout);
+  const items = layout.compiled.keys.length;
+  // Scores are kept in a byte in the buffer: a scale with a score above 127 adds each row at once.
+  const buffer = groups.length > 0 && layout.largestIncrement <= 127 * 127 ? new RowBuffer(items, groups.length) : null;
   // Weights are summed relative to `weightScale`, a power of two near the largest weight seen, so
   // that huge weights (1e308) do not overflow the sums nor tiny ones underflow their squares.
   // Shares and the effective n are ratios: the scale cancels. One scale for every cell.
@@ -628,38 +821,61 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
   function relative(weight: number): number {
     if (!(weight > 0) || weight === Infinity) return 0;
     if (weight >= 2 * weightScale) {
+      // Rows held were weighted on the old scale.
+      buffer?.drain(table, digest);
       const scale = 2 ** Math.floor(Math.log2(weight));
       const factor = weightScale / scale;
-      for (const cell of cells) cell.rescale(factor);
+      table.rescale(factor);
       weightScale = scale;
     }
     return weight / weightScale;
   }
 
   function add(row: RowEvent): void {
-    digest.read(row, layout.weighted ? relative(row.weight) : 0);
+    const weight = layout.weighted ? relative(row.weight) : 0;
     const levels = row.levels.length > 0;
     // With groupings, the figures of all rows are summed from the first grouping's groups when
     // they are read (each row is in exactly one group of it): one replay per row and grouping.
     if (groups.length === 0) {
-      overall.apply(digest, levels);
+      digest.read(row, weight);
+      table.apply(overall, digest, levels);
       return;
     }
     const texts = row.groups;
     if (texts === undefined || texts.length < groups.length) {
       throw new ScoringError('invalid_option', 'The rows carry no grouping columns: spread the summary\'s batchOptions into the batch scorer\'s options.', { path: 'by' });
     }
-    for (let index = 0; index < groups.length; index++) (groups[index] as Grouping).cellOf(texts[index] as string).apply(digest, levels);
+    const ids = row.groupIds;
+    // A row of another scale's length is added at once, after the rows held.
+    const held = buffer !== null && row.points.length === items && (row.levels.length === 0 || row.levels.length === items) ? buffer : null;
+    if (held === null) {
+      buffer?.drain(table, digest);
+      digest.read(row, weight);
+    }
+    for (let index = 0; index < groups.length; index++) {
+      const grouping = groups[index] as Grouping;
+      const text = texts[index] as string;
+      const cell = ids === undefined ? grouping.cellOf(text) : grouping.cellAt(ids[index] ?? -1, text);
+      if (held === null) table.apply(cell, digest, levels);
+      else {
+        held.cells[held.length * groups.length + index] = cell;
+        if (levels) table.levelsSeen[cell] = 1;
+      }
+    }
+    if (held?.put(row, weight, layout) === true) held.drain(table, digest);
   }
 
-  function allRows(): Cell {
-    if (groups.length === 0) return overall;
-    const sum = new Cell(layout);
-    for (const entry of (groups[0] as Grouping).cells.values()) sum.merge(entry.cell);
-    return sum;
+  /** The figures of all rows: the overall cell, or the sum of the first grouping's groups. */
+  function allRows(): SummaryFigures {
+    if (groups.length === 0) return table.finish(overall, weightColumn, weightScale);
+    const sum = new CellTable(layout);
+    const cell = sum.add();
+    for (const entry of (groups[0] as Grouping).cells.values()) sum.merge(cell, table, entry.cell);
+    return sum.finish(cell, weightColumn, weightScale);
   }
 
   function finish(): BatchSummary {
+    buffer?.drain(table, digest);
     const { rules } = layout.compiled;
     const method: SummaryMethod = {
       scaleName: scale.name,
@@ -675,10 +891,10 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
       method,
       groupings,
       minN,
-      ...allRows().finish(weightColumn, weightScale),
+      ...allRows(),
       groups: groups.flatMap((grouping) =>
         grouping.ordered().map(({ kind, label, cell }): GroupSummary => {
-          const figures = cell.finish(weightColumn, weightScale);
+          const figures = table.finish(cell, weightColumn, weightScale);
           return { by: { [grouping.grouping.column]: label }, kind, suppressed: figures.scored < minN, ...figures };
         }),
       ),

@@ -281,3 +281,63 @@ describe('grouping values read from bytes', () => {
     expect(problems).toEqual(['3:invalid_utf8', '5:invalid_utf8']);
   });
 });
+
+/** Deep equality, numbers that are not whole to a relative 1e-12. */
+function expectClose(actual: unknown, expected: unknown, path = ''): void {
+  if (typeof expected === 'number' && typeof actual === 'number' && !Number.isInteger(expected)) {
+    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(Object.keys(actual as object), path).toEqual(Object.keys(expected));
+    for (const [key, value] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
+  } else expect(actual, path).toBe(expected);
+}
+
+describe('grouped summaries of many rows and groups', () => {
+  it('each of 37 groups over 20,000 weighted rows (a larger weight arriving late) holds exactly the figures of a summary of its rows alone', () => {
+    const answers = ['ja', 'nee', 'min of meer', '', 'x', '-1'];
+    let state = 7;
+    const next = (count: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % count;
+    };
+    const rows: string[] = [];
+    for (let row = 0; row < 20_000; row++) {
+      // Weights grow past the weight scale now and then (1 → 3e6 at row 12,000), so the sums are rescaled while rows are held.
+      const weight = row % 11 === 0 ? '' : row === 12_000 ? '3000000' : row > 12_000 && row % 97 === 0 ? `${(next(900) + 1) * 1000}.5` : `${next(30) / 10}`;
+      const items = Array.from({ length: 6 }, () => answers[next(answers.length)]);
+      rows.push(`g${next(37)},${18 + next(80)},${weight},${items.join(',')}`);
+    }
+    const summary = summarize(`${header}\n${rows.join('\n')}\n`, { by: 'gemeente,leeftijd:18-44,45-64,65+', weights: 'gewicht', minN: 1 });
+    expect(summary.groups.filter((group) => 'gemeente' in group.by)).toHaveLength(37);
+    for (const group of summary.groups.filter((entry) => 'gemeente' in entry.by).slice(0, 6)) {
+      const label = group.by['gemeente'] as string;
+      const own = rows.filter((row) => row.startsWith(`${label},`));
+      const alone = summarize(`${header}\n${own.join('\n')}\n`, { weights: 'gewicht', minN: 1 });
+      const { by: _by, kind: _kind, suppressed: _suppressed, ...figures } = group;
+      const { scale: _scale, method: _method, groupings: _groupings, minN: _minN, groups: _groups, ...aloneFigures } = alone;
+      // Counts exact; weighted figures to 1e-12 (a summary of the group alone sums its weights on a scale of its own).
+      expectClose(figures, aloneFigures);
+    }
+    const plain = summarize(`${header}\n${rows.join('\n')}\n`, { weights: 'gewicht', minN: 1 });
+    const { scale: _scale, method: _method, groupings: _groupings, minN: _minN, groups: _groups, ...all } = summary;
+    const { scale: _s, method: _m, groupings: _g, minN: _n, groups: _gs, ...plainAll } = plain;
+    expect(all.read).toBe(20_000);
+    expect(all.categories.map((category) => category.count)).toEqual(plainAll.categories.map((category) => category.count));
+    expectClose(all, plainAll);
+  });
+});
+
+describe('item frequencies need answer levels', () => {
+  it('rows without answer levels (a scorer not given answerLevels) give items: null, overall and per group', () => {
+    for (const by of [undefined, 'gemeente']) {
+      const summary = createSummary(djg6, undefined, { by, minN: 1 });
+      const scorer = createBatchScorer('csv', { scale: djg6, output: null, groupColumns: summary.batchOptions.groupColumns, onRow: summary.add }, () => {});
+      scorer.push(new TextEncoder().encode(`${header}\nGent,40,1,${lonely}\nAalst,40,1,${notLonely}\n`));
+      scorer.end();
+      const result = summary.finish();
+      expect(result.read).toBe(2);
+      expect(result.items).toBeNull();
+      for (const group of result.groups) expect(group.items).toBeNull();
+    }
+  });
+});
