@@ -16,7 +16,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ScoringError } from '../index.js';
 
@@ -177,6 +177,8 @@ export async function openOutputFile(path: string, options: OutputFileOptions = 
 async function openInPlace(name: string, path: string): Promise<OutputFile> {
   let handle: FileHandle;
   try {
+    // Loaded here: a run writing a regular file does not pay for node:fs/promises at start-up.
+    const { open } = await import('node:fs/promises');
     handle = await open(path, 'a');
   } catch (error) {
     throw unwritable(name, path, describeFileError(error));
