@@ -53,6 +53,40 @@ export function createDelimitedReader(delimiter: string, target: RowTarget, opti
   let searched = 0;
   let quoted = false;
   function sniff(chunk: Uint8Array, final: boolean): void {
+    // The header line is nearly always within the first chunk: it is searched there, and the
+    // chunk is copied only when the line goes on (chunks are reused by their reader).
+    let bytes = chunk;
+    if (heldLength > 0) {
+      hold(chunk);
+      bytes = held.subarray(0, heldLength);
+    }
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let end = -1;
+    if (bytes.length >= 3 || final) {
+      for (let index = Math.max(searched, bom); index < bytes.length; index++) {
+        const byte = bytes[index] as number;
+        if (byte === 0x22) quoted = !quoted;
+        else if (!quoted && (byte === 0x0a || byte === 0x0d)) {
+          end = index;
+          break;
+        }
+      }
+      searched = bytes.length;
+    }
+    if (end === -1 && !final && (bytes.length < 3 || bytes.length <= options.maxRecordBytes + bom)) {
+      if (bytes === chunk) hold(chunk);
+      return;
+    }
+    if (end === -1) end = bytes.length;
+    const ready = start(detectDelimiter(bytes.subarray(bom, end)), true);
+    tokenizer = ready;
+    held = new Uint8Array(0);
+    heldLength = 0;
+    ready.push(bytes);
+  }
+
+  /** Keeps a chunk of an incomplete header line (grown by doubling). */
+  function hold(chunk: Uint8Array): void {
     if (heldLength + chunk.length > held.length) {
       const grown = new Uint8Array(Math.max(heldLength + chunk.length, held.length * 2, 4096));
       grown.set(held.subarray(0, heldLength));
@@ -60,26 +94,6 @@ export function createDelimitedReader(delimiter: string, target: RowTarget, opti
     }
     held.set(chunk, heldLength);
     heldLength += chunk.length;
-    const bom = held[0] === 0xef && held[1] === 0xbb && held[2] === 0xbf ? 3 : 0;
-    if (heldLength < 3 && !final) return;
-    let end = -1;
-    for (let index = Math.max(searched, bom); index < heldLength; index++) {
-      const byte = held[index] as number;
-      if (byte === 0x22) quoted = !quoted;
-      else if (!quoted && (byte === 0x0a || byte === 0x0d)) {
-        end = index;
-        break;
-      }
-    }
-    searched = heldLength;
-    if (end === -1 && !final && heldLength <= options.maxRecordBytes + bom) return;
-    if (end === -1) end = heldLength;
-    const ready = start(detectDelimiter(held.subarray(bom, end)), true);
-    tokenizer = ready;
-    const bytes = held.subarray(0, heldLength);
-    held = new Uint8Array(0);
-    heldLength = 0;
-    ready.push(bytes);
   }
 
   return {

@@ -386,7 +386,8 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
   function append(bytes: Uint8Array): void {
     const needed = held + bytes.length;
     if (work.length < needed) {
-      const size = Math.max(needed, work.length * 2, 1 << 16);
+      // Room for the next chunk as well: a held record plus a chunk would otherwise grow it again.
+      const size = Math.max(2 * needed, work.length * 2, 1 << 16);
       const grown = allocate === undefined ? new Uint8Array(size) : allocate(size);
       grown.set(work.subarray(0, held));
       work = grown;

@@ -28,7 +28,8 @@ const encoder = /* @__PURE__ */ new TextEncoder();
 export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20): ByteSink {
   // One allocation holds the output (at its start) and a reader's input (after it), so that a row
   // is copied with copyWithin: a subarray per row to copy from costs more than the copy itself.
-  let arena = new Uint8Array(size);
+  // Allocated when first needed: a reader that asks for an input buffer first gets one arena.
+  let arena = new Uint8Array(0);
   let buffer = arena;
   let length = 0;
   /** Whether the output buffer is the start of the arena (not replaced by a larger one for a long row). */
@@ -46,6 +47,11 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
 
   function reserve(needed: number): void {
     if (length + needed <= buffer.length) return;
+    if (shared && buffer.length === 0) {
+      arena = buffer = new Uint8Array(size);
+      lastBytes = null;
+      if (needed <= size) return;
+    }
     flush();
     if (needed > buffer.length) {
       buffer = new Uint8Array(needed);
@@ -57,12 +63,12 @@ export function createByteSink(emit: (bytes: Uint8Array) => void, size = 1 << 20
   function inputBuffer(inputSize: number): Uint8Array {
     // Once the output outgrew the arena (a row longer than it), the input gets memory of its own.
     if (!shared) return new Uint8Array(inputSize);
-    const grown = new Uint8Array(buffer.length + inputSize);
+    const grown = new Uint8Array(size + inputSize);
     grown.set(buffer.subarray(0, length));
     arena = grown;
-    buffer = grown.subarray(0, buffer.length);
+    buffer = grown.subarray(0, size);
     lastBytes = null;
-    return grown.subarray(buffer.length);
+    return grown.subarray(size);
   }
 
   function writeRange(bytes: Uint8Array, start: number, end: number): void {
