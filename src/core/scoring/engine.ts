@@ -58,15 +58,16 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
   for (const key of keys) template[key] = null;
   const build = resultBuilder(rules);
   const fast = compileFastPath(rules, exactLabels, build);
-  // Item points of the answers being scored (MISSING for a missing answer), and the scores' sums
-  // and missing counts: reused, as a call scores to the end before the next begins.
-  const itemPoints = new Int8Array(count);
+  // The scores' sums and missing counts: reused, as nothing of the caller's runs between the tally
+  // and the result built from it.
   const sums = new Int32Array(6);
 
   function general(answers: unknown): ScoreResult<S> | ScoringError {
     if (!isPlainObject(answers)) return notPlain(answers);
     const record = answers;
     const points = { ...template };
+    // Per call: reading an answer may run the caller's getter, which may score again.
+    const itemPoints = new Int8Array(count);
     const missingItems: ItemKey<S>[] = [];
     let known = 0;
     for (let index = 0; index < count; index++) {

@@ -44,6 +44,26 @@ describe('issue 8 #8: only plain objects are answers (else invalid_answers, neve
     const withGetter = { ...complete, get rejected() { return 'no' as const; } };
     expect(score(djg6, withGetter).total).toBe(3);
   });
+
+  it('a getter that scores other answers while it is read does not change the score being computed (MANUAL §4 counts)', () => {
+    // Numeric answers and a label not written exactly take the general path (not the compiled one).
+    const inner = { emptiness: 1, leanOn: 1, trust: 1, closeTo: 1, missPeople: 1, rejected: 1 };
+    let innerTotal: number | null = null;
+    const outer = {
+      emptiness: 3,
+      leanOn: 3,
+      trust: 3,
+      get closeTo() {
+        innerTotal = score(djg6, inner, { coding: 'manual' }).total;
+        return 2;
+      },
+      missPeople: 3,
+      rejected: 3,
+    };
+    const alone = score(djg6, { emptiness: 3, leanOn: 3, trust: 3, closeTo: 2, missPeople: 3, rejected: 3 }, { coding: 'manual' }).total;
+    expect(score(djg6, outer, { coding: 'manual' }).total).toBe(alone);
+    expect(innerTotal).toBe(score(djg6, inner, { coding: 'manual' }).total);
+  });
 });
 
 describe('issue 8 #12: safeScore never throws; everything else is a ScoringError with a stable code', () => {
