@@ -26,13 +26,12 @@ export async function runCliCaptured(args: readonly string[], options: { stdin?:
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
-/** Parses simple CSV output (no quoted line breaks) into records keyed by header. */
 /**
  * Parses CSV whose quoted fields may hold commas and doubled quotes, but no line breaks (as PSPP
- * and the CLI write it); CR line ends are accepted.
+ * and the CLI write it) into rows of cells; CR line ends are accepted.
  */
-export function parseQuotedCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
+export function parseQuotedCsvRows(text: string): string[][] {
+  const rows: string[][] = [];
   for (const line of text.replaceAll('\r', '').trimEnd().split('\n')) {
     const cells: string[] = [];
     let cell = '';
@@ -49,12 +48,18 @@ export function parseQuotedCsv(text: string): Record<string, string>[] {
       } else cell += character;
     }
     cells.push(cell);
-    records.push(cells);
+    rows.push(cells);
   }
-  const [names = [], ...rows] = records;
+  return rows;
+}
+
+/** {@link parseQuotedCsvRows}, as records keyed by the header. */
+export function parseQuotedCsv(text: string): Record<string, string>[] {
+  const [names = [], ...rows] = parseQuotedCsvRows(text);
   return rows.map((cells) => Object.fromEntries(names.map((name, index) => [name, cells[index] ?? ''])));
 }
 
+/** Parses simple CSV output (no quoted fields) into records keyed by header. */
 export function parseSimpleCsv(text: string): Record<string, string>[] {
   const [header = '', ...lines] = text.trimEnd().split('\n');
   const names = header.split(',');

@@ -5,6 +5,7 @@ import { codingFromLabels } from '../../../src/batch/streams/label-coding.js';
 import type { ColumnInfo } from '../../../src/batch/streams/rows.js';
 import { fixture, ggdBatchColumns, readSav, scoreSav } from '../../helpers/sav.js';
 import { parseQuotedCsv } from '../../helpers/cli.js';
+import { thrown } from '../../helpers/errors.js';
 
 /** A column as a file's dictionary describes it. */
 function column(name: string, labels: Record<number, string>, missing: readonly number[] = [], type: 'numeric' | 'string' = 'numeric'): ColumnInfo {
@@ -20,15 +21,6 @@ const header = ['id', 'lone3', 'lone4', 'lone7', 'lone8', 'lone9', 'lone10'];
 const mapping = mapColumns(djg6, header, { by: 'number', pattern: 'lone{n}' });
 const rivmLabels = { 1: 'ja', 2: 'min of meer', 3: 'nee', 9: 'weet niet' };
 const columnsWith = (labels: Record<number, string>, missing: readonly number[] = [9]) => [undefined, ...header.slice(1).map((name) => column(name, labels, missing))];
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 /** Parses the scorer's CSV output (no quoted line breaks). */
 const csvRows = (bytes: Uint8Array) => parseQuotedCsv(new TextDecoder().decode(bytes));

@@ -2,44 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScoringError } from '../../../src/index.js';
 import { fixture, fixtureDirectory, readSav } from '../../helpers/sav.js';
+import { thrown } from '../../helpers/errors.js';
+import { parseQuotedCsvRows } from '../../helpers/cli.js';
 
-/** Parses PSPP's CSV export (quoted fields may hold commas). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.replaceAll('\r', '').trimEnd().split('\n')) {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let index = 0; index < line.length; index++) {
-      const character = line[index] as string;
-      if (quoted) {
-        if (character === '"' && line[index + 1] === '"') {
-          cell += '"';
-          index++;
-        } else if (character === '"') quoted = false;
-        else cell += character;
-      } else if (character === '"') quoted = true;
-      else if (character === ',') {
-        cells.push(cell);
-        cell = '';
-      } else cell += character;
-    }
-    cells.push(cell);
-    rows.push(cells);
-  }
-  return rows;
-}
 
-const [exportHeader = [], ...exportRows] = parseCsv(readFileSync(new URL('ggd-pspp.csv', fixtureDirectory), 'utf8'));
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+const [exportHeader = [], ...exportRows] = parseQuotedCsvRows(readFileSync(new URL('ggd-pspp.csv', fixtureDirectory), 'utf8'));
 
 describe('SPSS system file reader (PSPP developer guide, "System File Format"; files written by GNU PSPP)', () => {
   it.each(['ggd.sav', 'ggd-uncompressed.sav'])('%s: every value of every case equals PSPP\'s own CSV export of the file', (name) => {

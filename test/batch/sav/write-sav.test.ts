@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScoringError, djg6 } from '../../../src/index.js';
 import { createBatchScorer } from '../../../src/batch/index.js';
 import { fixture, readSav, scoreSav } from '../../helpers/sav.js';
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { thrown } from '../../helpers/errors.js';
 
 const scoreNames = ['total', 'emotional', 'social', 'category', 'missing_items', 'reason'];
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, djg11, djg6, mapColumns, parseCoding, parseColumnSpec } from '../../../src/index.js';
-
-function errorOf(run: () => unknown): ScoringError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScoringError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScoringError');
-}
+import { djg11, djg6, mapColumns, parseCoding, parseColumnSpec } from '../../../src/index.js';
+import { errorOf } from '../../helpers/errors.js';
 
 describe('column mapping (reference §7: by key or by 11-item number, never by position alone)', () => {
   it('maps by item key by default, whatever the column order', () => {

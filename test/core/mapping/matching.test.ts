@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, djg11, djg6, itemBank, mapColumns, parseColumnSpec } from '../../../src/index.js';
-
-function errorOf(run: () => unknown): ScoringError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScoringError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScoringError');
-}
+import { djg11, djg6, itemBank, mapColumns, parseColumnSpec } from '../../../src/index.js';
+import { errorOf } from '../../helpers/errors.js';
 
 describe('{nn}: the 11-item number in two digits (GGD variables GGEEB201…GGEEB211)', () => {
   const ggd = ['id', ...Array.from({ length: 11 }, (_, index) => `GGEEB2${String(index + 1).padStart(2, '0')}`)];

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, answerLabels, asAnswer, asAnswers, createScorer, djg11, djg6, safeScore, score } from '../../../src/index.js';
+import { answerLabels, asAnswer, asAnswers, createScorer, djg11, djg6, safeScore, score } from '../../../src/index.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const seed = { emptiness: 'yes', leanOn: 'yes', trust: 'yes', closeTo: 'more or less', missPeople: 'yes', rejected: 'yes' } as const;
-
-function errorOf(run: () => unknown): ScoringError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScoringError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScoringError');
-}
 
 describe('errors that help', () => {
   it('an unknown label suggests the nearest one and lists every label read', () => {
