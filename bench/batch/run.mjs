@@ -5,16 +5,10 @@
 // columnar throughput.
 // Usage: npm run bench:batch [-- --rounds 5 --rows 1000000 --no-10m]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { argument, data, measure, median, root } from '../lib.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const data = join(root, 'bench/.data');
-mkdirSync(data, { recursive: true });
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const rounds = Number(argument('--rounds', 5));
 const rows = Number(argument('--rows', 1_000_000));
 const tenMillion = !process.argv.includes('--no-10m');
@@ -46,19 +40,7 @@ const peers = [
   },
 ].filter((peer) => peer.available !== false);
 
-/** Runs a command under GNU time; returns wall seconds and peak RSS in MB. */
-function measure(command) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`${command.join(' ')} failed: ${run.stderr}`);
-  const [seconds, kilobytes] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { seconds, rssMb: kilobytes / 1024 };
-}
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const times = new Map(peers.map((peer) => [peer.name, []]));
 const rss = new Map(peers.map((peer) => [peer.name, []]));

@@ -7,17 +7,11 @@
 // end (read, coding from the labels, score, write CSV or SPSS); the peers only read it.
 // Usage: npm run build && node bench/batch/sav.mjs [--rows 1000000] [--rounds 3]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { argument, data, measure, median, root } from '../lib.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const data = join(root, 'bench/.data');
-mkdirSync(data, { recursive: true });
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const rows = Number(argument('--rows', 1_000_000));
 const rounds = Number(argument('--rounds', 3));
 const items = Array.from({ length: 11 }, (_, index) => `GGEEB2${String(index + 1).padStart(2, '0')}`);
@@ -54,19 +48,7 @@ SAVE OUTFILE='${file}'.
   return file;
 }
 
-/** Runs a command under GNU time; wall seconds, CPU seconds (user + system) and peak RSS in MB. */
-function measure(command) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${command.join(' ')} failed (${run.status}): ${run.stderr}`);
-  const [seconds, user, system, kilobytes] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { seconds, cpu: user + system, rssMb: kilobytes / 1024 };
-}
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const input = survey(rows);
 const small = survey(Math.max(1, Math.round(rows / 10)));
@@ -87,14 +69,14 @@ const cpuTimes = new Map(peers.map((peer) => [peer.name, []]));
 const memory = new Map(peers.map((peer) => [peer.name, []]));
 for (let round = 0; round < rounds; round++) {
   for (const peer of peers) {
-    const { seconds, cpu, rssMb } = measure(peer.command);
+    const { seconds, cpu, rssMb } = measure(peer.command, [0, 1]);
     times.get(peer.name).push(seconds);
     cpuTimes.get(peer.name).push(cpu);
     memory.get(peer.name).push(rssMb);
     console.error(`round ${round + 1}: ${peer.name}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${rssMb.toFixed(0)} MB`);
   }
 }
-const flat = measure(cli(small, join(data, 'ggd-small-scored.csv')));
+const flat = measure(cli(small, join(data, 'ggd-small-scored.csv')), [0, 1]);
 const base = median(cpuTimes.get(peers[0].name));
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.version}; ${rounds} round(s), medians; file: ${rows.toLocaleString('en')} cases, ${(statSync(input).size / 1e6).toFixed(1)} MB (compressed .sav written by PSPP).`,

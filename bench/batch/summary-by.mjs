@@ -3,17 +3,10 @@
 // and a weight column, scoring the 6-item scale. Each round runs both, in turn; the table reports
 // medians over the rounds, the same-run ratio, and peak RSS (GNU time). Runs the built CLI.
 // Usage: npm run build && node bench/batch/summary-by.mjs [--rounds 3 --rows 1000000 --groups 500]
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { argument, data, measure, median, root } from '../lib.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const data = join(root, 'bench/.data');
-mkdirSync(data, { recursive: true });
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const rounds = Number(argument('--rounds', 3));
 const rows = Number(argument('--rows', 1_000_000));
 const groupCount = Number(argument('--groups', 500));
@@ -59,17 +52,6 @@ const variants = [
   { name: `summary --by region,age:18-24,25-49,50-64,65-74,75+`, command: [...base, '--by', 'region,age:18-24,25-49,50-64,65-74,75+'] },
 ];
 
-function measure(command) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (run.status !== 0) throw new Error(`${command.join(' ')} failed: ${run.stderr}`);
-  const [seconds, kilobytes] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { seconds, rssMb: kilobytes / 1024 };
-}
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const results = variants.map(() => ({ seconds: [], rss: [] }));
 for (let round = 0; round < rounds; round++) {

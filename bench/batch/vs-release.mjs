@@ -3,20 +3,14 @@
 // Usage: npm run build && node bench/batch/vs-release.mjs [--release v0.1.0|COMMIT] [--rounds 9] [--rows 1000000]
 // The release is exported with `git archive` into bench/.data/release-<ref>/ and built with this
 // checkout's node_modules (tsup); outputs of both are compared byte for byte.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { argument, data, measure, median, root } from '../lib.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const data = join(root, 'bench/.data');
-const argument = (name, fallback) => {
-  const index = process.argv.indexOf(name);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
 const release = argument('--release', 'f1ccc6a');
 const rounds = Number(argument('--rounds', 9));
 const rows = Number(argument('--rows', 1_000_000));
-mkdirSync(data, { recursive: true });
 
 const input = join(data, `survey-${rows}.csv`);
 if (!existsSync(input)) execFileSync(process.execPath, [join(root, 'bench/generate-survey.mjs'), String(rows), input], { stdio: 'inherit' });
@@ -35,13 +29,6 @@ const builds = [
   { name: 'this checkout', cli: join(root, 'dist/cli.js'), out: join(data, 'out-current.csv') },
 ];
 
-function measure(args) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
-  const [wall, user, system, kilobytes] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: user + system, rssMb: kilobytes / 1024 };
-}
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const results = builds.map(() => []);
 for (let round = 0; round < rounds; round++) {
@@ -52,11 +39,11 @@ for (let round = 0; round < rounds; round++) {
 const same = readFileSync(builds[0].out).equals(readFileSync(builds[1].out));
 const rowsOf = builds.map((build, index) => ({
   name: build.name,
-  wall: median(results[index].map((run) => run.wall)),
+  wall: median(results[index].map((run) => run.seconds)),
   cpu: median(results[index].map((run) => run.cpu)),
   rss: median(results[index].map((run) => run.rssMb)),
-  min: Math.min(...results[index].map((run) => run.wall)),
-  max: Math.max(...results[index].map((run) => run.wall)),
+  min: Math.min(...results[index].map((run) => run.seconds)),
+  max: Math.max(...results[index].map((run) => run.seconds)),
 }));
 console.log(`${rows.toLocaleString('en')} rows, ${rounds} rounds each, alternating; outputs identical: ${same}`);
 console.log('| build | median wall | range | median CPU | median peak RSS | wall vs release |');
