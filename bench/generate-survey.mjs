@@ -4,29 +4,20 @@
 // Usage: node bench/generate-survey.mjs [rows] [out]   (default out: bench/.data/survey-<rows>.csv)
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { answerCells, createRandom } from './lib.mjs';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const out = resolve(process.argv[3] ?? new URL(`./.data/survey-${rows}.csv`, import.meta.url).pathname);
 mkdirSync(dirname(out), { recursive: true });
 
-let state = 20261127;
-function next() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let value = state;
-  value = Math.imul(value ^ (value >>> 15), value | 1);
-  value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-  return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-}
+const next = createRandom(20261127);
 
 const stream = createWriteStream(out);
 stream.write(`id,wave,${Array.from({ length: 11 }, (_, index) => `lone${index + 1}`).join(',')}\n`);
 let buffer = '';
 for (let id = 1; id <= rows; id++) {
   let line = `${id},2024`;
-  for (let item = 0; item < 11; item++) {
-    const draw = next();
-    line += draw < 0.02 ? ',' : draw < 0.03 ? ',-1' : `,${1 + Math.floor(next() * 3)}`;
-  }
+  line += answerCells(next);
   buffer += `${line}\n`;
   if (buffer.length > 1 << 20) {
     if (!stream.write(buffer)) await new Promise((resolvePromise) => stream.once('drain', resolvePromise));

@@ -41,3 +41,25 @@ export function median(values) {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/** A deterministic generator of numbers in [0, 1) (mulberry32), for generated survey files. */
+export function createRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The 11 answer cells of a generated respondent, each after a comma, in the MANUAL's coding: 2% blank, 1% -1, else 1–3. */
+export function answerCells(next) {
+  let cells = '';
+  for (let item = 0; item < 11; item++) {
+    const draw = next();
+    cells += draw < 0.02 ? ',' : draw < 0.03 ? ',-1' : `,${1 + Math.floor(next() * 3)}`;
+  }
+  return cells;
+}

@@ -5,20 +5,13 @@
 // Usage: npm run build && node bench/batch/summary-by.mjs [--rounds 3 --rows 1000000 --groups 500]
 import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { argument, data, measure, median, root } from '../lib.mjs';
+import { answerCells, argument, createRandom, data, measure, median, root } from '../lib.mjs';
 
 const rounds = Number(argument('--rounds', 3));
 const rows = Number(argument('--rows', 1_000_000));
 const groupCount = Number(argument('--groups', 500));
 
-let state = 20261127;
-function next() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let value = state;
-  value = Math.imul(value ^ (value >>> 15), value | 1);
-  value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-  return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-}
+const next = createRandom(20261127);
 
 /** The survey: id, region (groupCount values), age, weight, lone1..lone11 (1 = no … 3 = yes; blanks, -1). Deterministic. */
 async function survey() {
@@ -29,10 +22,7 @@ async function survey() {
   let buffer = '';
   for (let id = 1; id <= rows; id++) {
     let line = `${id},region${Math.floor(next() * groupCount)},${18 + Math.floor(next() * 80)},${(0.2 + next() * 3).toFixed(3)}`;
-    for (let item = 0; item < 11; item++) {
-      const draw = next();
-      line += draw < 0.02 ? ',' : draw < 0.03 ? ',-1' : `,${1 + Math.floor(next() * 3)}`;
-    }
+    line += answerCells(next);
     buffer += `${line}\n`;
     if (buffer.length > 1 << 20) {
       if (!stream.write(buffer)) await new Promise((resolvePromise) => stream.once('drain', resolvePromise));
