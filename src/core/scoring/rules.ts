@@ -90,6 +90,16 @@ export function aggregate(score: ResolvedScore, sum: number, missing: number): n
  * counts as missing in each. Writes the sums to `out[0 … 2]` and the missing counts to
  * `out[3 … 5]`, and returns the position of the first item with negative points (an invalid
  * answer), or -1.
+ *
+ * @example
+ * ```ts
+ * import { _tally, djg6, resolveRules } from 'loneliness-scales';
+ * const sums = new Int32Array(6);
+ * // Points 1, 0, missing (9), 1, 1, 1 on the six items; -1: no item is invalid.
+ * _tally(resolveRules(djg6).memberships, [1, 0, 9, 1, 1, 1], 9, sums); // -1
+ * sums[0]; // 4
+ * sums[3]; // 1
+ * ```
  * @internal
  */
 export function tally(memberships: ArrayLike<number>, points: ArrayLike<number>, missing: number, out: Int32Array): number {
