@@ -157,13 +157,14 @@ function categorySet<D extends string | null>(path: string, value: unknown, maxi
 
 /**
  * Checks a scale definition, as it may come from a JSON file, and returns it frozen. Scores are
- * counts of 0/1 item points (the De Jong Gierveld model): the total over all items, emotional
- * and social over their items. Everything is checked — identifiers, unique item keys and
- * numbers, texts in Dutch and English, score ranges that equal the item counts, missing-answer
- * tolerances within range, category bands that cover each score's range without gaps — and a
- * `ScoringError` with code `invalid_scale` names the first problem by its path. `djg6` and
- * `djg11` are themselves such definitions: `defineScale(JSON.parse(JSON.stringify(djg6)))`
- * scores exactly like `djg6`.
+ * sums of item points: the total over all items, emotional and social over their items (a scale
+ * may have neither). An item is scored by its wording, 0 or 1 (the De Jong Gierveld model, MANUAL
+ * §3), or by the points it lists per answer. Everything is checked — identifiers, unique item
+ * keys and numbers, texts in Dutch and English, points, score ranges that equal the sums of the
+ * items' highest points, missing-answer tolerances within the item counts, category bands that
+ * cover each score's range without gaps — and a `ScoringError` with code `invalid_scale` names the
+ * first problem by its path. `djg6` and `djg11` are themselves such definitions:
+ * `defineScale(JSON.parse(JSON.stringify(djg6)))` scores exactly like `djg6`.
  *
  * @example
  * ```ts
