@@ -212,7 +212,13 @@ export type Answers = { [P in BankKey]?: AnswerValue | null | undefined };
  * item) or a string index signature (`Record<string, string>`: values known only at run time)
  * does not compile: such a record goes through {@link asAnswers}, or straight to `safeScore`.
  */
-export type OnlyItemKeys<A> = A & { readonly [K in Exclude<keyof A, BankKey>]: never };
+export type OnlyItemKeys<A, S extends ScaleDefinition = ScaleDefinition<BankKey>> = A & { readonly [K in Exclude<keyof A, BankKey | ItemKey<S>>]: never };
+
+/**
+ * The answers `score` takes on scale `S`: {@link Answers}, and the keys of `S`'s own items (a
+ * scale from `defineScale`, whose keys are known only at run time, takes any key).
+ */
+export type AnswersFor<S extends ScaleDefinition> = { [P in BankKey | ItemKey<S>]?: AnswerValue | null | undefined };
 
 /** A partial answer set of one scale: only that scale's items, each optional. */
 export type PartialAnswers<S extends ScaleDefinition> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ScaleDefinition, ScoringError, configure, createScorer, defineScale, resolveRules, safeScore } from '../../../src/index.js';
+import { type ScaleDefinition, ScoringError, asAnswers, configure, createScorer, defineScale, resolveRules, safeScore } from '../../../src/index.js';
 import { threePointJson, threePointReference, threePointStates } from '../../helpers/fixture-scale.js';
 
 const fixture: ScaleDefinition = defineScale(threePointJson());
@@ -43,7 +43,7 @@ describe('issue 9: an instrument unlike De Jong Gierveld is one definition file 
         let checked = 0;
         for (const given of patterns()) {
           const expected = threePointReference(given);
-          const result = scorer.score(given as never);
+          const result = scorer.score(asAnswers(given));
           expect([result.total, result.category?.id ?? null, result.missingItems.length]).toEqual([expected.total, expected.band, expected.missing]);
           // No subscales: their scores and bands are always missing.
           expect([result.emotional, result.social, result.emotionalCategory, result.socialCategory]).toEqual([null, null, null, null]);
@@ -62,10 +62,10 @@ describe('issue 9: an instrument unlike De Jong Gierveld is one definition file 
     configure({ jitless: true });
     const general = createScorer(fixture);
     configure({ jitless: false });
-    const given = { feelAlone: 'yes', lackCompany: 'more or less', feelIncluded: 'yes' };
-    expect(compiled.score(given as never)).toEqual(general.score(given as never));
-    expect(compiled.score(given as never).total).toBe(6);
-    expect(compiled.score(given as never).category?.label.en).toBe('middle');
+    const given = { feelAlone: 'yes', lackCompany: 'more or less', feelIncluded: 'yes' } as const;
+    expect(compiled.score(given)).toEqual(general.score(given));
+    expect(compiled.score(given).total).toBe(6);
+    expect(compiled.score(given).category?.label.en).toBe('middle');
   });
 
   it('an answer the item does not offer (a 5-point answer) is unknown_answer naming the item and the value, on both paths', () => {
