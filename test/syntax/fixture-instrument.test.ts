@@ -5,7 +5,7 @@
  * row agrees with the library's `safeScore` under the same coding.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
@@ -218,5 +218,36 @@ describe('issue 9: the fixture instrument (points 1/2/3, no subscales) in genera
       const labels = readCsv(join(folder, `labels-${index}.csv`)).map((row) => ({ 'category:label': row.category ?? null }));
       expect(differences(expected, labels, ['category:label']), `${syntaxCase.name} labels`).toEqual([]);
     });
+  });
+
+  it.skipIf(!pspp.run)(`GNU PSPP: scores above 99 (items worth up to 100 points) are displayed in full: the format is as wide as the highest score${pspp.reason ? ` (${pspp.reason})` : ''}`, () => {
+    const json = threePointJson() as { items: { points: Record<string, number> }[]; range: { total: number }; categories: { total: { conventions: { bands: { min: number; max: number }[] }[] } } };
+    for (const item of json.items) item.points = { yes: 100, 'more or less': 50, no: 0 };
+    json.range.total = 300;
+    const bands = json.categories.total.conventions[0]?.bands ?? [];
+    Object.assign(bands[2] ?? {}, { min: 8, max: 300 });
+    const wide = defineScale(json);
+    const syntaxCase: SyntaxCase = { ...fixtureCase('wide', manual, patternRows(manual, () => '')), scale: wide };
+    const file = join(folder, 'wide.sps');
+    writeFileSync(file, toSpss(wide, syntaxCase.options));
+    const syntaxFile = join(folder, 'wide-run.sps');
+    writeFileSync(
+      syntaxFile,
+      [
+        `GET DATA /TYPE=TXT /FILE='${syntaxCase.dataset.file}' /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=',' /VARIABLES=id F8.0 ${columns.map((column) => `${column} F4.0`).join(' ')}.`,
+        `INSERT FILE='${file}' SYNTAX=BATCH.`,
+        `SAVE TRANSLATE /OUTFILE='${join(folder, 'wide.csv')}' /TYPE=CSV /FIELDNAMES /CELLS=VALUES /REPLACE /KEEP=id ${outputs.join(' ')}.`,
+        // Displayed values follow the format: a value wider than it is shown as asterisks.
+        'LIST /VARIABLES=total.',
+      ].join('\n'),
+    );
+    const run = spawnSync('pspp', ['-O', 'format=txt', '-o', join(folder, 'wide-output.txt'), syntaxFile], { encoding: 'utf8' });
+    expect(run.status, `${run.error?.message ?? ''}${run.stdout ?? ''}${run.stderr ?? ''}`).toBe(0);
+    const expected = expectedResults(syntaxCase);
+    expect(Math.max(...expected.map((row) => (typeof row.total === 'number' ? row.total : 0)))).toBe(300);
+    expect(differences(expected, readCsv(join(folder, 'wide.csv')), outputs)).toEqual([]);
+    const listed = readFileSync(join(folder, 'wide-output.txt'), 'utf8');
+    expect(listed).toMatch(/\| *300\|/);
+    expect(listed).not.toMatch(/\*\*/);
   });
 });
