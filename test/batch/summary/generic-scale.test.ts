@@ -98,6 +98,8 @@ describe('issue 9: a scale without subscales reports its total only', () => {
       for (const perScore of [figures.missing, figures.scores, figures.reliability]) expect(Object.keys(perScore)).toEqual(['total']);
       expect(Object.keys(figures.subscaleCategories)).toEqual([]);
     }
+    // The figures of all rows, summed from the groups, are those read row by row.
+    expect([grouped.scores, grouped.reliability, grouped.categories]).toEqual([summary.scores, summary.reliability, summary.categories]);
     expect(Object.keys(summary.method.range)).toEqual(['total']);
     expect(summary.indicators).toEqual([]);
   });
