@@ -32,7 +32,7 @@ export function scoresOf(rules: ResolvedRules): ResolvedScore[] {
 export function scoreOf(rules: ResolvedRules, name: ScoreName): ResolvedScore {
   const score = scoresOf(rules).find((candidate) => candidate.name === name);
   if (score === undefined) {
-    throw new ScoringError('invalid_option', `Scale ${rules.scale.id} has no ${String(name)} score: ${['total', 'emotional', 'social'].includes(name) ? 'none of its items is on that subscale' : 'use total, emotional or social'}.`, { path: 'name', value: name });
+    throw new ScoringError('invalid_option', `Scale ${rules.scale.id} has no ${String(name)} score (the scores of a scale are its total and each subscale it has items on).`, { path: 'name', value: name });
   }
   return score;
 }

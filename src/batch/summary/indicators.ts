@@ -61,17 +61,9 @@ const djg11Indicators: readonly IndicatorDefinition[] = Object.freeze([
  * calls itself `djg6` with other items is not.
  */
 function isScale(scale: ScaleDefinition, published: ScaleDefinition): boolean {
-  const { items, range } = scale;
-  return (
-    items.length === published.items.length &&
-    items.every((item, index) => {
-      const own = published.items[index];
-      return own !== undefined && item.key === own.key && item.subscale === own.subscale && item.wording === own.wording && item.points === undefined;
-    }) &&
-    range.total === published.range.total &&
-    range.emotional === published.range.emotional &&
-    range.social === published.range.social
-  );
+  // Keys, subscales, wording, own points (none on these items) and range, compared as one text.
+  const outline = ({ items, range }: ScaleDefinition) => JSON.stringify([items.map((item) => [item.key, item.subscale, item.wording, item.points]), range.total, range.emotional, range.social]);
+  return outline(scale) === outline(published);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ItemPoints, Language } from '../../index.js';
+import { type CanonicalAnswer, type ItemPoints, type Language, agreement } from '../../index.js';
 import { type ReportTable, groupLabel, headlineIndicators, reportTables, scoresOf, weightsNote } from './render.js';
 import { type NumberFormats, numberFormats, reportText } from './report-text.js';
 import type { BatchSummary, GroupSummary, Prevalence } from './summarize.js';
@@ -35,7 +35,7 @@ const html = {
     scoringText:
       'Each item scores 0 or 1. On the emotional items (worded negatively) “yes” and “more or less” score 1; on the social items (worded positively) “no” and “more or less” score 1: the neutral answer always scores 1 (manual, §3). The total is the number of items scoring 1; the emotional and social scores count their own items.',
     pointsScoringText: (subscales: boolean, mixed: boolean) =>
-      `Each item scores the points listed with it for each answer; an answer not listed is not offered on that item.${mixed ? ' Items listed without points score 0 or 1 by their wording (manual, §3).' : ''} The total is the sum of the points of the answered items${subscales ? '; each subscale sums its own items' : ''}.`,
+      `Each item scores the points listed with its answers${mixed ? ' (an item without: 0 or 1 by its wording, manual §3)' : ''}; the total${subscales ? ' and each subscale' : ''} is the sum over the answered items.`,
     missingRules: (total: number, subscale: number | null, points: boolean) =>
       `Missing answers: the total is scored with at most ${total} missing item${total === 1 ? '' : 's'}, as the plain ${points ? 'sum of the points of' : 'count over'} the answered items (no prorating)${subscale === null ? '' : `; each subscale with at most ${subscale}`}.`,
     coding: (coding: string | null) => (coding === null ? 'Coding: answers read as labels (yes / more or less / no); no numeric coding.' : `Coding: numeric answers read with coding “${coding}”.`),
@@ -71,7 +71,7 @@ const html = {
     scoringText:
       'Elk item scoort 0 of 1. Op de emotionele items (negatief geformuleerd) scoren „ja” en „min of meer” 1; op de sociale items (positief geformuleerd) scoren „nee” en „min of meer” 1: het neutrale antwoord scoort altijd 1 (handleiding, §3). De totaalscore is het aantal items dat 1 scoort; de emotionele en sociale score tellen hun eigen items.',
     pointsScoringText: (subscales: boolean, mixed: boolean) =>
-      `Elk item scoort voor elk antwoord de punten die erbij staan; een antwoord dat er niet bij staat, wordt bij dat item niet aangeboden.${mixed ? ' Items zonder punten erbij scoren 0 of 1 naar hun formulering (handleiding, §3).' : ''} De totaalscore is de som van de punten van de beantwoorde items${subscales ? '; elke subschaal telt haar eigen items op' : ''}.`,
+      `Elk item scoort de punten die bij zijn antwoorden staan${mixed ? ' (een item zonder: 0 of 1 naar zijn formulering, handleiding §3)' : ''}; de totaalscore${subscales ? ' en elke subschaal' : ''} is de som over de beantwoorde items.`,
     missingRules: (total: number, subscale: number | null, points: boolean) =>
       `Ontbrekende antwoorden: de totaalscore wordt berekend bij ten hoogste ${total} ontbrekend${total === 1 ? '' : 'e'} item${total === 1 ? '' : 's'}, als ${points ? 'de som van de punten van' : 'het aantal over'} de beantwoorde items (zonder ophogen)${subscale === null ? '' : `; elke subschaal bij ten hoogste ${subscale}`}.`,
     coding: (coding: string | null) => (coding === null ? 'Codering: antwoorden gelezen als tekst (ja / min of meer / nee); geen numerieke codering.' : `Codering: numerieke antwoorden gelezen met codering „${coding}”.`),
@@ -234,13 +234,10 @@ function groupingChart(summary: BatchSummary, groups: readonly GroupSummary[], c
   return parts.join('');
 }
 
-/** Agreement level of each canonical answer (as in `method.answers`). */
-const LEVELS: Readonly<Record<string, number>> = { 'yes!': 2, yes: 1, 'more or less': 0, no: -1, 'no!': -2 };
-
 /** An item's points per answer, from agreeing to disagreeing, with the answers' labels: `yes 3, more or less 2, no 1`. */
 function pointsList(summary: BatchSummary, points: ItemPoints, language: Language): string {
   return Object.entries(points)
-    .map(([answer, value]) => ({ level: LEVELS[answer] ?? 0, answer, value: value as number }))
+    .map(([answer, value]) => ({ level: agreement[answer as CanonicalAnswer], answer, value: value as number }))
     .sort((a, b) => b.level - a.level)
     .map(({ level, answer, value }) => `${summary.method.answers.find((entry) => entry.level === level)?.label[language] ?? answer} ${value}`)
     .join(', ');

@@ -324,18 +324,10 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
  * A figure of each score the scale has (`present`, by score: total, emotional, social), in that
  * order; a subscale without items is left out rather than reported as empty.
  */
-function perScore<T>(present: readonly boolean[], of: (score: number) => T): PerScore<T> {
-  // One literal shape for the scales with both subscales: a summary of many groups builds many.
-  if (present[1] === true && present[2] === true) return { total: of(0), emotional: of(1), social: of(2) };
-  const figures: { total: T; emotional?: T; social?: T } = { total: of(0) };
-  if (present[1] === true) figures.emotional = of(1);
-  if (present[2] === true) figures.social = of(2);
-  return figures;
-}
-
-/** The subscales' figures of a {@link PerScore}: without the total. */
-function subscalesOf<T>({ total: _total, ...subscales }: PerScore<T>): Omit<PerScore<T>, 'total'> {
-  return subscales;
+function perScore<T>(present: readonly boolean[], of: (score: number) => T, first = 0): PerScore<T> {
+  const figures: Record<string, T> = {};
+  for (let score = first; score < 3; score++) if (present[score] === true) figures[SCORE_NAMES[score] as string] = of(score);
+  return figures as unknown as PerScore<T>;
 }
 
 /**
@@ -685,7 +677,7 @@ class CellTable {
       bad: whole(counts[base + BAD] as number),
       missing: perScore(layout.present, (score) => whole(counts[base + MISSING + score] as number)),
       categories: categoryList(0),
-      subscaleCategories: subscalesOf(perScore(layout.present, categoryList)),
+      subscaleCategories: perScore(layout.present, categoryList, 1),
       indicators: layout.indicators.map((indicator, index) => {
         const score = SCORE_NAMES.indexOf(indicator.score);
         const { id } = indicator;
@@ -967,9 +959,7 @@ export function createSummary(scale: ScaleDefinition, scoring?: ScoreOptions, op
     const method: SummaryMethod = {
       scaleName: scale.name,
       citation: scale.citation,
-      items: scale.items.map((item) =>
-        item.points === undefined ? { key: item.key, number: item.number, subscale: item.subscale, text: item.text } : { key: item.key, number: item.number, subscale: item.subscale, points: item.points, text: item.text },
-      ),
+      items: scale.items.map((item) => ({ key: item.key, number: item.number, subscale: item.subscale, ...(item.points === undefined ? {} : { points: item.points }), text: item.text })),
       rules: rules.applied,
       range: perScore(layout.present, (score) => rules.scores[score]?.maximum as number),
       indicators: layout.indicators,

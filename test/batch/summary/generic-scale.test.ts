@@ -122,7 +122,7 @@ describe('issue 9: a scale without subscales reports its total only', () => {
     expect(page).toContain('I often feel alone <span class="note">(yes 3, more or less 2, no 1)</span>');
     expect(page).toContain('I feel part of a group of friends <span class="note">(yes 1, more or less 2, no 3)</span>');
     expect(page).not.toContain('scores 0 or 1');
-    expect(page).toContain('sum of the points');
+    expect(page).toContain('the total is the sum over the answered items');
     expect(renderSummaryHtml(summary, { language: 'nl' })).toContain('Ik voel me vaak alleen <span class="note">(ja 3, min of meer 2, nee 1)</span>');
     // The DJG report keeps its manual's text.
     expect(renderSummaryHtml(summarize(djg6, [['ja', 'ja', 'ja', 'nee', 'ja', 'ja']]))).toContain('Each item scores 0 or 1.');
