@@ -307,7 +307,7 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
   const weightSize = offset;
   // The items each score counts, as the rules list them: no item is taken to be on a subscale
   // because it is not on the other one.
-  // Copied: the rules' frozen arrays are read slower in the per-row loop (measured: a third more time).
+  // Copied: the per-row loop read the rules' frozen arrays measurably slower (300,000 rows of djg11).
   const itemSets = compiled.rules.scores.map((score) => [...score.items]);
   const present = compiled.rules.scores.map((score) => score.items.length > 0);
   const setItemOffset = itemSets.map((items) => {
