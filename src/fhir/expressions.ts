@@ -1,15 +1,21 @@
 import { agreement } from '../index.js';
 import type { ScaleDefinition } from '../index.js';
-import { answerPoints } from './points.js';
+import { answerPoints, rulesOf, scoreOf } from './points.js';
 import type { ScoreName } from './texts.js';
 
 const quoted = (values: readonly string[]): string => `(${values.map((value) => `'${value}'`).join(' | ')})`;
 
 /**
  * The FHIRPath expression (SDC `calculatedExpression`, evaluated over the QuestionnaireResponse
- * as `%resource`) of one score: the number of answers coded as lonely, or empty when more items
- * are unanswered than the scale's missing-answer rule tolerates (6-item: MANUAL §4; 11-item:
- * every item required by default). Answers are read by their code in {@link fhirUrls.answers}.
+ * as `%resource`) of one score: the sum of the points of its answered items, or empty when more
+ * items are unanswered than the scale's missing-answer rule tolerates (6-item: MANUAL §4;
+ * 11-item: every item required by default). Answers are read by their code in
+ * {@link fhirUrls.answers}; points come from the core's resolved rules. The sum is written as
+ * counts, one per number of points (answers scoring 0 add nothing): on the De Jong Gierveld
+ * scales, whose items score 0 or 1, the number of answers coded as lonely; on a scale whose
+ * items list 1/2/3 points, `count(1-point answers) + count(2-point answers) * 2 + …`. Only
+ * `count()`, `iif` and arithmetic are used, which every FHIRPath engine evaluates. Throws a
+ * `ScoringError` (`invalid_option`) for a subscale the scale does not have.
  *
  * @example
  * ```ts
@@ -20,16 +26,24 @@ const quoted = (values: readonly string[]): string => `(${values.map((value) => 
  * ```
  */
 export function scoreExpression(scale: ScaleDefinition, name: ScoreName): string {
-  const items = scale.items.filter((item) => name === 'total' || item.subscale === name);
-  const tolerated = name === 'total' ? scale.missing.total : scale.missing.subscale;
+  const rules = rulesOf(scale);
+  const score = scoreOf(rules, name);
   // Every answer of every format, from `yes!` to `no!`.
   const options = [...new Set(scale.answerFormats.flatMap((format) => format.options.map((option) => option.answer)))].sort(
     (a, b) => agreement[b] - agreement[a],
   );
-  const lonely = items.map(
-    (item) =>
-      `linkId = '${item.key}' and answer.value.code in ${quoted(options.filter((answer) => answerPoints(scale, item.key, answer) === 1))}`,
-  );
-  const answered = `%resource.repeat(item).where(linkId in ${quoted(items.map((item) => item.key))} and answer.exists()).count()`;
-  return `iif(${answered} >= ${items.length - tolerated}, %resource.repeat(item).where(${lonely.map((clause) => `(${clause})`).join(' or ')}).count())`;
+  const values = [...new Set(score.items.flatMap((position) => options.map((answer) => answerPoints(rules, position, answer) ?? 0)))]
+    .filter((points) => points > 0)
+    .sort((a, b) => a - b);
+  const terms = values.map((value) => {
+    const clauses = score.items.flatMap((position) => {
+      const answers = options.filter((answer) => answerPoints(rules, position, answer) === value);
+      return answers.length === 0 ? [] : [`(linkId = '${rules.keys[position]}' and answer.value.code in ${quoted(answers)})`];
+    });
+    const count = `%resource.repeat(item).where(${clauses.join(' or ')}).count()`;
+    return value === 1 ? count : `${count} * ${value}`;
+  });
+  const keys = score.items.map((position) => rules.keys[position] as string);
+  const answered = `%resource.repeat(item).where(linkId in ${quoted(keys)} and answer.exists()).count()`;
+  return `iif(${answered} >= ${keys.length - score.tolerance}, ${terms.length === 0 ? '0' : terms.join(' + ')})`;
 }

@@ -1,6 +1,7 @@
 import type { CodeableConcept, Observation, ObservationComponent, QuestionnaireResponse, Reference } from 'fhir/r4.js';
-import { type CategoryBand, type Language, type ScoreResult, ScoringError } from '../index.js';
+import { type CategoryBand, type Language, type ScaleDefinition, type ScoreResult, ScoringError } from '../index.js';
 import { fhirUrls } from './canonical.js';
+import { rulesOf, scoresOf } from './points.js';
 import { checkedLanguage } from './questionnaire.js';
 import { scoreTexts, type ScoreName } from './texts.js';
 
@@ -13,6 +14,13 @@ export interface ObservationOptions {
   readonly derivedFrom?: QuestionnaireResponse | Reference;
   /** Language of the `text` of codes. Default `en`. */
   readonly language?: Language;
+  /**
+   * The scale the result is of (its `id` must be the result's `scale`): the Observation then has
+   * a component for each subscale the scale has, and none for a scale without subscales. Without
+   * it, both subscale components are written, as `djg6` and `djg11` have them; give it for a scale
+   * of your own.
+   */
+  readonly scale?: ScaleDefinition;
 }
 
 const concept = (code: string, display: string, text: string, system: string = fhirUrls.scores): CodeableConcept => ({
@@ -38,10 +46,12 @@ const band = (category: CategoryBand, language: Language): CodeableConcept =>
 /**
  * An Observation (status `final`, category `survey`) of a result of `score`: the total as its
  * value, the total's category, the emotional and social scores as components (each with its
- * band as interpretation when one applies), `derivedFrom` the QuestionnaireResponse when one is
+ * band as interpretation when one applies; with `options.scale`, only the subscales the scale
+ * has, so none for a scale without subscales), `derivedFrom` the QuestionnaireResponse when one is
  * given (a plain result of `score` needs none). Scores that are missing carry a
  * `dataAbsentReason` instead of a value. Throws a `ScoringError` (`invalid_option`) for a result
- * that is not one, a `derivedFrom` that is not an object, or an unknown language.
+ * that is not one, a `derivedFrom` that is not an object, a `scale` the result is not of, or an
+ * unknown language.
  *
  * @example
  * ```ts
@@ -64,6 +74,12 @@ export function toObservation(result: ScoreResult, options: ObservationOptions =
     throw new ScoringError('invalid_option', 'options.derivedFrom must be the QuestionnaireResponse or a reference to it.', { value: source });
   }
   const language = checkedLanguage(options.language);
+  const { scale } = options;
+  if (scale !== undefined && (typeof scale !== 'object' || scale === null || scale.id !== result.scale)) {
+    throw new ScoringError('invalid_option', `options.scale must be the scale the result is of (${JSON.stringify(result.scale)}).`, { path: 'scale', value: typeof scale === 'object' && scale !== null ? scale.id : scale });
+  }
+  // The subscales the scale has (both when it is not given, as on the De Jong Gierveld scales).
+  const subscales = scale === undefined ? (['emotional', 'social'] as const) : scoresOf(rulesOf(scale)).flatMap((score) => (score.name === 'total' ? [] : [score.name]));
   const response = source !== undefined && 'resourceType' in source ? source : undefined;
   const reference: Reference | undefined =
     response === undefined ? source : response.id === undefined ? { identifier: response.identifier } : { reference: `QuestionnaireResponse/${response.id}` };
@@ -86,6 +102,6 @@ export function toObservation(result: ScoreResult, options: ObservationOptions =
     ...value(result.total),
     ...(result.category === null ? {} : { interpretation: [band(result.category, language)] }),
     ...(reference === undefined ? {} : { derivedFrom: [reference] }),
-    component: [component('emotional'), component('social')],
+    ...(subscales.length === 0 ? {} : { component: subscales.map(component) }),
   };
 }

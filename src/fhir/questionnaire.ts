@@ -2,7 +2,7 @@ import type { Questionnaire, QuestionnaireItem } from 'fhir/r4.js';
 import { type AnswerFormat, type Language, type ScaleDefinition, ScoringError } from '../index.js';
 import { fhirUrls } from './canonical.js';
 import { scoreExpression } from './expressions.js';
-import { answerPoints } from './points.js';
+import { answerPoints, rulesOf, scoresOf } from './points.js';
 import { cautionText, scoreTexts, termsText, type ScoreName } from './texts.js';
 
 /** Options of {@link toQuestionnaire}. */
@@ -106,10 +106,12 @@ export function checkedLanguage(language: unknown): Language {
 /**
  * A FHIR R4 Questionnaire of a scale, generated from its definition: one required `choice`
  * item per scale item (`linkId` = item key, `prefix` = its position in the form), the answer
- * options as codings in {@link fhirUrls.answers} with their points in both the R4 core
- * `ordinalValue` extension and its later name `itemWeight` (on each answerOption, as SDC advises,
- * and on its Coding), read-only calculated items `total`, `emotional` and `social` with an SDC
- * `calculatedExpression` (or hidden, or omitted), a `display` item with the respondent
+ * options as codings in {@link fhirUrls.answers} with their points (from the core's resolved
+ * rules: 0 or 1 on De Jong Gierveld items, an item's own `points` where its definition lists
+ * them, and only the answers the item offers) in both the R4 core `ordinalValue` extension and
+ * its later name `itemWeight` (on each answerOption, as SDC advises, and on its Coding),
+ * read-only calculated items `total`, `emotional` and `social` (those the scale has: a scale
+ * without subscales has `total` only) with an SDC `calculatedExpression` (or hidden, or omitted), a `display` item with the respondent
  * instruction before the items (the RIVM wording in Dutch), and the citation. No LOINC code exists for the scale, so the
  * Questionnaire carries none. Throws a `ScoringError` (`invalid_option`) for a language or an
  * answer format the scale does not have.
@@ -133,6 +135,7 @@ export function toQuestionnaire(scale: ScaleDefinition, options: QuestionnaireOp
     ? [{ url: fhirUrls.itemControl, valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'radio-button', display: 'Radio Button' }] } }]
     : [];
   const id = `${scale.id}-${language}${format.name === '5-point' ? '-5' : ''}`;
+  const rules = rulesOf(scale);
   const questions = scale.items.map(
     (item, index): QuestionnaireItem => ({
       linkId: item.key,
@@ -141,24 +144,24 @@ export function toQuestionnaire(scale: ScaleDefinition, options: QuestionnaireOp
       type: 'choice',
       required: true,
       ...(radio.length > 0 ? { extension: radio } : {}),
-      answerOption: format.options.map(({ answer, label }) => {
+      // The format's answers this item offers (an item listing its own points may offer fewer).
+      answerOption: format.options.flatMap(({ answer, label }) => {
+        const points = answerPoints(rules, index, answer);
+        if (points === undefined) return [];
         // R4 core's ordinalValue (LHC-Forms reads it) and its later name itemWeight (SDC 4.0,
         // Extensions Pack), on the answerOption as SDC advises and on the Coding, the context R4
         // defines: every weight() / ordinal() implementation finds one.
-        const points = answerPoints(scale, item.key, answer);
         const weight = () => [
           { url: fhirUrls.ordinalValue, valueDecimal: points },
           { url: fhirUrls.itemWeight, valueDecimal: points },
         ];
-        return {
-          extension: weight(),
-          valueCoding: { extension: weight(), system: fhirUrls.answers, code: answer, display: label[language] },
-        };
+        return [{ extension: weight(), valueCoding: { extension: weight(), system: fhirUrls.answers, code: answer, display: label[language] } }];
       }),
     }),
   );
   const scoreItems = checked.scoreItems ?? 'shown';
-  const scores = (scoreItems === 'omitted' ? [] : (['total', 'emotional', 'social'] as const)).map(
+  // The scores the scale has: a scale without subscales gets a calculated total only.
+  const scores = (scoreItems === 'omitted' ? [] : scoresOf(rules).map((score) => score.name)).map(
     (name: ScoreName): QuestionnaireItem => ({
       extension: [
         {

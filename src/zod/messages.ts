@@ -1,5 +1,5 @@
-import { _itemPoints as itemPoints, resolveRules } from '../index.js';
-import type { AnswerFormat, ItemKey, Language, ScaleDefinition, ScoreOptions } from '../index.js';
+import { _itemPoints as itemPoints, agreement, resolveRules } from '../index.js';
+import type { AnswerFormat, AnswerOption, ItemKey, Language, ScaleDefinition, ScoreOptions } from '../index.js';
 
 /** Options of the localised messages: the language, the answer format shown and the order of the questions. */
 export interface MessageOptions<S extends ScaleDefinition> extends Pick<ScoreOptions<S>, 'coding'> {
@@ -31,8 +31,22 @@ const templates = {
 } as const;
 
 /**
+ * The options of an answer format that an item offers, in the format's order: all of them on a
+ * De Jong Gierveld item; on an item whose definition lists its `points`, the answers it lists
+ * (the core's resolved rules, where any other answer is not offered: `unknown_answer`).
+ * @internal
+ */
+export function offeredOptions(scale: ScaleDefinition, key: string, format: AnswerFormat | undefined): readonly AnswerOption[] {
+  const rules = resolveRules(scale);
+  const points = rules.points[rules.keys.indexOf(key)];
+  if (format === undefined) return [];
+  return points === undefined ? format.options : format.options.filter((option) => (points[agreement[option.answer] + 2] ?? -1) >= 0);
+}
+
+/**
  * The message a respondent reads for one item: it names the question as the form shows it
- * (its number in the form and its text) and, for an invalid answer, the answers to choose from.
+ * (its number in the form and its text) and, for an invalid answer, the answers to choose from
+ * (those of the format the item offers).
  *
  * @example
  * ```ts
@@ -53,7 +67,7 @@ export function answerMessage<S extends ScaleDefinition>(
   const keys: readonly string[] = options.order ?? scale.items.map((item) => item.key);
   const text = scale.items.find((item) => item.key === key)?.text[language] ?? key;
   const format = scale.answerFormats.find((candidate) => candidate.name === (options.format ?? '3-point')) ?? scale.answerFormats[0];
-  const labels = format?.options.map((option) => option.label[language]) ?? [];
+  const labels = offeredOptions(scale, key, format).map((option) => option.label[language]);
   const choices = `${labels.slice(0, -1).join(', ')} ${template.or} ${labels.at(-1)}`;
   return template[problem](keys.indexOf(key) + 1, text, choices);
 }

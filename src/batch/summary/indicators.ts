@@ -1,4 +1,4 @@
-import type { LocalizedText, ScaleDefinition } from '../../index.js';
+import { type LocalizedText, type ScaleDefinition, djg11, djg6 } from '../../index.js';
 
 /** A headline indicator: the share of respondents whose score lies in a range, as a convention publishes it. */
 export interface IndicatorDefinition {
@@ -55,9 +55,23 @@ const djg11Indicators: readonly IndicatorDefinition[] = Object.freeze([
 ]);
 
 /**
- * The headline indicators published for a scale: for `djg6` the manual's bands and "lonely"
- * (2–6); for `djg11` the GGD/RIVM health-monitor indicators and the four bands. Other scales
- * (own definitions) have none: their conventions are not published.
+ * Whether a scale is the published one: the same items (keys, subscales, wording, scored by
+ * wording, not by own points) and the same range. The indicators are published for the De Jong
+ * Gierveld items, not for a name: a copy of `djg6` read from its JSON is `djg6`, and a scale that
+ * calls itself `djg6` with other items is not.
+ */
+function isScale(scale: ScaleDefinition, published: ScaleDefinition): boolean {
+  // Keys, subscales, wording, own points (none on these items) and range, compared as one text.
+  const outline = ({ items, range }: ScaleDefinition) => JSON.stringify([items.map((item) => [item.key, item.subscale, item.wording, item.points]), range.total, range.emotional, range.social]);
+  return outline(scale) === outline(published);
+}
+
+/**
+ * The headline indicators published for a scale: for the 6-item De Jong Gierveld scale the
+ * manual's bands and "lonely" (2–6); for the 11-item scale the GGD/RIVM health-monitor indicators
+ * and the four bands. A scale is recognised by its items, not its id (a definition with the
+ * De Jong Gierveld items and range, whatever its id, gets them). Other instruments have none:
+ * their reports show the categories of their own definition instead.
  *
  * @example
  * ```ts
@@ -68,7 +82,7 @@ const djg11Indicators: readonly IndicatorDefinition[] = Object.freeze([
  * ```
  */
 export function indicatorsOf(scale: ScaleDefinition): readonly IndicatorDefinition[] {
-  if (scale.id === 'djg6' && scale.range.total === 6 && scale.range.emotional === 3) return djg6Indicators;
-  if (scale.id === 'djg11' && scale.range.total === 11 && scale.range.emotional === 6) return djg11Indicators;
+  if (isScale(scale, djg6)) return djg6Indicators;
+  if (isScale(scale, djg11)) return djg11Indicators;
   return [];
 }

@@ -1,5 +1,5 @@
-import type { Language } from '../../index.js';
-import { type ReportTable, groupLabel, headlineIndicators, reportTables, weightsNote } from './render.js';
+import { type CanonicalAnswer, type ItemPoints, type Language, agreement } from '../../index.js';
+import { type ReportTable, groupLabel, headlineIndicators, reportTables, scoresOf, weightsNote } from './render.js';
 import { type NumberFormats, numberFormats, reportText } from './report-text.js';
 import type { BatchSummary, GroupSummary, Prevalence } from './summarize.js';
 
@@ -34,11 +34,13 @@ const html = {
     scoring: 'Scoring',
     scoringText:
       'Each item scores 0 or 1. On the emotional items (worded negatively) “yes” and “more or less” score 1; on the social items (worded positively) “no” and “more or less” score 1: the neutral answer always scores 1 (manual, §3). The total is the number of items scoring 1; the emotional and social scores count their own items.',
-    missingRules: (total: number, subscale: number) =>
-      `Missing answers: the total is scored with at most ${total} missing item${total === 1 ? '' : 's'}, as the plain count over the answered items (no prorating); each subscale with at most ${subscale}.`,
+    pointsScoringText: (subscales: boolean, mixed: boolean) =>
+      `Each item scores the points listed with its answers${mixed ? ' (an item without: 0 or 1 by its wording, manual §3)' : ''}; the total${subscales ? ' and each subscale' : ''} is the sum over the answered items.`,
+    missingRules: (total: number, subscale: number | null, points: boolean) =>
+      `Missing answers: the total is scored with at most ${total} missing item${total === 1 ? '' : 's'}, as the plain ${points ? 'sum of the points of' : 'count over'} the answered items (no prorating)${subscale === null ? '' : `; each subscale with at most ${subscale}`}.`,
     coding: (coding: string | null) => (coding === null ? 'Coding: answers read as labels (yes / more or less / no); no numeric coding.' : `Coding: numeric answers read with coding “${coding}”.`),
-    conventions: (total: string, subscale: string | null) =>
-      `Category conventions: total “${total}”${subscale === null ? '; subscales not categorised' : `; subscales “${subscale}”`}.`,
+    conventions: (total: string, subscale: string | null | undefined) =>
+      `Category conventions: total “${total}”${subscale === undefined ? '' : subscale === null ? '; subscales not categorised' : `; subscales “${subscale}”`}.`,
     indicatorsTitle: 'Indicators and their sources',
     indicatorRange: (score: string, min: number, max: number) => `${score} score ${min === max ? min : `${min}–${max}`}`,
     intervals:
@@ -68,11 +70,13 @@ const html = {
     scoring: 'Scoring',
     scoringText:
       'Elk item scoort 0 of 1. Op de emotionele items (negatief geformuleerd) scoren „ja” en „min of meer” 1; op de sociale items (positief geformuleerd) scoren „nee” en „min of meer” 1: het neutrale antwoord scoort altijd 1 (handleiding, §3). De totaalscore is het aantal items dat 1 scoort; de emotionele en sociale score tellen hun eigen items.',
-    missingRules: (total: number, subscale: number) =>
-      `Ontbrekende antwoorden: de totaalscore wordt berekend bij ten hoogste ${total} ontbrekend${total === 1 ? '' : 'e'} item${total === 1 ? '' : 's'}, als het aantal over de beantwoorde items (zonder ophogen); elke subschaal bij ten hoogste ${subscale}.`,
+    pointsScoringText: (subscales: boolean, mixed: boolean) =>
+      `Elk item scoort de punten die bij zijn antwoorden staan${mixed ? ' (een item zonder: 0 of 1 naar zijn formulering, handleiding §3)' : ''}; de totaalscore${subscales ? ' en elke subschaal' : ''} is de som over de beantwoorde items.`,
+    missingRules: (total: number, subscale: number | null, points: boolean) =>
+      `Ontbrekende antwoorden: de totaalscore wordt berekend bij ten hoogste ${total} ontbrekend${total === 1 ? '' : 'e'} item${total === 1 ? '' : 's'}, als ${points ? 'de som van de punten van' : 'het aantal over'} de beantwoorde items (zonder ophogen)${subscale === null ? '' : `; elke subschaal bij ten hoogste ${subscale}`}.`,
     coding: (coding: string | null) => (coding === null ? 'Codering: antwoorden gelezen als tekst (ja / min of meer / nee); geen numerieke codering.' : `Codering: numerieke antwoorden gelezen met codering „${coding}”.`),
-    conventions: (total: string, subscale: string | null) =>
-      `Indeling in categorieën: totaalscore „${total}”${subscale === null ? '; subschalen niet ingedeeld' : `; subschalen „${subscale}”`}.`,
+    conventions: (total: string, subscale: string | null | undefined) =>
+      `Indeling in categorieën: totaalscore „${total}”${subscale === undefined ? '' : subscale === null ? '; subschalen niet ingedeeld' : `; subschalen „${subscale}”`}.`,
     indicatorsTitle: 'Indicatoren en hun bronnen',
     indicatorRange: (score: string, min: number, max: number) => `${score}score ${min === max ? min : `${min}–${max}`}`,
     intervals:
@@ -230,6 +234,15 @@ function groupingChart(summary: BatchSummary, groups: readonly GroupSummary[], c
   return parts.join('');
 }
 
+/** An item's points per answer, from agreeing to disagreeing, with the answers' labels: `yes 3, more or less 2, no 1`. */
+function pointsList(summary: BatchSummary, points: ItemPoints, language: Language): string {
+  return Object.entries(points)
+    .map(([answer, value]) => ({ level: agreement[answer as CanonicalAnswer], answer, value: value as number }))
+    .sort((a, b) => b.level - a.level)
+    .map(({ level, answer, value }) => `${summary.method.answers.find((entry) => entry.level === level)?.label[language] ?? answer} ${value}`)
+    .join(', ');
+}
+
 const truncate = (label: string, length: number) => (label.length > length ? `${label.slice(0, length - 1)}…` : label);
 
 /**
@@ -313,13 +326,18 @@ export function renderSummaryHtml(summary: BatchSummary, options: HtmlReportOpti
   out.push(`<section aria-labelledby="method"><h2 id="method">${escapeHtml(text.method)}</h2>`);
   out.push(`<h3>${escapeHtml(text.scaleAndItems)}</h3><p>${escapeHtml(scaleName)}.</p><ol class="items">`);
   for (const item of summary.method.items) {
-    out.push(`<li value="${item.number}">${escapeHtml(item.text[language])}${item.subscale === undefined ? '' : ` <span class="note">(${escapeHtml(text.subscale[item.subscale])})</span>`}</li>`);
+    const notes = [...(item.subscale === undefined ? [] : [text.subscale[item.subscale]]), ...(item.points === undefined ? [] : [pointsList(summary, item.points, language)])];
+    out.push(`<li value="${item.number}">${escapeHtml(item.text[language])}${notes.length === 0 ? '' : ` <span class="note">(${escapeHtml(notes.join('; '))})</span>`}</li>`);
   }
   out.push('</ol>');
-  out.push(`<h3>${escapeHtml(text.scoring)}</h3><p>${escapeHtml(text.scoringText)}</p>`);
-  out.push(`<p>${escapeHtml(text.missingRules(rules.missing.total, rules.missing.subscale))}</p>`);
+  // The manual's rule for items scored by their wording; the points of items that list them.
+  const withPoints = summary.method.items.filter((item) => item.points !== undefined).length;
+  const subscales = scoresOf(summary).length > 1;
+  const scoringText = withPoints === 0 ? text.scoringText : text.pointsScoringText(subscales, withPoints < summary.method.items.length);
+  out.push(`<h3>${escapeHtml(text.scoring)}</h3><p>${escapeHtml(scoringText)}</p>`);
+  out.push(`<p>${escapeHtml(text.missingRules(rules.missing.total, subscales ? rules.missing.subscale : null, withPoints > 0))}</p>`);
   out.push(`<p>${escapeHtml(text.coding(rules.coding))}</p>`);
-  out.push(`<p>${escapeHtml(text.conventions(rules.totalCategories, rules.subscaleCategories))}</p>`);
+  out.push(`<p>${escapeHtml(text.conventions(rules.totalCategories, subscales ? rules.subscaleCategories : undefined))}</p>`);
   out.push(`<p>${escapeHtml(weighted ? note : text.unweighted)}</p>`);
   out.push(`<p>${escapeHtml(text.intervals)}</p>`);
   if (summary.groupings.length > 0) out.push(`<p>${escapeHtml(text.smallGroups(summary.minN))}</p>`);

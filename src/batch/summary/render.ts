@@ -1,7 +1,7 @@
 import type { Language } from '../../index.js';
 import type { IndicatorDefinition } from './indicators.js';
 import { numberFormats, reportText } from './report-text.js';
-import type { BatchSummary, CategoryPrevalence, Frequency, GroupSummary, Prevalence } from './summarize.js';
+import type { BatchSummary, CategoryPrevalence, Frequency, GroupSummary, Prevalence, Reliability, ScoreStatistics } from './summarize.js';
 
 /** One table of a report: a title, a header, rows of cells, and notes below it. */
 export interface ReportTable {
@@ -22,6 +22,24 @@ export function groupLabel(group: GroupSummary, language: Language): string {
   const text = reportText[language];
   const value = Object.values(group.by)[0] ?? '';
   return group.kind === 'other' ? text.other : group.kind === 'missing' ? text.missingGroup : value;
+}
+
+/**
+ * The scores a summary reports, in order: the total, and each subscale the scale has items on
+ * (a scale without subscales has its total only).
+ * @internal
+ */
+export function scoresOf(summary: BatchSummary): ('total' | 'emotional' | 'social')[] {
+  return (['total', 'emotional', 'social'] as const).filter((name) => summary.scores[name] !== undefined);
+}
+
+/**
+ * Whether every item scores 0 or 1, as the De Jong Gierveld items do (by their wording): the
+ * reliability is then KR-20, otherwise Cronbach's alpha (of which KR-20 is that special case).
+ * @internal
+ */
+export function dichotomousItems(summary: BatchSummary): boolean {
+  return summary.method.items.every((item) => item.points === undefined || Object.values(item.points).every((points) => points === 0 || points === 1));
 }
 
 /** The indicators to chart and tabulate per group: the headline ones, or (for scales without) none. */
@@ -82,25 +100,28 @@ export function reportTables(summary: BatchSummary, language: Language): ReportT
     ['social', text.categoriesSocial],
   ] as const) {
     const list = summary.subscaleCategories[name];
-    if (list.length > 0) tables.push({ id: `categories-${name}`, title, header: [text.category, text.scoreRange, text.n, ...shareColumns], rows: categoryRows(list), notes: [] });
+    if (list !== undefined && list.length > 0) tables.push({ id: `categories-${name}`, title, header: [text.category, text.scoreRange, text.n, ...shareColumns], rows: categoryRows(list), notes: [] });
   }
+  // Only the scores the scale has: a scale without subscales gets no empty subscale rows.
+  const names = scoresOf(summary);
   tables.push({
     id: 'scores',
     title: text.scores,
     header: [text.score, text.n, text.missing, text.mean, text.sd, ...(weighted ? [text.weightedMean] : [])],
-    rows: (['total', 'emotional', 'social'] as const).map((name) => {
-      const stats = summary.scores[name];
-      return [scoreName[name], format.count(stats.n), format.count(summary.missing[name]), format.decimal(stats.mean), format.decimal(stats.sd), ...(weighted ? [format.decimal(stats.weightedMean)] : [])];
+    rows: names.map((name) => {
+      const stats = summary.scores[name] as ScoreStatistics;
+      return [scoreName[name], format.count(stats.n), format.count(summary.missing[name] ?? 0), format.decimal(stats.mean), format.decimal(stats.sd), ...(weighted ? [format.decimal(stats.weightedMean)] : [])];
     }),
     notes: [],
   });
+  const kr20 = dichotomousItems(summary);
   tables.push({
     id: 'reliability',
-    title: text.reliability,
-    header: [text.scale, text.items, text.n, 'KR-20'],
-    rows: (['total', 'emotional', 'social'] as const).map((name) => {
-      const { items, n, kr20 } = summary.reliability[name];
-      return [scoreName[name], String(items), format.count(n), format.decimal(kr20, 3)];
+    title: kr20 ? text.reliability : text.reliabilityAlpha,
+    header: [text.scale, text.items, text.n, kr20 ? 'KR-20' : text.alpha],
+    rows: names.map((name) => {
+      const { items, n, kr20: coefficient } = summary.reliability[name] as Reliability;
+      return [scoreName[name], String(items), format.count(n), format.decimal(coefficient, 3)];
     }),
     notes: [],
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../helpers/cli.js';
 import { generateRows, toCsv } from '../../helpers/dataset.js';
+import { threePointPath, threePointReference } from '../../helpers/fixture-scale.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'djg-summary-'));
 const input = join(directory, 'survey.csv');
@@ -80,5 +81,31 @@ describe('loneliness-scales summary --by', () => {
     const page = readFileSync(out, 'utf8');
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).toContain('Naar gemeente');
+  });
+
+  it('issue 9: --scale with the fixture instrument summarises from its definition alone: its bands, its total only, no indicators', async () => {
+    const rows = [
+      ['yes', 'yes', 'no'],
+      ['no', 'more or less', 'yes'],
+      ['more or less', '', 'no'],
+      ['no', 'no', ''],
+      ['', '', 'yes'],
+      ['yes', 'no', 'more or less'],
+    ];
+    const file = join(directory, 'three-point.csv');
+    writeFileSync(file, `feelAlone,lackCompany,feelIncluded\n${rows.map((row) => row.join(',')).join('\n')}\n`);
+    const run = await runCliCaptured(['summary', file, '--scale', threePointPath, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    const reference = rows.map(([feelAlone, lackCompany, feelIncluded]) => threePointReference({ feelAlone: feelAlone || null, lackCompany: lackCompany || null, feelIncluded: feelIncluded || null }));
+    expect(summary.scale).toBe('three-point');
+    expect(summary.categories.map((category: { band: { id: string }; count: number }) => [category.band.id, category.count])).toEqual(
+      ['low', 'middle', 'high'].map((id) => [id, reference.filter((entry) => entry.band === id).length]),
+    );
+    expect(Object.keys(summary.scores)).toEqual(['total']);
+    expect(summary.indicators).toEqual([]);
+    const table = await runCliCaptured(['summary', file, '--scale', threePointPath]);
+    expect(table.stdout).not.toMatch(/emotional|social/);
+    expect(table.stdout).toContain("Cronbach's alpha");
   });
 });
