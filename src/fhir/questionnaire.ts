@@ -188,7 +188,8 @@ export function toQuestionnaire(scale: ScaleDefinition, options: QuestionnaireOp
     status: 'active',
     ...(checked.publisher === undefined ? {} : { publisher: checked.publisher }),
     description: `${scale.citation}\n\n${cautionText[language]}`,
-    copyright: `${termsText[language]} ${scale.citation}`,
+    // The terms of use are the De Jong Gierveld MANUAL's: only for scales scored by its wording rule.
+    ...(scale.items.every((item) => item.points === undefined) ? { copyright: `${termsText[language]} ${scale.citation}` } : {}),
     item: [
       ...(instruction === undefined ? [] : [{ linkId: 'instruction', type: 'display' as const, text: instruction }]),
       ...questions,

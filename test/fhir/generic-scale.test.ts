@@ -51,6 +51,12 @@ describe('issue 9: the Questionnaire of the fixture instrument', () => {
     expect(included?.answerOption?.map((option) => option.extension?.[0]?.valueDecimal)).toEqual([1, 2, 3]);
   });
 
+  it('carries no De Jong Gierveld terms of use as its copyright (they are the MANUAL\'s); its description keeps the citation', () => {
+    expect(questionnaire.copyright).toBeUndefined();
+    expect(questionnaire.description).toContain(fixture.citation);
+    expect(toQuestionnaire(djg6).copyright).toContain(djg6.citation);
+  });
+
   it('has a calculated total only: no emotional or social item for a scale without subscales', () => {
     expect(questionnaire.item?.filter((item) => item.readOnly).map((item) => item.linkId)).toEqual(['total']);
     expect(() => scoreExpression(fixture, 'emotional')).toThrow(expect.objectContaining({ code: 'invalid_option' }));

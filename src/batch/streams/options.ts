@@ -52,7 +52,7 @@ export interface RowEvent {
   readonly line: number;
   /** The 0-based row number (header excluded). */
   readonly index: number;
-  /** Item points by position in the scale (0, 1, 2 for missing, negative for an invalid answer); reused between rows. */
+  /** Item points by position in the scale (0–100, 127 for missing, negative for an invalid answer); reused between rows. */
   readonly points: Int8Array;
   /** The row's scores; reused between rows. */
   readonly scores: RowScores;
