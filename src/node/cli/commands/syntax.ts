@@ -7,7 +7,8 @@ import { openOutputPath } from '../io.js';
 const help = `Usage: loneliness-scales syntax --target spss|r|sql --coding CODING [options]
 
 Prints scoring code for SPSS (also GNU PSPP), R or SQL, generated from the same scale definition
-the library scores with: item points, total, emotional and social scores, categories (value labels
+the library scores with: item points, the total and (where the scale has them) the emotional and
+social scores, categories (value labels
 in SPSS, factors in R), the same missing-answer rules, and invalid_items, the number of items with
 a code outside the coding (such a row gets no scores).
 
