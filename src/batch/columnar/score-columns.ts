@@ -170,33 +170,44 @@ const typedArrayKind = /* @__PURE__ */ (() => {
 })();
 
 /** Adds one column's increments for rows `start`..`end` to the accumulators (index 0 = row `start`). */
-type Adder = (accumulators: Int32Array, start: number, end: number) => void;
+type Adder = (accumulators: Int32Array, start: number, count: number) => void;
 
 /** Reads a cell as the core is given it, for the lookup to resolve. */
 type Read = (row: number) => unknown;
 
 // The loops below are separate functions on purpose, alike as they look: each sees one kind of
 // array, so the engine compiles each to a monomorphic loop and every kind of array scores at about
-// the same speed. Each inner loop makes no call: it stops at a value the table has no increment
-// for, which the outer loop resolves (and the lookup adds to the table when it has a slot). It
-// reads no module constant either, but literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET, 384
-// SLOTS) and locals: the engine reads a module constant from memory, with a check that it is
-// initialised, at every use. Either, inside the inner loop, made the 16-bit to 64-bit kinds 15–45%
-// slower than Int8Array.
+// the same speed (issue 9: within 10% of Int8Array). Each inner loop makes no call: it stops at a
+// value the table has no increment for, and that row is scored on its own (resolved by the lookup,
+// which adds the value to the table when it has a slot) before the loop goes on.
+//
+// The 8- to 32-bit integer loops read a row a step. The kinds with more to do per value read
+// several rows a step, which spreads the loop's own work (the index, its test, the branch) over
+// them: the floating-point and 64-bit loops four (a value is truncated and compared, or two words
+// are), plain arrays two (four were slower there). Measured 2026-11-27, one row a step left
+// Float32Array and Float64Array 11–14%, BigInt64Array 17% and plain arrays 15–20% slower than
+// Int8Array; two rows a step in the 8-bit loop as well would make Int8Array about 14% faster, and
+// every other kind that much further behind it.
+//
+// Accumulators are indexed from 0 and the column from `start + index`: indexing both by row
+// (`row - start`) made every loop 10–15% slower. The loops read no module constant either, but
+// literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET, 384 SLOTS) and locals: the engine reads a
+// module constant from memory, with a check that it is initialised, at every use. Either, inside
+// the inner loop, made the 16-bit to 64-bit kinds 15–45% slower than Int8Array.
 
 /**
  * 8-bit codes through an unsigned byte view: every byte has a slot, `byte ^ 0x80` for a signed
  * kind (the slot of code c is c + 128) and `byte + 128` for an unsigned one.
  */
-function addBytes(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, bytes: Uint8Array, flip: number, base: number): void {
+function addBytes(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, read: Read, bytes: Uint8Array, flip: number, base: number): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const add = table[((bytes[row] as number) ^ flip) + base] as number;
+  for (let index = 0; index < count; index++) {
+    for (; index < count; index++) {
+      const add = table[((bytes[start + index] as number) ^ flip) + base] as number;
       if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+      accumulators[index] = (accumulators[index] as number) + add;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (index < count) accumulators[index] = (accumulators[index] as number) + lookup.resolve(read(start + index));
   }
 }
 
@@ -205,30 +216,30 @@ function addBytes(accumulators: Int32Array, start: number, end: number, lookup: 
  * the signed value when that is not negative (`lowest` 0); a negative one stands for a code of
  * 32,768 or more, which has no slot.
  */
-function addShorts(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Int16Array, lowest: number): void {
+function addShorts(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, read: Read, values: Int16Array, lowest: number): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const value = values[row] as number;
+  for (let index = 0; index < count; index++) {
+    for (; index < count; index++) {
+      const value = values[start + index] as number;
       const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
       if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+      accumulators[index] = (accumulators[index] as number) + add;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (index < count) accumulators[index] = (accumulators[index] as number) + lookup.resolve(read(start + index));
   }
 }
 
 /** 32-bit codes through a signed view, as {@link addShorts} (the same loop over another kind of array). */
-function addWords(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, values: Int32Array, lowest: number): void {
+function addWords(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, read: Read, values: Int32Array, lowest: number): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const value = values[row] as number;
+  for (let index = 0; index < count; index++) {
+    for (; index < count; index++) {
+      const value = values[start + index] as number;
       const add = value >= lowest && value < 256 ? (table[value + 128] as number) : -1;
       if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+      accumulators[index] = (accumulators[index] as number) + add;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (index < count) accumulators[index] = (accumulators[index] as number) + lookup.resolve(read(start + index));
   }
 }
 
@@ -237,88 +248,146 @@ function addWords(accumulators: Int32Array, start: number, end: number, lookup: 
  * in the low word, sign-extended (the high word is the low word's sign), and is read as
  * {@link addWords} reads it; no BigInt is created.
  */
-function addLongs(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, read: Read, words: Int32Array, lowest: number): void {
+function addLongs(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, read: Read, words: Int32Array, lowest: number): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const low = words[2 * row] as number;
-      const add = words[2 * row + 1] === low >> 31 && low >= lowest && low < 256 ? (table[low + 128] as number) : -1;
-      if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+  for (let index = 0; index < count; index++) {
+    for (; index < count - 3; index += 4) {
+      const at = 2 * (start + index);
+      const low1 = words[at] as number;
+      const low2 = words[at + 2] as number;
+      const low3 = words[at + 4] as number;
+      const low4 = words[at + 6] as number;
+      const first = words[at + 1] === low1 >> 31 && low1 >= lowest && low1 < 256 ? (table[low1 + 128] as number) : -1;
+      const second = words[at + 3] === low2 >> 31 && low2 >= lowest && low2 < 256 ? (table[low2 + 128] as number) : -1;
+      const third = words[at + 5] === low3 >> 31 && low3 >= lowest && low3 < 256 ? (table[low3 + 128] as number) : -1;
+      const fourth = words[at + 7] === low4 >> 31 && low4 >= lowest && low4 < 256 ? (table[low4 + 128] as number) : -1;
+      if ((first | second | third | fourth) < 0) break;
+      accumulators[index] = (accumulators[index] as number) + first;
+      accumulators[index + 1] = (accumulators[index + 1] as number) + second;
+      accumulators[index + 2] = (accumulators[index + 2] as number) + third;
+      accumulators[index + 3] = (accumulators[index + 3] as number) + fourth;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(read(row));
+    if (index < count) {
+      const at = 2 * (start + index);
+      const low = words[at] as number;
+      const add = words[at + 1] === low >> 31 && low >= lowest && low < 256 ? (table[low + 128] as number) : -1;
+      accumulators[index] = (accumulators[index] as number) + (add >= 0 ? add : lookup.resolve(read(start + index)));
+    }
   }
 }
 
 /**
  * Double-precision codes: an integer -128..255 (-0 as 0) is a lookup; anything else (NaN, 2.5,
- * 1e300) is resolved. (Comparing the value with a table of the slots' codes, instead of converting
- * the truncation back, was faster only while the table was a module `const`: bundlers make it a
- * `var`, which the engine reads and checks at every row.)
+ * 1e300) is resolved. One comparison, unsigned, tells whether a code's slot (code + 128) is in
+ * the table. (Adding 128 before the truncation would save an addition, but is not exact:
+ * 1e-300 + 128 is 128. Comparing the value with a table of the slots' codes, instead of
+ * converting the truncation back, was no faster.)
  */
-function addDoubles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float64Array): void {
+function addDoubles(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, values: Float64Array): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const value = values[row] as number;
-      const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
-      if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+  for (let index = 0; index < count; index++) {
+    for (; index < count - 3; index += 4) {
+      const value1 = values[start + index] as number;
+      const value2 = values[start + index + 1] as number;
+      const value3 = values[start + index + 2] as number;
+      const value4 = values[start + index + 3] as number;
+      const code1 = value1 | 0;
+      const code2 = value2 | 0;
+      const code3 = value3 | 0;
+      const code4 = value4 | 0;
+      const first = code1 === value1 && (code1 + 128) >>> 0 < 384 ? (table[code1 + 128] as number) : -1;
+      const second = code2 === value2 && (code2 + 128) >>> 0 < 384 ? (table[code2 + 128] as number) : -1;
+      const third = code3 === value3 && (code3 + 128) >>> 0 < 384 ? (table[code3 + 128] as number) : -1;
+      const fourth = code4 === value4 && (code4 + 128) >>> 0 < 384 ? (table[code4 + 128] as number) : -1;
+      if ((first | second | third | fourth) < 0) break;
+      accumulators[index] = (accumulators[index] as number) + first;
+      accumulators[index + 1] = (accumulators[index + 1] as number) + second;
+      accumulators[index + 2] = (accumulators[index + 2] as number) + third;
+      accumulators[index + 3] = (accumulators[index + 3] as number) + fourth;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
+    if (index < count) {
+      const value = values[start + index] as number;
+      const code = value | 0;
+      const add = code === value && (code + 128) >>> 0 < 384 ? (table[code + 128] as number) : -1;
+      accumulators[index] = (accumulators[index] as number) + (add >= 0 ? add : lookup.resolve(value));
+    }
   }
 }
 
 /** Single-precision codes, as {@link addDoubles}. */
-function addSingles(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: Float32Array): void {
+function addSingles(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, values: Float32Array): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const value = values[row] as number;
-      const code = value | 0;
-      const add = code === value && code >= -128 && code < 256 ? (table[code + 128] as number) : -1;
-      if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+  for (let index = 0; index < count; index++) {
+    for (; index < count - 3; index += 4) {
+      const value1 = values[start + index] as number;
+      const value2 = values[start + index + 1] as number;
+      const value3 = values[start + index + 2] as number;
+      const value4 = values[start + index + 3] as number;
+      const code1 = value1 | 0;
+      const code2 = value2 | 0;
+      const code3 = value3 | 0;
+      const code4 = value4 | 0;
+      const first = code1 === value1 && (code1 + 128) >>> 0 < 384 ? (table[code1 + 128] as number) : -1;
+      const second = code2 === value2 && (code2 + 128) >>> 0 < 384 ? (table[code2 + 128] as number) : -1;
+      const third = code3 === value3 && (code3 + 128) >>> 0 < 384 ? (table[code3 + 128] as number) : -1;
+      const fourth = code4 === value4 && (code4 + 128) >>> 0 < 384 ? (table[code4 + 128] as number) : -1;
+      if ((first | second | third | fourth) < 0) break;
+      accumulators[index] = (accumulators[index] as number) + first;
+      accumulators[index + 1] = (accumulators[index + 1] as number) + second;
+      accumulators[index + 2] = (accumulators[index + 2] as number) + third;
+      accumulators[index + 3] = (accumulators[index + 3] as number) + fourth;
     }
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
+    if (index < count) {
+      const value = values[start + index] as number;
+      const code = value | 0;
+      const add = code === value && (code + 128) >>> 0 < 384 ? (table[code + 128] as number) : -1;
+      accumulators[index] = (accumulators[index] as number) + (add >= 0 ? add : lookup.resolve(value));
+    }
   }
 }
 
 /** Plain arrays and other array-likes: numbers as {@link addDoubles}; anything else (null, holes, labels, junk) is resolved. */
-function addValues(accumulators: Int32Array, start: number, end: number, lookup: ItemLookup, values: ArrayLike<unknown>): void {
+function addValues(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, values: ArrayLike<unknown>): void {
   const { table } = lookup;
-  for (let row = start; row < end; row++) {
-    for (; row < end; row++) {
-      const value = values[row];
+  for (let index = 0; index < count; index++) {
+    for (; index < count - 1; index += 2) {
+      const value1 = values[start + index];
+      const value2 = values[start + index + 1];
       // Only numbers are truncated: `| 0` would call a junk object's valueOf.
-      if (typeof value !== 'number') break;
-      // The slot's range in one unsigned comparison (a wrapped slot fails the equality): faster
-      // here than the floating-point loops' two, which are faster there.
-      const slot = ((value | 0) + 128) | 0;
-      const add = slot >>> 0 < 384 && slot - 128 === value ? (table[slot] as number) : -1;
-      if (add < 0) break;
-      accumulators[row - start] = (accumulators[row - start] as number) + add;
+      if (typeof value1 !== 'number' || typeof value2 !== 'number') break;
+      // The slot's range in one unsigned comparison (a wrapped slot fails the equality).
+      const slot1 = ((value1 | 0) + 128) | 0;
+      const slot2 = ((value2 | 0) + 128) | 0;
+      const first = slot1 >>> 0 < 384 && slot1 - 128 === value1 ? (table[slot1] as number) : -1;
+      const second = slot2 >>> 0 < 384 && slot2 - 128 === value2 ? (table[slot2] as number) : -1;
+      if ((first | second) < 0) break;
+      accumulators[index] = (accumulators[index] as number) + first;
+      accumulators[index + 1] = (accumulators[index + 1] as number) + second;
     }
-    // The cell it stopped at is read again (an array-like's getter is asked twice): keeping it in a
-    // variable across the two loops made this loop 5–15% slower.
-    if (row < end) accumulators[row - start] = (accumulators[row - start] as number) + lookup.resolve(values[row]);
+    if (index < count) {
+      // The cell is read again (an array-like's getter is asked twice).
+      const value = values[start + index];
+      const slot = typeof value === 'number' ? ((value | 0) + 128) | 0 : -1;
+      const add = slot >>> 0 < 384 && slot - 128 === value ? (table[slot] as number) : -1;
+      accumulators[index] = (accumulators[index] as number) + (add >= 0 ? add : lookup.resolve(value));
+    }
   }
 }
 
 /** Columns with a validity test (Arrow-style columns with nulls), or of 64-bit integers on a big-endian machine: a cell at a time. */
-function addCells(accumulators: Int32Array, start: number, end: number, reader: Reader, missing: number, lookup: ItemLookup): void {
+function addCells(accumulators: Int32Array, start: number, count: number, reader: Reader, missing: number, lookup: ItemLookup): void {
   const { valid, read } = reader;
-  for (let row = start; row < end; row++) {
+  for (let index = 0; index < count; index++) {
+    const row = start + index;
     const add = valid !== null && !valid(row) ? missing : lookup.resolve(read(row));
-    accumulators[row - start] = (accumulators[row - start] as number) + add;
+    accumulators[index] = (accumulators[index] as number) + add;
   }
 }
 
 /** Chooses the loop for a column by its kind, and the view it reads the column through. */
 function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
   const { values, valid, read, kind } = reader;
-  if (valid !== null) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+  if (valid !== null) return (accumulators, start, count) => addCells(accumulators, start, count, reader, missing, lookup);
   const typed = values as Uint8Array<ArrayBuffer>;
   if (kind !== undefined && /^U?[Ii]nt/.test(kind)) {
     // Integer kinds are read through a view of the same width: bytes unsigned, wider words
@@ -331,28 +400,28 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
         const bytes = new Uint8Array(buffer, byteOffset, length);
         const flip = signed ? 0x80 : 0;
         const base = signed ? 0 : SLOT_OFFSET;
-        return (accumulators, start, end) => addBytes(accumulators, start, end, lookup, read, bytes, flip, base);
+        return (accumulators, start, count) => addBytes(accumulators, start, count, lookup, read, bytes, flip, base);
       }
       case 2: {
         const shorts = new Int16Array(buffer, byteOffset, length);
-        return (accumulators, start, end) => addShorts(accumulators, start, end, lookup, read, shorts, lowest);
+        return (accumulators, start, count) => addShorts(accumulators, start, count, lookup, read, shorts, lowest);
       }
       case 4: {
         const words = new Int32Array(buffer, byteOffset, length);
-        return (accumulators, start, end) => addWords(accumulators, start, end, lookup, read, words, lowest);
+        return (accumulators, start, count) => addWords(accumulators, start, count, lookup, read, words, lowest);
       }
     }
   }
-  if (kind === 'Float64Array') return (accumulators, start, end) => addDoubles(accumulators, start, end, lookup, values as Float64Array);
-  if (kind === 'Float32Array') return (accumulators, start, end) => addSingles(accumulators, start, end, lookup, values as Float32Array);
+  if (kind === 'Float64Array') return (accumulators, start, count) => addDoubles(accumulators, start, count, lookup, values as Float64Array);
+  if (kind === 'Float32Array') return (accumulators, start, count) => addSingles(accumulators, start, count, lookup, values as Float32Array);
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
     // Without a little-endian word order, every cell is resolved (as a number).
-    if (!littleEndian) return (accumulators, start, end) => addCells(accumulators, start, end, reader, missing, lookup);
+    if (!littleEndian) return (accumulators, start, count) => addCells(accumulators, start, count, reader, missing, lookup);
     const words = new Int32Array(typed.buffer, typed.byteOffset, 2 * typed.length);
     const lowest = kind === 'BigInt64Array' ? -SLOT_OFFSET : 0;
-    return (accumulators, start, end) => addLongs(accumulators, start, end, lookup, read, words, lowest);
+    return (accumulators, start, count) => addLongs(accumulators, start, count, lookup, read, words, lowest);
   }
-  return (accumulators, start, end) => addValues(accumulators, start, end, lookup, values);
+  return (accumulators, start, count) => addValues(accumulators, start, count, lookup, values);
 }
 
 function isArrowLike(column: object): column is ArrowLikeColumn {
@@ -455,7 +524,7 @@ export function scoreColumns(
   for (let start = 0; start < rows; start += BLOCK_ROWS) {
     const end = Math.min(rows, start + BLOCK_ROWS);
     accumulators.fill(0);
-    for (const add of adders) add(accumulators, start, end);
+    for (const add of adders) add(accumulators, start, end - start);
     if (!decodeBlock(accumulators, start, end, decoded, scores)) continue;
     for (let row = start; row < end; row++) {
       const accumulator = accumulators[row - start] as number;
