@@ -56,12 +56,38 @@ const MAX_ITEMS = 15;
 /** Every 8-bit code, signed or not (-128..255), has a slot in an item's table, at code + 128. */
 const SLOT_OFFSET = 128;
 const SLOTS = 384;
+/** An item's table has a slot more than the codes', never filled (511, always UNRESOLVED): the slot of a value that has none. */
+const TABLE_SLOTS = 512;
 /** A table slot whose code has not been looked up yet. */
 const UNRESOLVED = -1;
 /** Distinct values outside the table remembered per item: a column of distinct junk must not grow memory without bound. */
 const CACHE_LIMIT = 4096;
 /** Rows scored at a time. */
 const BLOCK_ROWS = 4096;
+/**
+ * The slot of each single-precision value by its upper 16 bits (sign, exponent and 7 bits of the
+ * fraction): an integer -128..255 needs no more than 8 significant bits, so when the lower 16 bits
+ * are 0 the upper ones name the value exactly. Values that are not such an integer have slot
+ * 511. Made on the first Float32Array column (128 KiB).
+ */
+let singleSlots: Uint16Array | undefined;
+
+function singleSlotsMap(): Uint16Array {
+  if (singleSlots !== undefined) return singleSlots;
+  const map = new Uint16Array(1 << 16).fill(TABLE_SLOTS - 1);
+  const single = new Float32Array(1);
+  const bits = new Int32Array(single.buffer);
+  for (let code = -SLOT_OFFSET; code < SLOTS - SLOT_OFFSET; code++) {
+    single[0] = code;
+    map[(bits[0] as number) >>> 16] = code + SLOT_OFFSET;
+  }
+  // -0 is read as 0 (as the core reads it).
+  single[0] = -0;
+  map[(bits[0] as number) >>> 16] = SLOT_OFFSET;
+  singleSlots = map;
+  return map;
+}
+
 /** Whether typed arrays hold the low byte first, so a 64-bit integer reads as two 32-bit words, low first. */
 const littleEndian = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
@@ -82,7 +108,7 @@ interface ItemLookup {
 function createLookup(compiled: CompiledScale, item: number): ItemLookup {
   const shift = compiled.emotional[item] === 1 ? 0 : 4;
   const missing = 1 << (8 + shift);
-  const table = new Int32Array(SLOTS).fill(UNRESOLVED);
+  const table = new Int32Array(TABLE_SLOTS).fill(UNRESOLVED);
   const outcomes = new Map<unknown, number | ScoringError>();
   const ask = (value: unknown): number | ScoringError => {
     const point = compiled.pointOfValue(item, value);
@@ -314,23 +340,25 @@ function addDoubles(accumulators: Int32Array, start: number, count: number, look
   }
 }
 
-/** Single-precision codes, as {@link addDoubles}. */
-function addSingles(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, values: Float32Array): void {
+/**
+ * Single-precision codes through a view of their bits, with no floating-point arithmetic: a value
+ * whose lower 16 bits are 0 has its slot in `slots` by the upper 16 (see {@link singleSlotsMap});
+ * any other is not an integer -128..255 (2.5, 1e-40, NaN) and is resolved. Truncating and
+ * comparing, as {@link addDoubles} does, left Float32Array 6–9% slower than Int8Array; this, 1–2%
+ * faster than the truncation.
+ */
+function addSingles(accumulators: Int32Array, start: number, count: number, lookup: ItemLookup, values: Float32Array, words: Int32Array, slots: Uint16Array): void {
   const { table } = lookup;
   for (let index = 0; index < count; index++) {
     for (; index < count - 3; index += 4) {
-      const value1 = values[start + index] as number;
-      const value2 = values[start + index + 1] as number;
-      const value3 = values[start + index + 2] as number;
-      const value4 = values[start + index + 3] as number;
-      const code1 = value1 | 0;
-      const code2 = value2 | 0;
-      const code3 = value3 | 0;
-      const code4 = value4 | 0;
-      const first = code1 === value1 && (code1 + 128) >>> 0 < 384 ? (table[code1 + 128] as number) : -1;
-      const second = code2 === value2 && (code2 + 128) >>> 0 < 384 ? (table[code2 + 128] as number) : -1;
-      const third = code3 === value3 && (code3 + 128) >>> 0 < 384 ? (table[code3 + 128] as number) : -1;
-      const fourth = code4 === value4 && (code4 + 128) >>> 0 < 384 ? (table[code4 + 128] as number) : -1;
+      const bits1 = words[start + index] as number;
+      const bits2 = words[start + index + 1] as number;
+      const bits3 = words[start + index + 2] as number;
+      const bits4 = words[start + index + 3] as number;
+      const first = table[(bits1 & 0xffff) === 0 ? (slots[bits1 >>> 16] as number) : 511] as number;
+      const second = table[(bits2 & 0xffff) === 0 ? (slots[bits2 >>> 16] as number) : 511] as number;
+      const third = table[(bits3 & 0xffff) === 0 ? (slots[bits3 >>> 16] as number) : 511] as number;
+      const fourth = table[(bits4 & 0xffff) === 0 ? (slots[bits4 >>> 16] as number) : 511] as number;
       if ((first | second | third | fourth) < 0) break;
       accumulators[index] = (accumulators[index] as number) + first;
       accumulators[index + 1] = (accumulators[index + 1] as number) + second;
@@ -338,10 +366,9 @@ function addSingles(accumulators: Int32Array, start: number, count: number, look
       accumulators[index + 3] = (accumulators[index + 3] as number) + fourth;
     }
     if (index < count) {
-      const value = values[start + index] as number;
-      const code = value | 0;
-      const add = code === value && (code + 128) >>> 0 < 384 ? (table[code + 128] as number) : -1;
-      accumulators[index] = (accumulators[index] as number) + (add >= 0 ? add : lookup.resolve(value));
+      const bits = words[start + index] as number;
+      const add = table[(bits & 0xffff) === 0 ? (slots[bits >>> 16] as number) : 511] as number;
+      accumulators[index] = (accumulators[index] as number) + (add >= 0 ? add : lookup.resolve(values[start + index]));
     }
   }
 }
@@ -413,7 +440,12 @@ function adderOf(reader: Reader, missing: number, lookup: ItemLookup): Adder {
     }
   }
   if (kind === 'Float64Array') return (accumulators, start, count) => addDoubles(accumulators, start, count, lookup, values as Float64Array);
-  if (kind === 'Float32Array') return (accumulators, start, count) => addSingles(accumulators, start, count, lookup, values as Float32Array);
+  if (kind === 'Float32Array') {
+    // A view of the same bytes in the same (native) order, so it serves either byte order.
+    const words = new Int32Array(typed.buffer, typed.byteOffset, typed.length);
+    const slots = singleSlotsMap();
+    return (accumulators, start, count) => addSingles(accumulators, start, count, lookup, values as Float32Array, words, slots);
+  }
   if (kind === 'BigInt64Array' || kind === 'BigUint64Array') {
     // Without a little-endian word order, every cell is resolved (as a number).
     if (!littleEndian) return (accumulators, start, count) => addCells(accumulators, start, count, reader, missing, lookup);

@@ -47,6 +47,8 @@ const kinds: readonly Kind[] = [
 const special = [
   1, 2, 3, 9, 0, -0, -1, 1.5, -1.5, 2.5, 0.5, 127, 128, 129, 255, 256, -128, -129, 99, 300, 65535, 65536, 65539,
   2 ** 31 + 1, 2 ** 32 + 1, 2 ** 32 + 3, -(2 ** 32) + 1, 2 ** 53 + 2, 1e-40, -1e-40, Number.MIN_VALUE, 127.99999999999999, 3.0000001,
+  // Single-precision values whose upper 16 bits are those of a code, but not the lower 16.
+  1 + 2 ** -16, 3 - 2 ** -14, 255 + 2 ** -8, -1 - 2 ** -20,
   Number.NaN, Infinity, -Infinity, 1e300,
 ];
 const value = fc.oneof(
