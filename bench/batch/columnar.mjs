@@ -8,7 +8,8 @@
 // from the same conditions. Prints JSON: rows, runs, the Int8Array clean median and rate (read by
 // bench/batch/run.mjs), and per scenario and kind the median seconds, rate and ratio to Int8Array
 // (`ratioToInt8`, of the medians), and the medians over the repetitions of each repetition's own
-// ratio, in elapsed time (`pairedRatio`) and in the process's processor time (`cpuRatio`): on a
+// ratio, in elapsed time (`pairedRatio`) and in the process's processor time (`cpuRatio`; its
+// median seconds `cpuMedian`): on a
 // machine shared with other work, a repetition slowed by it is slowed for every kind alike, and
 // processor time leaves out the time the process waited for a core.
 // Usage: node bench/batch/columnar.mjs [--rows 1000000] [--runs 5] [--kinds Uint8Array,Float64Array] [--src]
@@ -75,6 +76,7 @@ function measure(cases) {
     perSecond: rows / median(item.seconds),
     ratioToInt8: median(item.seconds) / baseline,
     pairedRatio: paired(item.seconds, first.seconds),
+    cpuMedian: median(item.cpu),
     cpuRatio: paired(item.cpu, first.cpu),
   }));
 }
