@@ -30,7 +30,7 @@ export { itemVariants } from './core/scales/variants.js';
 export { categorize } from './core/scoring/categorize.js';
 export { configure } from './core/scoring/compiled.js';
 export type { LibraryConfig } from './core/scoring/compiled.js';
-export type { SafeScoreResult, ScoreResult } from './core/scoring/result.js';
+export type { PointsOf, SafeScoreResult, ScoreResult } from './core/scoring/result.js';
 export { resolveRules } from './core/scoring/rules.js';
 export type { AppliedRules, ResolvedRules, ResolvedScore, ScoreName } from './core/scoring/rules.js';
 export type { ScoreOptions, SubscaleConventionName, TotalConventionName } from './core/scoring/options.js';

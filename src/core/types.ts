@@ -34,18 +34,30 @@ export type Subscale = 'emotional' | 'social';
 export type Wording = 'negative' | 'positive';
 
 /**
- * One item of the De Jong Gierveld item bank.
+ * Points of an item per answer, for an instrument not scored the De Jong Gierveld way: each
+ * answer option offered on the item and its points (whole numbers 0–100). An answer it does not
+ * list is not offered on the item: scoring it is an `unknown_answer` error.
+ */
+export type ItemPoints = { readonly [A in CanonicalAnswer]?: number };
+
+/**
+ * One item of a scale: for the De Jong Gierveld scales, an item of its item bank.
  * @typeParam K - the item key, a literal type.
  */
 export interface Item<K extends string = string> {
   /** Stable public identifier of the item (reference §1). Data is mapped onto these keys. */
   readonly key: K;
-  /** The item's number on the 11-item scale (1–11), as in the MANUAL's `lone1`..`lone11`. */
+  /** The item's number on the 11-item scale (1–11), as in the MANUAL's `lone1`..`lone11`; for another instrument, its own number. */
   readonly number: number;
-  /** The subscale the item belongs to. */
-  readonly subscale: Subscale;
-  /** Wording direction: negative (agreeing = lonely) or positive (agreeing = not lonely). */
-  readonly wording: Wording;
+  /** The subscale the item belongs to; absent on an item that counts in the total only. */
+  readonly subscale?: Subscale | undefined;
+  /**
+   * Wording direction (De Jong Gierveld items): negative (agreeing = lonely) or positive (agreeing
+   * = not lonely); it gives the item 0 or 1 point per answer (MANUAL §3). Absent when `points` does.
+   */
+  readonly wording?: Wording | undefined;
+  /** The item's points per answer, for an instrument scored otherwise; when given, `wording` is not used. */
+  readonly points?: ItemPoints | undefined;
   /** The item text as the respondent reads it (TG2020, CBS). */
   readonly text: LocalizedText;
 }
@@ -141,7 +153,10 @@ export interface ScaleDefinition<K extends string = string> {
   readonly items: readonly Item<K>[];
   /** The answer formats the scale is administered with. */
   readonly answerFormats: readonly AnswerFormat[];
-  /** Score ranges. */
+  /**
+   * The highest score of the total and of each subscale: the sum of its items' highest points
+   * (the item count when items score 0 or 1); 0 for a subscale without items.
+   */
   readonly range: { readonly total: number; readonly emotional: number; readonly social: number };
   /** Default missing-answer rules. */
   readonly missing: MissingRules;
@@ -197,7 +212,13 @@ export type Answers = { [P in BankKey]?: AnswerValue | null | undefined };
  * item) or a string index signature (`Record<string, string>`: values known only at run time)
  * does not compile: such a record goes through {@link asAnswers}, or straight to `safeScore`.
  */
-export type OnlyItemKeys<A> = A & { readonly [K in Exclude<keyof A, BankKey>]: never };
+export type OnlyItemKeys<A, S extends ScaleDefinition = ScaleDefinition<BankKey>> = A & { readonly [K in Exclude<keyof A, BankKey | ItemKey<S>>]: never };
+
+/**
+ * The answers `score` takes on scale `S`: {@link Answers}, and the keys of `S`'s own items (a
+ * scale from `defineScale`, whose keys are known only at run time, takes any key).
+ */
+export type AnswersFor<S extends ScaleDefinition> = { [P in BankKey | ItemKey<S>]?: AnswerValue | null | undefined };
 
 /** A partial answer set of one scale: only that scale's items, each optional. */
 export type PartialAnswers<S extends ScaleDefinition> = {

@@ -50,10 +50,11 @@ function checkedInteger(value: unknown, what: string, code: ScoringErrorCode = '
  * refused: comments replace such characters by spaces.
  */
 function checkPlan(plan: ScoringPlan): void {
-  for (const code of [...plan.answerCodes, ...plan.missingCodes, ...plan.items.flatMap((item) => [...item.lonelyCodes, ...item.notLonelyCodes])]) {
+  const itemCodes = plan.items.flatMap((item) => [...item.points.flatMap(({ codes }) => codes), ...item.answerCodes, ...item.notOfferedCodes]);
+  for (const code of [...plan.answerCodes, ...plan.missingCodes, ...itemCodes]) {
     checkedInteger(code, 'A code', 'invalid_coding');
   }
-  const numbers: unknown[] = [];
+  const numbers: unknown[] = plan.items.flatMap((item) => item.points.map(({ points }) => points));
   for (const { item, column } of plan.items) {
     if (typeof item.key !== 'string' || !/^[A-Za-z]\w{0,62}$/.test(item.key)) refuse('invalid_option', `Item key ${shown(item.key)} is not a plain identifier.`, item.key);
     checkedText(column, `Item "${item.key}": the column name`);

@@ -9,6 +9,8 @@ import {
   type Language,
   type ScaleDefinition,
   type ScoreOptions,
+  type ResolvedScore,
+  type ScoreName,
   ScoringError,
   agreement,
   columnNames,
@@ -30,7 +32,7 @@ export interface OutputNames {
   readonly emotionalCategory: string;
   /** The social score's category (only when a subscale convention applies). Default `social_category`. */
   readonly socialCategory: string;
-  /** How many of the row's items hold a code outside the coding. Default `invalid_items`. */
+  /** How many of the row's items hold a code outside the coding or an answer the item does not offer. Default `invalid_items`. */
   readonly invalidItems: string;
 }
 
@@ -53,16 +55,33 @@ export interface SyntaxOptions<S extends ScaleDefinition = ScaleDefinition> {
   readonly language?: Language | undefined;
 }
 
+/** The codes that give an item one number of points. */
+export interface PlannedPoints {
+  /** The points (a whole number 0–100; 0 or 1 on items scored by their wording, MANUAL §3). */
+  readonly points: number;
+  /** The coding's codes whose answer scores these points on the item, ascending; may be empty. */
+  readonly codes: readonly number[];
+}
+
 /** One item as the generated code reads it. */
 export interface PlannedItem {
   /** The item of the scale definition. */
   readonly item: Item<BankKey>;
   /** The column (variable) that holds it. */
   readonly column: string;
-  /** Codes that score 1 (MANUAL §3), ascending. */
-  readonly lonelyCodes: readonly number[];
-  /** Codes that score 0, ascending. */
-  readonly notLonelyCodes: readonly number[];
+  /**
+   * Every number of points the item gives an answer (whether or not the coding has a code for
+   * it), highest first, each with the codes that score it: from the resolved rules' points.
+   */
+  readonly points: readonly PlannedPoints[];
+  /** Every code that is an answer the item offers, ascending. */
+  readonly answerCodes: readonly number[];
+  /**
+   * Codes of answers the item does not offer (an item whose definition lists its points without
+   * that answer), ascending. The library refuses such an answer (`unknown_answer`); the generated
+   * code treats it as a code outside the coding.
+   */
+  readonly notOfferedCodes: readonly number[];
 }
 
 /** One score: its column, its items and how many of them may be missing. */
@@ -101,9 +120,13 @@ export interface ScoringPlan {
   readonly missingCodes: readonly number[];
   /** The items, in the scale's order. */
   readonly items: readonly PlannedItem[];
-  /** Total, emotional and social, in that order. */
-  readonly scores: readonly [PlannedScore, PlannedScore, PlannedScore];
-  /** The total's category, then (when a subscale convention applies) the subscales'. */
+  /**
+   * The scores that count at least one item, in the order total, emotional, social: a scale
+   * without subscales gets no emotional or social score (the library reports them as always
+   * missing; the generated code adds no column for them).
+   */
+  readonly scores: readonly PlannedScore[];
+  /** The categories of the scores that have a convention: the total's, then (when a subscale convention applies) the subscales'. */
   readonly categories: readonly PlannedCategory[];
   /** The column counting codes outside the coding. */
   readonly invalidItems: string;
@@ -127,25 +150,41 @@ function invalid(message: string, value: unknown): never {
 
 const ascending = (a: number, b: number): number => a - b;
 
-/** Checks that a convention's bands cover 0..maximum in order, as the generated code bands by ranges. */
-function coveringBands(convention: CategoryConvention, maximum: number): CategoryConvention {
+/**
+ * The convention of a score, checked against the resolved rules: the generated code bands by
+ * ranges (`RECODE`, `BETWEEN`, R's `cut`), which agree with the rules' band of every score value
+ * when the bands follow each other from 0 without gaps or overlaps and cover 0..maximum, as
+ * `defineScale` requires of every convention.
+ */
+function coveringBands(score: ResolvedScore): CategoryConvention {
+  const convention = score.convention as CategoryConvention;
   const { name } = convention;
-  // The library bands by a table of every score; ranges agree with it when the bands cover
-  // 0..maximum without gaps or overlaps, as every shipped convention does.
   let next = 0;
   for (const band of convention.bands) {
     if (band.min !== next || band.max < band.min) invalid(`Convention "${name}" has a gap or overlap at ${next}.`, name);
     next = band.max + 1;
   }
-  if (next !== maximum + 1) invalid(`Convention "${name}" does not cover 0–${maximum}.`, name);
+  for (let value = 0; value <= score.maximum; value++) {
+    const band = convention.bands.find((entry) => entry.min <= value && value <= entry.max);
+    if (band === undefined || band !== score.bands[value]) invalid(`Convention "${name}" does not cover 0–${score.maximum}.`, name);
+  }
   return convention;
 }
 
+/** The output name of each score and of its category. */
+const outputKeys = {
+  total: ['total', 'category'],
+  emotional: ['emotional', 'emotionalCategory'],
+  social: ['social', 'socialCategory'],
+} as const satisfies Record<ScoreName, readonly [keyof OutputNames, keyof OutputNames]>;
+
 /**
- * Resolves a scale and options into what the generators write: the column and the scoring codes
- * of each item, the missing-answer tolerances, the category bands and the output names. The
- * options are checked by the library's own scorer, so the generated code applies exactly the
- * rules `score` applies. Throws a `ScoringError` (`invalid_option`, `coding_required`,
+ * Resolves a scale and options into what the generators write: the column and the codes of each
+ * number of points of each item, the scores that count items with their missing-answer
+ * tolerances, the category bands and the output names. Everything comes from the core's
+ * `resolveRules`, so the generated code applies exactly the rules `score` applies, for any scale
+ * definition: items scored by their wording or by points listed per answer, with or without
+ * subscales. Throws a `ScoringError` (`invalid_option`, `coding_required`,
  * `missing_column`, `duplicate_column`) for options that cannot be used.
  *
  * @example
@@ -154,7 +193,7 @@ function coveringBands(convention: CategoryConvention, maximum: number): Categor
  * import { scoringPlan } from 'loneliness-scales/syntax';
  * const plan = scoringPlan(djg6, { coding: 'manual', columns: { by: 'number', pattern: 'lone{n}' } });
  * plan.items[0].column;       // 'lone3'
- * plan.items[0].lonelyCodes;  // [2, 3]
+ * plan.items[0].points;       // [{ points: 1, codes: [2, 3] }, { points: 0, codes: [1] }]
  * plan.scores[0].tolerated;   // 1
  * ```
  */
@@ -175,46 +214,58 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
   const answers = Object.entries(coding.codes).map(([code, answer]) => [Number(code), answer] as [number, CanonicalAnswer]);
   answers.sort(([a], [b]) => a - b);
   const items: PlannedItem[] = scale.items.map((item, position) => {
-    const points = rules.points[position] as readonly (0 | 1)[];
-    const lonely = (answer: CanonicalAnswer): boolean => points[agreement[answer] + 2] === 1;
+    const table = rules.points[position] as readonly number[];
+    const pointsOf = (answer: CanonicalAnswer): number => table[agreement[answer] + 2] as number;
+    // Points are 0–100; the rules mark an answer the item does not offer with a negative number.
+    const offered = [...new Set(table.filter((points) => points >= 0))].sort((a, b) => b - a);
+    const codesWhere = (test: (points: number) => boolean): number[] => answers.filter(([, answer]) => test(pointsOf(answer))).map(([code]) => code);
     return {
       item: item as Item<BankKey>,
       column: names.get(item.key as BankKey) as string,
-      lonelyCodes: answers.filter(([, answer]) => lonely(answer)).map(([code]) => code),
-      notLonelyCodes: answers.filter(([, answer]) => !lonely(answer)).map(([code]) => code),
+      points: offered.map((points) => ({ points, codes: codesWhere((given) => given === points) })),
+      answerCodes: codesWhere((given) => given >= 0),
+      notOfferedCodes: codesWhere((given) => given < 0),
     };
   });
 
   const given = Object.entries(options.names ?? {}).filter(([, name]) => name !== undefined);
   const output: OutputNames = { ...defaultNames, ...Object.fromEntries(given) };
+  for (const [key, name] of Object.entries(output)) {
+    if (typeof name !== 'string' || name.trim() === '') invalid(`names.${key} must be a non-empty name.`, name);
+  }
+
+  const scores: PlannedScore[] = [];
+  const categories: PlannedCategory[] = [];
+  const written: (keyof OutputNames)[] = [];
+  // A score without items (a scale without subscales) is always missing: no column is written.
+  for (const resolved of rules.scores.filter((entry) => entry.items.length > 0)) {
+    const [scoreKey, categoryKey] = outputKeys[resolved.name];
+    const score: PlannedScore = {
+      score: resolved.name,
+      output: output[scoreKey],
+      items: resolved.items.map((position) => items[position] as PlannedItem),
+      tolerated: resolved.tolerance,
+      maximum: resolved.maximum,
+    };
+    scores.push(score);
+    written.push(scoreKey);
+    if (resolved.convention !== null) {
+      categories.push({ of: score, output: output[categoryKey], convention: coveringBands(resolved) });
+      written.push(categoryKey);
+    }
+  }
+  written.push('invalidItems');
+  const order = Object.keys(defaultNames);
+  written.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+
   // SPSS, and SQL engines for unquoted names, do not tell upper from lower case.
   const columns = new Set(items.map((item) => item.column.toLowerCase()));
   const used = new Set<string>();
-  for (const [key, name] of Object.entries(output)) {
-    if (typeof name !== 'string' || name.trim() === '') invalid(`names.${key} must be a non-empty name.`, name);
+  for (const key of written) {
+    const name = output[key];
     if (columns.has(name.toLowerCase())) invalid(`names.${key} "${name}" is an item column.`, name);
     if (used.has(name.toLowerCase())) invalid(`names.${key} "${name}" is used twice.`, name);
     used.add(name.toLowerCase());
-  }
-
-  const [total, emotional, social] = rules.scores.map((resolved): PlannedScore => ({
-    score: resolved.name,
-    output: output[resolved.name],
-    items: resolved.items.map((position) => items[position] as PlannedItem),
-    tolerated: resolved.tolerance,
-    maximum: resolved.maximum,
-  })) as [PlannedScore, PlannedScore, PlannedScore];
-  const scores = [total, emotional, social] as const;
-  const categories: PlannedCategory[] = [];
-  const [totalRules, emotionalRules] = rules.scores;
-  if (totalRules.convention !== null) {
-    categories.push({ of: total, output: output.category, convention: coveringBands(totalRules.convention, total.maximum) });
-  }
-  if (emotionalRules.convention !== null) {
-    // One convention bands both subscales, laid out up to the larger subscale's maximum.
-    const convention = coveringBands(emotionalRules.convention, Math.max(emotional.maximum, social.maximum));
-    categories.push({ of: emotional, output: output.emotionalCategory, convention });
-    categories.push({ of: social, output: output.socialCategory, convention });
   }
 
   return {

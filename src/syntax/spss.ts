@@ -1,5 +1,5 @@
 import { ScoringError, type ScaleDefinition } from '../index.js';
-import { codeList, commentText, headerLines } from './describe.js';
+import { codeList, commentText, hasNotOffered, headerLines, itemPlace, pointsInWords, scoredByWording } from './describe.js';
 import { checkedPlan } from './checks.js';
 import type { PlannedItem, SyntaxOptions } from './plan.js';
 
@@ -35,6 +35,7 @@ const variableLabelWords = {
     social: 'social loneliness',
     category: 'category of',
     invalidItems: 'items with a code outside the coding',
+    invalidOrNotOffered: 'items with a code outside the coding or an answer not offered',
   },
   nl: {
     total: 'totaalscore',
@@ -42,6 +43,7 @@ const variableLabelWords = {
     social: 'sociale eenzaamheid',
     category: 'categorie',
     invalidItems: 'items met een code buiten de codering',
+    invalidOrNotOffered: 'items met een code buiten de codering of een antwoord dat niet wordt aangeboden',
   },
 } as const;
 
@@ -84,10 +86,12 @@ function comment(text: string): string {
 }
 
 /**
- * Generates SPSS syntax (also run by GNU PSPP) that scores a De Jong Gierveld scale on the active
- * dataset: item points in scratch variables, then the total, emotional and social scores, their
- * categories with value labels, and `invalid_items`, the number of items holding a code outside
- * the coding (a row with one gets no scores). The items' values are read with `VALUE()`, so user-
+ * Generates SPSS syntax (also run by GNU PSPP) that scores a scale (De Jong Gierveld, or any
+ * scale definition) on the active dataset: item points in scratch variables, then the total and
+ * (on a scale with subscales) the emotional and social scores, their categories with value
+ * labels, and `invalid_items`, the number of items holding a code outside the coding or an
+ * answer the item does not offer (a row with one gets no scores). A scale without subscales gets
+ * no emotional or social variables. The items' values are read with `VALUE()`, so user-
  * missing declarations in the dataset do not change the result; the coding's own missing codes
  * and (by default) negative codes are missing answers. Every command starts in column 1, so the
  * syntax runs in interactive and batch mode alike. Deterministic: the same input gives the same text.
@@ -118,28 +122,44 @@ export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions
   const invalidItems = plan.invalidItems;
   const lines: string[] = headerLines(plan, 'scoring syntax for SPSS and GNU PSPP, run on the active dataset', 'system-missing').map(comment);
 
-  lines.push('', comment('Item points in scratch variables: 1 = lonely answer, 0 = not lonely, system-missing = no answer'));
+  const byWording = scoredByWording(plan);
+  lines.push(
+    '',
+    comment(
+      byWording
+        ? 'Item points in scratch variables: 1 = lonely answer, 0 = not lonely, system-missing = no answer'
+        : 'Item points in scratch variables, as the scale definition lists them; system-missing = no answer',
+    ),
+  );
   lines.push(`COMPUTE ${invalidItems} = 0.`);
   for (const item of plan.items) {
     const { column } = item;
     const value = `VALUE(${column})`;
     const point = scratch(item);
+    const listed = item.item.points === undefined ? '' : `; ${pointsInWords(item)}`;
     lines.push(
       '',
-      comment(`Item ${item.item.number} (${item.item.key}, ${item.item.subscale}) in ${column}: ${item.item.text[plan.language]}`),
+      comment(`Item ${item.item.number} (${itemPlace(item)}) in ${column}: ${item.item.text[plan.language]}${listed}`),
       `DO IF SYSMIS(${column}).`,
       `COMPUTE ${point} = $SYSMIS.`,
     );
-    if (item.lonelyCodes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(item.lonelyCodes)}).`, `COMPUTE ${point} = 1.`);
-    if (item.notLonelyCodes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(item.notLonelyCodes)}).`, `COMPUTE ${point} = 0.`);
+    for (const { points, codes } of item.points) {
+      if (codes.length > 0) lines.push(`ELSE IF ANY(${value}, ${codeList(codes)}).`, `COMPUTE ${point} = ${points}.`);
+    }
     const missing = [];
     if (plan.coding.negativeCodesMissing) missing.push(`${value} < 0`);
     if (plan.missingCodes.length > 0) missing.push(`ANY(${value}, ${codeList(plan.missingCodes)})`);
     if (missing.length > 0) lines.push(`ELSE IF ${missing.join(' OR ')}.`, `COMPUTE ${point} = $SYSMIS.`);
+    // A code outside the coding, or an answer the item does not offer: no points, and counted.
     lines.push('ELSE.', `COMPUTE ${point} = $SYSMIS.`, `COMPUTE ${invalidItems} = ${invalidItems} + 1.`, 'END IF.');
   }
 
-  lines.push('', comment('Scores: plain counts of the item points (SUM starts from 0, so that a score with every item tolerated missing is 0)'));
+  lines.push(
+    '',
+    comment(
+      `Scores: plain ${byWording ? 'counts' : 'sums'} of the item points (SUM starts from 0, so that a score with every item tolerated missing is 0)`,
+    ),
+  );
   for (const score of plan.scores) {
     const points = score.items.map(scratch).join(', ');
     lines.push(
@@ -157,17 +177,24 @@ export function toSpss<S extends ScaleDefinition>(scale: S, options: SpssOptions
   const outputs = [...plan.scores.map((score) => score.output), ...plan.categories.map((category) => category.output), invalidItems];
   const scaleName = plan.scale.name[plan.language];
   const words = variableLabelWords[plan.language];
+  // Wide enough for the highest score, band code and item count (two digits on De Jong Gierveld scales).
+  const width = Math.max(
+    2,
+    ...[...plan.scores.map((score) => score.maximum), ...plan.categories.flatMap((category) => category.convention.bands.map((band) => band.code)), plan.items.length].map(
+      (number) => String(number).length,
+    ),
+  );
   lines.push(
     '',
     comment('Formats and labels'),
-    wrap(`FORMATS ${outputs.join(' ')} (F2.0).`, ' '),
+    wrap(`FORMATS ${outputs.join(' ')} (F${width}.0).`, ' '),
     'VARIABLE LABELS',
     ...plan.scores.map((score, index) => ` ${index === 0 ? '' : '/'}${score.output} ${quoted(`${scaleName}: ${words[score.score]} (0-${score.maximum})`)}`),
     ...plan.categories.map(
       (category) => ` /${category.output} ${quoted(`${scaleName}: ${words.category} ${words[category.of.score]} (${category.convention.name})`)}`,
     ),
-    ` /${invalidItems} ${quoted(`${scaleName}: ${words.invalidItems}`)}.`,
-    'VALUE LABELS',
+    ` /${invalidItems} ${quoted(`${scaleName}: ${hasNotOffered(plan) ? words.invalidOrNotOffered : words.invalidItems}`)}.`,
+    ...(plan.categories.length > 0 ? ['VALUE LABELS'] : []),
     ...plan.categories.map(
       (category, index) =>
         ` ${index === 0 ? '' : '/'}${category.output} ${category.convention.bands.map((band) => `${band.code} ${quoted(band.label[plan.language])}`).join(' ')}` +

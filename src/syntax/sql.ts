@@ -1,6 +1,6 @@
 import { type ScaleDefinition, ScoringError } from '../index.js';
 import { checkedPlan, checkedText } from './checks.js';
-import { codeList, commentText, headerLines } from './describe.js';
+import { codeList, commentText, hasNotOffered, headerLines, itemPlace, pointsInWords } from './describe.js';
 import type { PlannedItem, PlannedScore, SyntaxOptions } from './plan.js';
 
 /** Options of {@link toSql}: those of every target, plus the table to read. */
@@ -44,15 +44,21 @@ function sum(items: readonly PlannedItem[], expression: (item: PlannedItem) => s
 }
 
 function inCodes(column: string, codes: readonly number[]): string {
+  // No code (an item offering none of the coding's answers): a test that is never true.
+  if (codes.length === 0) return '1 = 0';
   return codes.length === 1 ? `${column} = ${codes[0]}` : `${column} IN (${codeList(codes)})`;
 }
 
-function scoreColumn(score: PlannedScore, invalidItems: string, answerCodes: readonly number[]): string[] {
+function scoreColumn(score: PlannedScore, invalidItems: string): string[] {
+  // Only rows without an invalid item are scored: an answered item scores its points, a missing
+  // one 0 (and counts as missing).
   const point = (item: PlannedItem): string => {
     const column = sqlIdentifier(item.column);
-    return item.lonelyCodes.length === 0 ? '0' : `CASE WHEN ${inCodes(column, item.lonelyCodes)} THEN 1 ELSE 0 END`;
+    const scoring = item.points.filter(({ points, codes }) => points !== 0 && codes.length > 0);
+    if (scoring.length === 0) return '0';
+    return `CASE ${scoring.map(({ points, codes }) => `WHEN ${inCodes(column, codes)} THEN ${points}`).join(' ')} ELSE 0 END`;
   };
-  const missing = (item: PlannedItem): string => `CASE WHEN ${inCodes(sqlIdentifier(item.column), answerCodes)} THEN 0 ELSE 1 END`;
+  const missing = (item: PlannedItem): string => `CASE WHEN ${inCodes(sqlIdentifier(item.column), item.answerCodes)} THEN 0 ELSE 1 END`;
   return [
     `-- ${commentText(score.output)}: ${score.tolerated === 0 ? 'every item answered' : `at most ${score.tolerated} missing item${score.tolerated > 1 ? 's' : ''}`}, no code outside the coding`,
     'CASE',
@@ -67,9 +73,12 @@ function scoreColumn(score: PlannedScore, invalidItems: string, answerCodes: rea
 }
 
 /**
- * Generates standard SQL that scores a De Jong Gierveld scale: one `SELECT` over a table with one
- * row per respondent, returning all its columns plus the total, emotional and social scores,
- * their categories (the bands' numeric codes, labelled in the comments) and `invalid_items`.
+ * Generates standard SQL that scores a scale (De Jong Gierveld, or any scale definition): one
+ * `SELECT` over a table with one row per respondent, returning all its columns plus the total and
+ * (on a scale with subscales) the emotional and social scores, their categories (the bands'
+ * numeric codes, labelled in the comments) and `invalid_items`, the number of items holding a
+ * code outside the coding or an answer the item does not offer (a row with one gets no scores).
+ * A scale without subscales gets no emotional or social columns.
  * Only `CASE` expressions and arithmetic: it runs unchanged in DuckDB and SQLite, and in Spark
  * SQL, BigQuery and Trino as long as no name needs quoting. The item columns hold the coding's
  * integer codes or `NULL`. Deterministic: the same input gives the same text.
@@ -96,14 +105,14 @@ export function toSql<S extends ScaleDefinition>(scale: S, options: SqlOptions<S
     const column = sqlIdentifier(item.column);
     const missingTests = [`${column} IS NULL`];
     if (plan.coding.negativeCodesMissing) missingTests.push(`${column} < 0`);
-    const known = [...plan.answerCodes, ...plan.missingCodes].sort((a, b) => a - b);
+    // An answer the item does not offer is as invalid as a code outside the coding.
+    const known = [...item.answerCodes, ...plan.missingCodes].sort((a, b) => a - b);
     missingTests.push(inCodes(column, known));
     return `CASE WHEN ${missingTests.join(' OR ')} THEN 0 ELSE 1 END`;
   };
   const itemComments = plan.items.map(
-    ({ item, column, lonelyCodes, notLonelyCodes }) =>
-      `--   ${commentText(column)}: item ${item.number} (${item.key}, ${item.subscale}), "${commentText(item.text[plan.language])}"; ` +
-      `1 point: ${lonelyCodes.length === 0 ? 'none' : codeList(lonelyCodes)}; 0 points: ${notLonelyCodes.length === 0 ? 'none' : codeList(notLonelyCodes)}`,
+    (item) =>
+      `--   ${commentText(item.column)}: item ${item.item.number} (${itemPlace(item)}), "${commentText(item.item.text[plan.language])}"; ${pointsInWords(item)}`,
   );
   const categoryColumns = plan.categories.map((category) => [
     `-- ${commentText(category.output)}: ${category.convention.bands.map((band) => `${band.code} = ${band.label[plan.language]}`).join(', ')}`,
@@ -128,11 +137,11 @@ export function toSql<S extends ScaleDefinition>(scale: S, options: SqlOptions<S
     'FROM (',
     '  SELECT',
     '    checked.*,',
-    ...indent(list(plan.scores.map((score) => scoreColumn(score, plan.invalidItems, plan.answerCodes))), 4),
+    ...indent(list(plan.scores.map((score) => scoreColumn(score, plan.invalidItems))), 4),
     '  FROM (',
     '    SELECT',
     '      responses.*,',
-    `      -- ${commentText(plan.invalidItems)}: items holding a code that is neither an answer nor missing`,
+    `      -- ${commentText(plan.invalidItems)}: items holding a code that is neither an answer${hasNotOffered(plan) ? ' the item offers' : ''} nor missing`,
     '      (',
     ...indent(sum(plan.items, validity), 8),
     `      ) AS ${invalidItems}`,

@@ -96,3 +96,13 @@ const literalAnswers = { emptiness: 'yes', leanOn: 'no' } as const;
 score(djg6, literalAnswers);
 const satisfying = { emptiness: 'yes', leanOn: 'no' } satisfies Answers;
 score(djg6, satisfying);
+
+// A scale from a definition file (issue 9): its keys are known only at run time, so any key
+// compiles; its points are numbers, as such a scale may score 1/2/3.
+declare const ownScale: import('../../src/index.js').ScaleDefinition;
+const own = score(ownScale, { feelAlone: 'yes', lackCompany: 'no' });
+expectTypeOf(own.points['feelAlone']).toEqualTypeOf<number | null | undefined>(); // undefined: an index signature's lookup
+createScorer(ownScale).score({ feelAlone: 'yes' });
+// The shipped scales still refuse a key outside the item bank.
+// @ts-expect-error: misspelt item key on djg11
+score(djg11, { emptyness: 'yes' });

@@ -129,15 +129,18 @@ export function outputColumns(syntaxCase: SyntaxCase): { scores: string[]; categ
 
 /**
  * What the library computes for each row of the case's dataset. A row holding a code outside the
- * coding is an `unknown_code` error in the library; the generated code gives it no scores and
- * counts the items: the expectation says exactly that, counting with the library item by item.
- * Categories are given as band code (`category`) and label (`category:label`).
+ * coding (`unknown_code`) or an answer an item does not offer (`unknown_answer`) is an error in
+ * the library; the generated code gives it no scores and counts the items: the expectation says
+ * exactly that, counting with the library item by item. Only the scores the plan writes are
+ * expected (a scale without subscales has no emotional or social column). Categories are given
+ * as band code (`category`) and label (`category:label`).
  */
 export function expectedResults(syntaxCase: SyntaxCase): RowResult[] {
   const { scale, dataset, options } = syntaxCase;
   const plan = scoringPlan(scale, options);
   const scoreOptions = { coding: options.coding, missing: options.missing, categories: options.categories };
-  const [total, emotional, social] = plan.scores;
+  const refused = new Set(['unknown_code', 'unknown_answer']);
+  const bandOf = { total: 'category', emotional: 'emotionalCategory', social: 'socialCategory' } as const;
   return dataset.rows.map((cells) => {
     const answers: Record<string, string> = {};
     for (const item of scale.items) answers[item.key] = cells[item.number - 1] as string;
@@ -146,20 +149,17 @@ export function expectedResults(syntaxCase: SyntaxCase): RowResult[] {
     let invalidItems = 0;
     if (outcome.success) {
       const { data } = outcome;
-      result[total.output] = data.total;
-      result[emotional.output] = data.emotional;
-      result[social.output] = data.social;
-      const bands = [data.category, data.emotionalCategory, data.socialCategory];
-      plan.categories.forEach((category, index) => {
-        const band = bands[index] ?? null;
+      for (const score of plan.scores) result[score.output] = data[score.score];
+      for (const category of plan.categories) {
+        const band = data[bandOf[category.of.score]];
         result[category.output] = band?.code ?? null;
         result[`${category.output}:label`] = band?.label[plan.language] ?? null;
-      });
+      }
     } else {
-      if (outcome.error.code !== 'unknown_code') throw outcome.error;
+      if (!refused.has(outcome.error.code)) throw outcome.error;
       for (const item of scale.items) {
         const single = safeScore(scale, { [item.key]: answers[item.key] }, scoreOptions);
-        if (!single.success && single.error.code === 'unknown_code') invalidItems++;
+        if (!single.success && refused.has(single.error.code)) invalidItems++;
       }
       for (const score of plan.scores) result[score.output] = null;
       for (const category of plan.categories) {

@@ -18,12 +18,13 @@ function errorOf(run: () => unknown): ScoringError | undefined {
 describe('scoring plan: the library rules the generated code applies', () => {
   it('item points (MANUAL §3): the neutral code scores 1 on every item; agreeing on negatively, disagreeing on positively worded items', () => {
     const plan = scoringPlan(djg6, { coding: 'manual', columns: lone });
-    const byKey = Object.fromEntries(plan.items.map((item) => [item.item.key, [item.lonelyCodes, item.notLonelyCodes]]));
-    expect(byKey.emptiness).toEqual([[2, 3], [1]]);
-    expect(byKey.leanOn).toEqual([[1, 2], [3]]);
+    const byKey = Object.fromEntries(plan.items.map((item) => [item.item.key, item.points]));
+    expect(byKey.emptiness).toEqual([{ points: 1, codes: [2, 3] }, { points: 0, codes: [1] }]);
+    expect(byKey.leanOn).toEqual([{ points: 1, codes: [1, 2] }, { points: 0, codes: [3] }]);
     const five = scoringPlan(djg6, { coding: 'rivm5' });
-    expect(five.items[0]?.lonelyCodes).toEqual([1, 2, 3]);
-    expect(five.items[1]?.lonelyCodes).toEqual([3, 4, 5]);
+    expect(five.items[0]?.points[0]).toEqual({ points: 1, codes: [1, 2, 3] });
+    expect(five.items[1]?.points[0]).toEqual({ points: 1, codes: [3, 4, 5] });
+    expect(five.items.map((item) => item.notOfferedCodes)).toEqual(five.items.map(() => []));
   });
 
   it('missing rules come from the library: 6-item total tolerates one missing item, subscales none (MANUAL); 11-item none by default', () => {

@@ -12,7 +12,7 @@ import {
 import { type MissingMarkers, normaliseMarker } from './missing-values.js';
 
 /**
- * Item points of a missing answer in the compiled tables (answered items score 0 or 1).
+ * Item points of a missing answer in the compiled tables (answered items score 0–100).
  *
  * @example
  * ```ts
@@ -21,7 +21,7 @@ import { type MissingMarkers, normaliseMarker } from './missing-values.js';
  * compileScale(djg6, { coding: 'manual' }).pointOfCode(0, -1) === MISSING_POINT; // true
  * ```
  */
-export const MISSING_POINT = 2;
+export const MISSING_POINT = 127;
 
 /**
  * Item points of an invalid answer; the core's error is in `CompiledScale.lastErrors`.

@@ -313,7 +313,7 @@ export function renderSummaryHtml(summary: BatchSummary, options: HtmlReportOpti
   out.push(`<section aria-labelledby="method"><h2 id="method">${escapeHtml(text.method)}</h2>`);
   out.push(`<h3>${escapeHtml(text.scaleAndItems)}</h3><p>${escapeHtml(scaleName)}.</p><ol class="items">`);
   for (const item of summary.method.items) {
-    out.push(`<li value="${item.number}">${escapeHtml(item.text[language])} <span class="note">(${escapeHtml(text.subscale[item.subscale])})</span></li>`);
+    out.push(`<li value="${item.number}">${escapeHtml(item.text[language])}${item.subscale === undefined ? '' : ` <span class="note">(${escapeHtml(text.subscale[item.subscale])})</span>`}</li>`);
   }
   out.push('</ol>');
   out.push(`<h3>${escapeHtml(text.scoring)}</h3><p>${escapeHtml(text.scoringText)}</p>`);

@@ -140,7 +140,7 @@ export interface SummaryMethod {
   /** How the scale is to be cited. */
   readonly citation: string;
   /** The items, in the scale's order. */
-  readonly items: readonly { readonly key: string; readonly number: number; readonly subscale: 'emotional' | 'social'; readonly text: LocalizedText }[];
+  readonly items: readonly { readonly key: string; readonly number: number; readonly subscale?: 'emotional' | 'social' | undefined; readonly text: LocalizedText }[];
   /** The scoring rules applied: coding, missing-answer tolerances, category conventions. */
   readonly rules: AppliedRules;
   /** Each score's highest value. */

@@ -9,8 +9,11 @@ import type {
   Instruction,
   SomeLanguages,
   Item,
+  ItemPoints,
   LocalizedText,
   ScaleDefinition,
+  Subscale,
+  Wording,
 } from '../types.js';
 
 const canonicalAnswers: readonly CanonicalAnswer[] = ['yes!', 'yes', 'more or less', 'no', 'no!'];
@@ -77,17 +80,35 @@ function oneOf<T extends string>(path: string, value: unknown, choices: readonly
   return value as T;
 }
 
+/** An item's points per answer: at least one answer, each worth a whole number 0–100. */
+function itemPoints(path: string, value: unknown): ItemPoints {
+  const given = record(path, value);
+  const answers = Object.keys(given);
+  if (answers.length === 0) invalid(path, value, 'must give the points of at least one answer');
+  const points: { [A in CanonicalAnswer]?: number } = {};
+  for (const answer of answers) points[oneOf(`${path}.${answer}`, answer, canonicalAnswers)] = integer(`${path}.${answer}`, given[answer], 0, 100);
+  return points;
+}
+
 function item(path: string, value: unknown): Item {
   const given = record(path, value);
   const key = given['key'];
   if (typeof key !== 'string' || !KEY.test(key) || reservedKeys.has(key)) invalid(`${path}.key`, key, 'must be an identifier (a letter, then letters, digits or _)');
+  // An item is scored by its wording (De Jong Gierveld, MANUAL §3) or by its own points: one of the two.
+  const byPoints = given['points'] !== undefined;
+  if (byPoints === (given['wording'] !== undefined)) invalid(`${path}.wording`, given['wording'], byPoints ? 'must be left out when points are given' : "must be given (or the item's points)");
   return {
     key,
     number: integer(`${path}.number`, given['number'], 1, 999),
-    subscale: oneOf(`${path}.subscale`, given['subscale'], ['emotional', 'social']),
-    wording: oneOf(`${path}.wording`, given['wording'], ['negative', 'positive']),
+    ...(given['subscale'] === undefined ? {} : { subscale: oneOf<Subscale>(`${path}.subscale`, given['subscale'], ['emotional', 'social']) }),
+    ...(byPoints ? { points: itemPoints(`${path}.points`, given['points']) } : { wording: oneOf<Wording>(`${path}.wording`, given['wording'], ['negative', 'positive']) }),
     text: localized(`${path}.text`, given['text']),
   };
+}
+
+/** An item's highest points: 1 for an item scored by wording (0 or 1, MANUAL §3). */
+function highest(entry: Item): number {
+  return entry.points === undefined ? 1 : Math.max(...Object.values(entry.points));
 }
 
 function answerFormat(path: string, value: unknown): AnswerFormat {
@@ -136,13 +157,14 @@ function categorySet<D extends string | null>(path: string, value: unknown, maxi
 
 /**
  * Checks a scale definition, as it may come from a JSON file, and returns it frozen. Scores are
- * counts of 0/1 item points (the De Jong Gierveld model): the total over all items, emotional
- * and social over their items. Everything is checked — identifiers, unique item keys and
- * numbers, texts in Dutch and English, score ranges that equal the item counts, missing-answer
- * tolerances within range, category bands that cover each score's range without gaps — and a
- * `ScoringError` with code `invalid_scale` names the first problem by its path. `djg6` and
- * `djg11` are themselves such definitions: `defineScale(JSON.parse(JSON.stringify(djg6)))`
- * scores exactly like `djg6`.
+ * sums of item points: the total over all items, emotional and social over their items (a scale
+ * may have neither). An item is scored by its wording, 0 or 1 (the De Jong Gierveld model, MANUAL
+ * §3), or by the points it lists per answer. Everything is checked — identifiers, unique item
+ * keys and numbers, texts in Dutch and English, points, score ranges that equal the sums of the
+ * items' highest points, missing-answer tolerances within the item counts, category bands that
+ * cover each score's range without gaps — and a `ScoringError` with code `invalid_scale` names the
+ * first problem by its path. `djg6` and `djg11` are themselves such definitions:
+ * `defineScale(JSON.parse(JSON.stringify(djg6)))` scores exactly like `djg6`.
  *
  * @example
  * ```ts
@@ -162,11 +184,13 @@ export function defineScale(definition: unknown): ScaleDefinition {
     });
   }
   const count = (subscale: string) => items.filter((entry) => entry.subscale === subscale).length;
+  const most = (subscale?: string) => items.reduce((sum, entry) => (subscale === undefined || entry.subscale === subscale ? sum + highest(entry) : sum), 0);
   const rangeGiven = record('range', given['range']);
+  // Each score's range is the sum of its items' highest points (the item count on 0/1 items).
   const range = {
-    total: integer('range.total', rangeGiven['total'], items.length, items.length),
-    emotional: integer('range.emotional', rangeGiven['emotional'], count('emotional'), count('emotional')),
-    social: integer('range.social', rangeGiven['social'], count('social'), count('social')),
+    total: integer('range.total', rangeGiven['total'], most(), most()),
+    emotional: integer('range.emotional', rangeGiven['emotional'], most('emotional'), most('emotional')),
+    social: integer('range.social', rangeGiven['social'], most('social'), most('social')),
   };
   const missingGiven = record('missing', given['missing']);
   const subscaleMaximum = Math.max(range.emotional, range.social);
@@ -178,8 +202,8 @@ export function defineScale(definition: unknown): ScaleDefinition {
     answerFormats: list('answerFormats', given['answerFormats'], 1).map((entry, index) => answerFormat(`answerFormats.${index}`, entry)),
     range,
     missing: {
-      total: integer('missing.total', missingGiven['total'], 0, range.total),
-      subscale: integer('missing.subscale', missingGiven['subscale'], 0, Math.min(range.emotional, range.social)),
+      total: integer('missing.total', missingGiven['total'], 0, items.length),
+      subscale: integer('missing.subscale', missingGiven['subscale'], 0, Math.min(count('emotional'), count('social'))),
     },
     categories: {
       total: categorySet<string>('categories.total', categories['total'], range.total, false),

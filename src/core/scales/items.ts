@@ -33,6 +33,8 @@ export type ItemRow = (typeof itemTable)[number];
 export type ItemOf<R extends ItemRow> = Item<R[0]> & {
   readonly subscale: R[1];
   readonly wording: R[1] extends 'emotional' ? 'negative' : 'positive';
+  /** Scored by wording (MANUAL §3): 0 or 1. */
+  readonly points?: undefined;
 };
 
 type ItemsOf<T extends readonly ItemRow[]> = { readonly [I in keyof T]: T[I] extends ItemRow ? ItemOf<T[I]> : never };

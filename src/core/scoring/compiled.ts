@@ -31,9 +31,17 @@ export function configure(config: LibraryConfig): void {
   if (config.jitless !== undefined) settings.jitless = config.jitless === true;
 }
 
-/** An item's points by agreement level (bit level + 2), from the rules' points table. */
-function pointMask(rules: ResolvedRules, item: number): number {
-  return (rules.points[item] as readonly (0 | 1)[]).reduce<number>((mask, points, slot) => mask | (points << slot), 0);
+/**
+ * How the fast path reads an item's points at level `l` from the rules' points table: a bit mask
+ * when every answer scores 0 or 1 (the De Jong Gierveld items), else a table lookup `P[i]`; an
+ * item with an answer it does not offer leaves that answer to the general engine (`return`).
+ */
+function pointsSource(rules: ResolvedRules, item: number): string {
+  const row = rules.points[item] as readonly number[];
+  if (row.every((points) => points === 0 || points === 1)) {
+    return `const p${item}=(${row.reduce<number>((mask, points, slot) => mask | (points << slot), 0)}>>(l${item}+2))&1;`;
+  }
+  return `const p${item}=P[${item}][l${item}+2];` + (row.every((points) => points >= 0) ? '' : `if(p${item}<0)return;`);
 }
 
 function runtimeCompiles(): boolean {
@@ -66,21 +74,21 @@ export function compileFastPath<S extends ScaleDefinition>(
   const { keys, memberships } = rules;
   const sum = (bit: number) => keys.map((_, index) => ((memberships[index] as number) & (1 << bit) ? `p${index}` : '')).filter(Boolean).join('+') || '0';
   // Parameters: g = Object.getPrototypeOf, o = Object.prototype, k = Object.keys, L = label →
-  // agreement level, F = the result builder, E = no missing items. v{i}: the answer to item i,
-  // l{i}: its level, p{i}: its points, read from the rules' points table as a bit mask.
+  // agreement level, F = the result builder, E = no missing items, P = the rules' points table.
+  // v{i}: the answer to item i, l{i}: its level, p{i}: its points (see pointsSource).
   const source = [
     'return function(a){',
     'if(g(a)!==o)return;',
     ...keys.map((key, index) => `const v${index}=a[${JSON.stringify(key)}],l${index}=typeof v${index}=="string"?L.get(v${index}):void 0;if(l${index}===void 0)return;`),
     `if(k(a).length!==${keys.length})return;`,
-    ...keys.map((_, index) => `const p${index}=(${pointMask(rules, index)}>>(l${index}+2))&1;`),
+    ...keys.map((_, index) => pointsSource(rules, index)),
     `return F({${keys.map((key, index) => `${JSON.stringify(key)}:p${index}`).join(',')}},E,${sum(0)},${sum(1)},${sum(2)},0,0,0)}`,
   ].join('\n');
   try {
     // The source is built from item keys (quoted with JSON.stringify) and integers only.
-    const compile = new Function('g', 'o', 'k', 'L', 'F', 'E', source);
+    const compile = new Function('g', 'o', 'k', 'L', 'F', 'E', 'P', source);
     const empty: readonly ItemKey<S>[] = Object.freeze([]);
-    return compile(Object.getPrototypeOf, Object.prototype, Object.keys, labels, build, empty) as FastPath<S>;
+    return compile(Object.getPrototypeOf, Object.prototype, Object.keys, labels, build, empty, rules.points) as FastPath<S>;
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@ import type { ItemKey, ScaleDefinition } from '../types.js';
 import { compileFastPath } from './compiled.js';
 import { isPlainObject } from './options.js';
 import { type ScoreResult, resultBuilder } from './result.js';
-import { type ResolvedRules, tally } from './rules.js';
+import { NOT_OFFERED, type ResolvedRules, notOffered, tally } from './rules.js';
 
 /**
  * Scores one answer object; returns the error instead of throwing it. `compiled` tells whether
@@ -20,7 +20,7 @@ export type Engine<S extends ScaleDefinition> = ((answers: unknown) => ScoreResu
 
 const bankKeys = new Set<string>(itemBank.map((item) => item.key));
 const hasOwn = Object.prototype.hasOwnProperty;
-/** Item points of a missing answer in the engine's tally (answered items score 0 or 1). */
+/** Item points of a missing answer in the engine's tally (answered items score 0–100). */
 const MISSING = 127;
 /** Agreement level of each label exactly as listed in `answerLabels`. */
 const exactLabels = new Map<string, number>(Object.entries(answerLabels).map(([label, answer]) => [label, agreement[answer]]));
@@ -54,7 +54,7 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
   const count = keys.length;
   const onScale = new Set<string>(keys);
   // Results share one shape: a points object cloned from this template keeps its hidden class.
-  const template: Record<string, 0 | 1 | null> = {};
+  const template: Record<string, number | null> = {};
   for (const key of keys) template[key] = null;
   const build = resultBuilder(rules);
   const fast = compileFastPath(rules, exactLabels, build);
@@ -87,7 +87,8 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
         missingItems.push(key as ItemKey<S>);
         itemPoints[index] = MISSING;
       } else {
-        const point = (pointTable[index] as readonly (0 | 1)[])[level + 2] as 0 | 1;
+        const point = (pointTable[index] as readonly number[])[level + 2] as number;
+        if (point === NOT_OFFERED) return notOffered(key, value);
         points[key] = point;
         itemPoints[index] = point;
       }

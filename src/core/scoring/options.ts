@@ -111,12 +111,13 @@ export function checkOptions(scale: ScaleDefinition, options: unknown): CheckedO
   const root = readGroup('options', options, [...optionKeys]) ?? {};
   const categories = readGroup('categories', root['categories'], ['total', 'subscale']) ?? {};
   const missing = readGroup('missing', root['missing'], ['total', 'subscale']) ?? {};
-  const { range } = scale;
+  const { items } = scale;
+  const count = (subscale: string) => items.filter((item) => item.subscale === subscale).length;
   return {
     coding: root['coding'] === undefined ? null : resolveCoding(root['coding']),
     missing: {
-      total: tolerance('missing.total', missing['total'], scale.missing.total, range.total),
-      subscale: tolerance('missing.subscale', missing['subscale'], scale.missing.subscale, Math.min(range.emotional, range.social)),
+      total: tolerance('missing.total', missing['total'], scale.missing.total, items.length),
+      subscale: tolerance('missing.subscale', missing['subscale'], scale.missing.subscale, Math.min(count('emotional'), count('social'))),
     },
     totalConvention: convention('categories.total', scale.categories.total, categories['total'], false),
     subscaleConvention: convention('categories.subscale', scale.categories.subscale, categories['subscale'], true),

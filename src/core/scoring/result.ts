@@ -2,12 +2,18 @@ import type { ScoringError } from '../errors.js';
 import type { CategoryBand, ItemKey, ScaleDefinition } from '../types.js';
 import { type AppliedRules, type ResolvedRules, aggregate, bandOf } from './rules.js';
 
+/** The points an item of scale `S` scores: 0 or 1, unless an item of `S` lists its own `points`. */
+export type PointsOf<S extends ScaleDefinition> = [S['items'][number]['points']] extends [undefined] ? 0 | 1 : number;
+
 /** The scores of one respondent. */
 export interface ScoreResult<S extends ScaleDefinition = ScaleDefinition> {
   /** The scale scored (`djg6` or `djg11`). */
   readonly scale: S['id'];
-  /** Points per item: 1 for a lonely answer, 0 otherwise, `null` when missing (MANUAL). */
-  readonly points: { readonly [P in ItemKey<S>]: 0 | 1 | null };
+  /**
+   * Points per item, `null` when missing: on the De Jong Gierveld scales 1 for a lonely answer, 0
+   * otherwise (MANUAL); on a scale whose items list their `points`, those.
+   */
+  readonly points: { readonly [P in ItemKey<S>]: PointsOf<S> | null };
   /** Total score, or `null` when more items are missing than the total tolerates. */
   readonly total: number | null;
   /** Emotional loneliness score, or `null` when more of its items are missing than tolerated. */

@@ -1,8 +1,8 @@
 import type { Coding } from '../answers/codings.js';
 import { MISSING_LEVEL, readAnswer } from '../answers/read-answer.js';
-import type { ScoringError } from '../errors.js';
+import { ScoringError, describeValue } from '../errors.js';
 import { deepFreeze } from '../freeze.js';
-import type { CategoryBand, CategoryConvention, ItemKey, MissingRules, ScaleDefinition } from '../types.js';
+import type { CanonicalAnswer, CategoryBand, CategoryConvention, Item, ItemKey, MissingRules, ScaleDefinition } from '../types.js';
 import { type CheckedOptions, checkOptions } from './options.js';
 
 /** The rules a result was computed with, so that every result says how it was obtained. */
@@ -26,7 +26,7 @@ export interface ResolvedScore {
   readonly name: ScoreName;
   /** Positions (in the scale's item order) of the items the score counts. */
   readonly items: readonly number[];
-  /** Most missing items with which the score is still computed (MANUAL §4). */
+  /** Most missing items with which the score is still computed (MANUAL §4); -1 for a score without items, which is always missing. */
   readonly tolerance: number;
   /** The highest possible score. */
   readonly maximum: number;
@@ -47,10 +47,12 @@ export interface ResolvedRules<S extends ScaleDefinition = ScaleDefinition> {
   readonly keys: readonly ItemKey<S>[];
   /**
    * Points of each item (by position) for each agreement level, indexed by level + 2:
-   * `[no!, no, more or less, yes, yes!]`. MANUAL §3: the neutral answer scores 1 on every item;
-   * agreeing is lonely on negatively worded items, disagreeing on positively worded ones.
+   * `[no!, no, more or less, yes, yes!]`; {@link NOT_OFFERED} for an answer the item does not
+   * offer. De Jong Gierveld items (MANUAL §3): the neutral answer scores 1 on every item;
+   * agreeing is lonely on negatively worded items, disagreeing on positively worded ones. Items
+   * with `points` in their definition score those.
    */
-  readonly points: readonly (readonly (0 | 1)[])[];
+  readonly points: readonly (readonly number[])[];
   /** The scores, in the order total, emotional, social. */
   readonly scores: readonly [ResolvedScore, ResolvedScore, ResolvedScore];
   /** Per item (by position), one bit per score that counts it (bit i: `scores[i]`). */
@@ -61,16 +63,32 @@ export interface ResolvedRules<S extends ScaleDefinition = ScaleDefinition> {
   readonly applied: AppliedRules;
 }
 
-/** The agreement levels, lowest first: `no!` (-2) … `yes!` (2). */
-export const AGREEMENT_LEVELS = [-2, -1, 0, 1, 2] as const;
+/** The answers by agreement level, lowest first: `no!` (-2) … `yes!` (2). */
+const ANSWERS_BY_LEVEL: readonly CanonicalAnswer[] = ['no!', 'no', 'more or less', 'yes', 'yes!'];
 
 /**
- * The points of an answer at an agreement level on an item of the given wording (MANUAL §3):
- * the neutral answer (level 0) scores 1 on every item; agreeing is lonely on negatively worded
- * items, disagreeing on positively worded ones.
+ * Points in the rules' table for an answer the item does not offer (an item whose definition
+ * lists its `points` without that answer): scoring it is an `unknown_answer` error.
  */
-function pointsOf(wording: 'negative' | 'positive', level: number): 0 | 1 {
-  return (wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
+export const NOT_OFFERED = -1;
+
+/**
+ * The points of an answer at an agreement level (-2..2) on an item: from the item's `points`
+ * where its definition gives them ({@link NOT_OFFERED} for an answer not listed); otherwise by
+ * its wording (MANUAL §3): the neutral answer (level 0) scores 1 on every item; agreeing is
+ * lonely on negatively worded items, disagreeing on positively worded ones.
+ */
+function pointsOf(item: Item, level: number): number {
+  if (item.points !== undefined) return item.points[ANSWERS_BY_LEVEL[level + 2] as CanonicalAnswer] ?? NOT_OFFERED;
+  return (item.wording === 'negative' ? level >= 0 : level <= 0) ? 1 : 0;
+}
+
+/**
+ * The error for an answer the item does not offer (its points are {@link NOT_OFFERED}).
+ * @internal
+ */
+export function notOffered(item: string, value: unknown): ScoringError {
+  return new ScoringError('unknown_answer', `Item "${item}": ${describeValue(value)} is not an answer this item offers.`, { item, value });
 }
 
 /**
@@ -175,7 +193,8 @@ export function rulesOf<S extends ScaleDefinition>(scale: S, checked: CheckedOpt
   const score = (name: ScoreName, members: number[], tolerance: number, maximum: number, convention: CategoryConvention | null): ResolvedScore => ({
     name,
     items: members,
-    tolerance,
+    // A score without items (a scale without that subscale) is always missing.
+    tolerance: members.length === 0 ? -1 : tolerance,
     maximum,
     convention,
     bands: bandsByScore(convention, maximum),
@@ -188,7 +207,7 @@ export function rulesOf<S extends ScaleDefinition>(scale: S, checked: CheckedOpt
   return deepFreeze({
     scale,
     keys: items.map((item) => item.key as ItemKey<S>),
-    points: items.map((item) => AGREEMENT_LEVELS.map((level) => pointsOf(item.wording, level))),
+    points: items.map((item) => [-2, -1, 0, 1, 2].map((level) => pointsOf(item, level))),
     scores: [...scores],
     memberships: items.map((_, index) => scores.reduce((bits, { items: members }, bit) => (members.includes(index) ? bits | (1 << bit) : bits), 0)),
     coding: checked.coding,
@@ -202,13 +221,17 @@ export function rulesOf<S extends ScaleDefinition>(scale: S, checked: CheckedOpt
 }
 
 /**
- * The points of one answer on the item at `position` under the rules: 0 or 1, `null` for a
- * missing answer, or the error that makes it unreadable. For adapters that judge one answer at a
- * time (form validation, FHIR answer weights, batch code tables).
+ * The points of one answer on the item at `position` under the rules (0 or 1 on De Jong Gierveld
+ * items), `null` for a missing answer, or the error that makes it unreadable or not offered. For
+ * adapters that judge one answer at a time (form validation, FHIR answer weights, batch code
+ * tables).
  * @internal
  */
-export function itemPoints(rules: ResolvedRules, position: number, value: unknown): 0 | 1 | null | ScoringError {
-  const level = readAnswer(value, rules.keys[position] as string, rules.coding);
+export function itemPoints(rules: ResolvedRules, position: number, value: unknown): number | null | ScoringError {
+  const key = rules.keys[position] as string;
+  const level = readAnswer(value, key, rules.coding);
   if (typeof level !== 'number') return level;
-  return level === MISSING_LEVEL ? null : ((rules.points[position] as readonly (0 | 1)[])[level + 2] as 0 | 1);
+  if (level === MISSING_LEVEL) return null;
+  const points = (rules.points[position] as readonly number[])[level + 2] as number;
+  return points === NOT_OFFERED ? notOffered(key, value) : points;
 }

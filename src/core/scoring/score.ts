@@ -1,5 +1,5 @@
 import { ScoringError, describeValue } from '../errors.js';
-import type { Answers, OnlyItemKeys, ScaleDefinition } from '../types.js';
+import type { AnswersFor, OnlyItemKeys, ScaleDefinition } from '../types.js';
 import { type Engine, createEngine } from './engine.js';
 import { type CheckedOptions, type ScoreOptions, checkOptions } from './options.js';
 import type { SafeScoreResult, ScoreResult } from './result.js';
@@ -105,7 +105,7 @@ function asScoringError(error: unknown, options: unknown): ScoringError {
  * result.category?.label.en; // 'moderately lonely'
  * ```
  */
-export function score<S extends ScaleDefinition, A extends Answers = Answers>(scale: S, answers: OnlyItemKeys<A>, options?: ScoreOptions<S>): ScoreResult<S> {
+export function score<S extends ScaleDefinition, A extends AnswersFor<S> = AnswersFor<S>>(scale: S, answers: OnlyItemKeys<A, S>, options?: ScoreOptions<S>): ScoreResult<S> {
   return unwrap(engineFor(scale, options)(answers));
 }
 
@@ -134,7 +134,7 @@ export function safeScore<S extends ScaleDefinition>(scale: S, answers: unknown,
 /** A scorer bound to one scale and one set of options. */
 export interface Scorer<S extends ScaleDefinition> {
   /** Scores answers; throws {@link ScoringError}. */
-  readonly score: <A extends Answers = Answers>(answers: OnlyItemKeys<A>) => ScoreResult<S>;
+  readonly score: <A extends AnswersFor<S> = AnswersFor<S>>(answers: OnlyItemKeys<A, S>) => ScoreResult<S>;
   /** Scores answers; returns the error instead of throwing it. */
   readonly safeScore: (answers: unknown) => SafeScoreResult<S>;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ScaleDefinition, defineScale, djg11, djg6, safeScore } from '../../../src/index.js';
+import { type ScaleDefinition, createScorer, defineScale, djg11, djg6, safeScore } from '../../../src/index.js';
 
 const answers = ['yes', 'more or less', 'no', 'yes!', 'no!', null] as const;
 const copy = (scale: ScaleDefinition): unknown => JSON.parse(JSON.stringify(scale));
@@ -30,6 +30,48 @@ describe('defineScale: the shipped scales are themselves definitions (issue 9)',
       }),
       { numRuns: Number(process.env['FUZZ_RUNS'] ?? 5000) },
     );
+  });
+
+  it('djg11 round-trips through JSON and scores a random million answer/missing patterns identically (issue 9)', () => {
+    const defined = createScorer(defineScale(copy(djg11)), { coding: 'manual5' });
+    const shipped = createScorer(djg11, { coding: 'manual5' });
+    const keys = djg11.items.map((item) => item.key);
+    // A seeded generator (xorshift32): the same million patterns on every run.
+    let seed = 0x9e3779b9;
+    const next = (): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return seed >>> 0;
+    };
+    const answer = [null, 1, 2, 3, 4, 5, 'ja', 'nee', 'min of meer'] as const;
+    let differences = 0;
+    let scored = 0;
+    const given: Record<string, unknown> = {};
+    for (let pattern = 0; pattern < 1_000_000; pattern++) {
+      for (const key of keys) given[key] = answer[next() % answer.length];
+      const a = defined.safeScore(given);
+      const b = shipped.safeScore(given);
+      if (!a.success || !b.success) {
+        differences++;
+        continue;
+      }
+      if (a.data.total !== null) scored++;
+      if (
+        a.data.total !== b.data.total ||
+        a.data.emotional !== b.data.emotional ||
+        a.data.social !== b.data.social ||
+        a.data.category?.id !== b.data.category?.id ||
+        a.data.emotionalCategory?.id !== b.data.emotionalCategory?.id ||
+        a.data.missingItems.join() !== b.data.missingItems.join() ||
+        keys.some((key) => a.data.points[key] !== b.data.points[key])
+      ) {
+        differences++;
+      }
+    }
+    expect(differences).toBe(0);
+    // The patterns reach scored totals too, not only missing ones (about a third have no missing item).
+    expect(scored).toBeGreaterThan(10_000);
   });
 
   it('the respondent instruction round-trips; a definition without one has none (reference §11)', () => {
