@@ -1,4 +1,4 @@
-import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, ScoringError, _aggregate as aggregate, _bandOf as bandOf, columnNames } from '../../index.js';
+import { type ColumnSpec, type ResolvedRules, type ScaleDefinition, type ScoreOptions, ScoringError, _aggregate as aggregate, _bandOf as bandOf, _tally as tally, columnNames } from '../../index.js';
 import { type CompiledScale, INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
 
 /** An Arrow-style column: a length, values as an array, and (optionally) a validity test. */
@@ -19,15 +19,18 @@ export interface ArrowLikeColumn {
  */
 export type CodeColumn = ArrayLike<number | null | undefined> | BigInt64Array | BigUint64Array | ArrowLikeColumn;
 
-/** Scores of many respondents, one typed array per score; -1 marks a missing score. */
+/**
+ * Scores of many respondents, one typed array per score; -1 marks a missing score, and every
+ * score of a scale that has no such score (`emotional` and `social` of a scale without subscales).
+ */
 export interface ColumnarScores {
   /** Number of respondents. */
   readonly length: number;
   /** Total scores, -1 when missing. */
   readonly total: Int8Array;
-  /** Emotional loneliness scores, -1 when missing. */
+  /** Emotional loneliness scores, -1 when missing (always, for a scale without subscales). */
   readonly emotional: Int8Array;
-  /** Social loneliness scores, -1 when missing. */
+  /** Social loneliness scores, -1 when missing (always, for a scale without subscales). */
   readonly social: Int8Array;
   /** The total's category code (as the MANUAL codes its bands), -1 when missing. */
   readonly category: Int8Array;
@@ -45,14 +48,22 @@ export interface ColumnarOptions {
   readonly columns?: ColumnSpec | undefined;
 }
 
-// One 32-bit accumulator per respondent: emotional points (bits 0-3), social points (4-7),
-// missing emotional items (8-11), missing social items (12-15), and one bit per item with an
-// invalid answer (16 + the item's position), so the lowest of these names the first invalid item.
-// Each answer adds one increment, so the inner loop is a table lookup and an add.
+// Packed scoring: one 32-bit accumulator per respondent. Items are grouped by the scores that
+// count them (their membership bits in the resolved rules: for De Jong Gierveld, total and
+// emotional, or total and social; for a scale without subscales, the total alone). Each group has
+// two fields in bits 0-15, the sum of its items' points and the number of its missing items, each
+// as wide as its largest value needs; bits 16-30 hold one bit per item with an invalid answer
+// (16 + the item's position), so the lowest of these names the first invalid item. Each answer
+// adds one increment, so the inner loop is a table lookup and an add, and every accumulator
+// without an invalid answer is decoded by table. A scale whose fields do not fit (more than 15
+// items, or points too high for 16 bits) is scored by the general path: one accumulator per item
+// and respondent, holding the item's points, read back a row at a time by the core's tally.
 /** The increment of an invalid answer to the first item (bit 16); any accumulator from here holds one. */
 const INVALID_UNIT = 1 << 16;
-/** Most items a scale may have: bits 16..30 mark invalid items, 4 bits count each subscale. */
-const MAX_ITEMS = 15;
+/** Most items the packed accumulator holds: bits 16..30 mark invalid items. */
+const MAX_PACKED_ITEMS = 15;
+/** The highest value an output (an Int8Array) holds: a scale whose scores can be higher is refused. */
+const MAX_OUTPUT = 127;
 /** Every 8-bit code, signed or not (-128..255), has a slot in an item's table, at code + 128. */
 const SLOT_OFFSET = 128;
 const SLOTS = 384;
@@ -105,9 +116,11 @@ interface ItemLookup {
   readonly errorOf: (value: unknown) => ScoringError | undefined;
 }
 
-function createLookup(compiled: CompiledScale, item: number): ItemLookup {
-  const shift = compiled.emotional[item] === 1 ? 0 : 4;
-  const missing = 1 << (8 + shift);
+/**
+ * The lookup of one item's answers: an answer worth `points` adds `points << shift`, a missing
+ * one adds `missing`, an invalid one `invalid`.
+ */
+function createLookup(compiled: CompiledScale, item: number, shift: number, missing: number, invalid: number): ItemLookup {
   const table = new Int32Array(TABLE_SLOTS).fill(UNRESOLVED);
   const outcomes = new Map<unknown, number | ScoringError>();
   const ask = (value: unknown): number | ScoringError => {
@@ -127,7 +140,7 @@ function createLookup(compiled: CompiledScale, item: number): ItemLookup {
   };
   const resolve = (value: unknown): number => {
     const outcome = outcomeOf(value);
-    const add = typeof outcome === 'number' ? outcome : INVALID_UNIT << item;
+    const add = typeof outcome === 'number' ? outcome : invalid;
     if (typeof value === 'number' && (value | 0) === value && value >= -SLOT_OFFSET && value < SLOTS - SLOT_OFFSET) table[value + SLOT_OFFSET] = add;
     return add;
   };
@@ -138,45 +151,113 @@ function createLookup(compiled: CompiledScale, item: number): ItemLookup {
   return { table, resolve, errorOf };
 }
 
-/** Per compiled scale: its items' lookups and the decoding tables, kept between calls. */
+/** The decoded scores of every packed accumulator without an invalid answer, by accumulator. */
+type Decoded = Readonly<Record<'total' | 'emotional' | 'social' | 'category' | 'missing', Int8Array>>;
+
+/** Per compiled scale: its items' lookups and what a missing answer adds, and how accumulators are read. */
 interface Prepared {
   readonly lookups: readonly ItemLookup[];
-  readonly decoded: Readonly<Record<'total' | 'emotional' | 'social' | 'category' | 'missing', Int8Array>>;
+  /** Per item, the increment of a missing answer (a null in an Arrow-style column). */
+  readonly missing: readonly number[];
+  /** The packed path's decoding tables, or `null` for the general path. */
+  readonly decoded: Decoded | null;
 }
 
 const preparedScales = new WeakMap<CompiledScale, Prepared>();
 
+/** The number of bits a field needs to hold every value 0..highest. */
+const bitsFor = (highest: number): number => 32 - Math.clz32(highest);
+
+/** The highest points an answer to an item is worth (answers not offered are -1 in the rules). */
+const highestPoints = (rules: ResolvedRules, item: number): number => Math.max(0, ...(rules.points[item] as readonly number[]));
+
+/** One group of items with the same membership in the scores, and its two fields in a packed accumulator. */
+interface Group {
+  readonly membership: number;
+  readonly items: number;
+  readonly sumShift: number;
+  readonly sumMask: number;
+  readonly missingShift: number;
+  readonly missingMask: number;
+}
+
+/** The packed accumulator's groups for the rules, or `null` when the scale does not fit in one. */
+function packedGroups(rules: ResolvedRules): readonly Group[] | null {
+  const { keys, memberships } = rules;
+  if (keys.length > MAX_PACKED_ITEMS) return null;
+  const groups: Group[] = [];
+  let bit = 0;
+  for (const membership of new Set(memberships)) {
+    const members = keys.map((_, item) => item).filter((item) => memberships[item] === membership);
+    const sumBits = bitsFor(members.reduce((sum, item) => sum + highestPoints(rules, item), 0));
+    const missingBits = bitsFor(members.length);
+    groups.push({ membership, items: members.length, sumShift: bit, sumMask: (1 << sumBits) - 1, missingShift: bit + sumBits, missingMask: (1 << missingBits) - 1 });
+    bit += sumBits + missingBits;
+  }
+  return bit <= 16 ? groups : null;
+}
+
+/**
+ * Checks that the scale's scores fit the outputs, picks the packed or the general path, and makes
+ * the items' lookups (and, packed, the decoding tables): once per compiled scale, kept between calls.
+ */
 function prepare(compiled: CompiledScale): Prepared {
   let prepared = preparedScales.get(compiled);
   if (prepared !== undefined) return prepared;
-  const lookups = compiled.keys.map((_, item) => createLookup(compiled, item));
-  // Every reachable accumulator (without invalid answers) decoded once into five small tables,
-  // with the plan's one aggregation rule (MANUAL §4).
-  const [totalScore, emotionalScore, socialScore] = compiled.rules.scores;
+  const { rules } = compiled;
+  const { scores, memberships, keys } = rules;
+  const highest = Math.max(keys.length, ...scores.map((score) => score.maximum));
+  if (highest > MAX_OUTPUT) {
+    throw new ScoringError('invalid_scale', `Scale "${rules.scale.id}": scores (or missing items) up to ${highest} do not fit the columnar outputs, which hold 0–${MAX_OUTPUT}.`, { value: rules.scale.id });
+  }
+  const groups = packedGroups(rules);
+  if (groups === null) {
+    // The general path: each item's accumulator holds its points, MISSING_POINT or INVALID_UNIT.
+    const missing = keys.map(() => MISSING_POINT);
+    const lookups = keys.map((_, item) => createLookup(compiled, item, 0, MISSING_POINT, INVALID_UNIT));
+    prepared = { lookups, missing, decoded: null };
+  } else {
+    const groupOf = keys.map((_, item) => groups.find((group) => group.membership === memberships[item]) as Group);
+    const missing = groupOf.map((group) => 1 << group.missingShift);
+    const lookups = keys.map((_, item) => createLookup(compiled, item, (groupOf[item] as Group).sumShift, missing[item] as number, INVALID_UNIT << item));
+    prepared = { lookups, missing, decoded: decodingTables(rules, groups) };
+  }
+  preparedScales.set(compiled, prepared);
+  return prepared;
+}
+
+/**
+ * Every packed accumulator without an invalid answer decoded once into five small tables, with
+ * the core's one aggregation rule (MANUAL §4) and bands: each score sums the groups it counts.
+ */
+function decodingTables(rules: ResolvedRules, groups: readonly Group[]): Decoded {
+  const [totalScore] = rules.scores;
+  const size = groups.reduce((bits, group) => Math.max(bits, group.missingShift + bitsFor(group.missingMask)), 0);
+  const decoded = { total: new Int8Array(1 << size), emotional: new Int8Array(1 << size), social: new Int8Array(1 << size), category: new Int8Array(1 << size), missing: new Int8Array(1 << size) };
   const orMissing = (value: number | null): number => (value === null ? -1 : value);
-  const emotionalCount = compiled.emotional.reduce((count, flag) => count + flag, 0);
-  const socialCount = compiled.keys.length - emotionalCount;
-  const decoded = { total: new Int8Array(INVALID_UNIT), emotional: new Int8Array(INVALID_UNIT), social: new Int8Array(INVALID_UNIT), category: new Int8Array(INVALID_UNIT), missing: new Int8Array(INVALID_UNIT) };
-  for (let missingEmotional = 0; missingEmotional <= emotionalCount; missingEmotional++) {
-    for (let missingSocial = 0; missingSocial <= socialCount; missingSocial++) {
-      for (let sumEmotional = 0; sumEmotional <= emotionalCount - missingEmotional; sumEmotional++) {
-        for (let sumSocial = 0; sumSocial <= socialCount - missingSocial; sumSocial++) {
-          const key = sumEmotional | (sumSocial << 4) | (missingEmotional << 8) | (missingSocial << 12);
-          const missingCount = missingEmotional + missingSocial;
-          const sum = sumEmotional + sumSocial;
-          const total = aggregate(totalScore, sum, missingCount);
-          decoded.missing[key] = missingCount;
-          decoded.emotional[key] = orMissing(aggregate(emotionalScore, sumEmotional, missingEmotional));
-          decoded.social[key] = orMissing(aggregate(socialScore, sumSocial, missingSocial));
-          decoded.total[key] = orMissing(total);
-          decoded.category[key] = orMissing(bandOf(totalScore, total)?.code ?? null);
+  for (let key = 0; key < 1 << size; key++) {
+    const sums = [0, 0, 0];
+    const missing = [0, 0, 0];
+    let missingItems = 0;
+    for (const group of groups) {
+      const sum = (key >>> group.sumShift) & group.sumMask;
+      const missed = (key >>> group.missingShift) & group.missingMask;
+      missingItems += missed;
+      for (let score = 0; score < 3; score++) {
+        if ((group.membership >> score) & 1) {
+          sums[score] = (sums[score] as number) + sum;
+          missing[score] = (missing[score] as number) + missed;
         }
       }
     }
+    const [total, emotional, social] = rules.scores.map((score, index) => aggregate(score, sums[index] as number, missing[index] as number));
+    decoded.total[key] = orMissing(total ?? null);
+    decoded.emotional[key] = orMissing(emotional ?? null);
+    decoded.social[key] = orMissing(social ?? null);
+    decoded.category[key] = orMissing(bandOf(totalScore, total ?? null)?.code ?? null);
+    decoded.missing[key] = missingItems;
   }
-  prepared = { lookups, decoded };
-  preparedScales.set(compiled, prepared);
-  return prepared;
+  return decoded;
 }
 
 /** One column, ready to read: its values, its validity test (or `null`), and a reader of one cell. */
@@ -479,8 +560,8 @@ function readerOf(column: unknown, key: string, name: string, length: number | u
   return { values, valid, read, kind };
 }
 
-/** Decodes a block's accumulators into the scores; true when a row holds an invalid answer (its scores are -1). */
-function decodeBlock(accumulators: Int32Array, start: number, end: number, decoded: Prepared['decoded'], scores: Omit<ColumnarScores, 'invalid'>): boolean {
+/** Decodes a block's packed accumulators into the scores; true when a row holds an invalid answer (its scores are -1). */
+function decodeBlock(accumulators: Int32Array, start: number, end: number, decoded: Decoded, scores: Omit<ColumnarScores, 'invalid'>): boolean {
   const { total, emotional, social, category, missingItems } = scores;
   let invalid = false;
   for (let row = start; row < end; row++) {
@@ -499,11 +580,48 @@ function decodeBlock(accumulators: Int32Array, start: number, end: number, decod
   return invalid;
 }
 
-/** The error of a row's first invalid answer in the scale's order, as the core reports it (cached, not asked again). */
-function firstError(readers: readonly Reader[], lookups: readonly ItemLookup[], row: number, accumulator: number): ScoringError {
-  const marks = accumulator >>> 16;
-  const item = 31 - Math.clz32(marks & -marks);
+/**
+ * The general path's reading of a block: each row's item points (from each item's accumulator)
+ * tallied by the core into its scores. Returns the position of each row's first invalid item,
+ * or -1, in `firstInvalid`.
+ */
+function tallyBlock(perItem: readonly Int32Array[], start: number, end: number, rules: ResolvedRules, scores: Omit<ColumnarScores, 'invalid'>, firstInvalid: Int32Array): void {
+  const { total, emotional, social, category, missingItems } = scores;
+  const [totalScore, emotionalScore, socialScore] = rules.scores;
+  const points = new Int32Array(perItem.length);
+  const sums = new Int32Array(6);
+  for (let row = start; row < end; row++) {
+    let missed = 0;
+    for (let item = 0; item < perItem.length; item++) {
+      const point = (perItem[item] as Int32Array)[row - start] as number;
+      // An invalid answer is negative points to the tally, which returns its position.
+      points[item] = point >= INVALID_UNIT ? -1 : point;
+      if (point === MISSING_POINT) missed++;
+    }
+    const invalid = tally(rules.memberships, points, MISSING_POINT, sums);
+    firstInvalid[row - start] = invalid;
+    if (invalid >= 0) {
+      total[row] = emotional[row] = social[row] = category[row] = missingItems[row] = -1;
+      continue;
+    }
+    const totalValue = aggregate(totalScore, sums[0] as number, sums[3] as number);
+    total[row] = totalValue ?? -1;
+    emotional[row] = aggregate(emotionalScore, sums[1] as number, sums[4] as number) ?? -1;
+    social[row] = aggregate(socialScore, sums[2] as number, sums[5] as number) ?? -1;
+    category[row] = bandOf(totalScore, totalValue)?.code ?? -1;
+    missingItems[row] = missed;
+  }
+}
+
+/** The error of a row's answer to `item`, as the core reports it (cached, not asked again). */
+function errorAt(readers: readonly Reader[], lookups: readonly ItemLookup[], row: number, item: number): ScoringError {
   return (lookups[item] as ItemLookup).errorOf((readers[item] as Reader).read(row)) as ScoringError;
+}
+
+/** The first invalid item marked in a packed accumulator (the lowest of bits 16..30). */
+function firstMarked(accumulator: number): number {
+  const marks = accumulator >>> 16;
+  return 31 - Math.clz32(marks & -marks);
 }
 
 /**
@@ -512,6 +630,11 @@ function firstError(readers: readonly Reader[], lookups: readonly ItemLookup[], 
  * name. The same rules and results as the core's `createScorer`, computed with one table lookup
  * per answer; each distinct value is asked of the core once, invalid ones included. Every column
  * must be present and of the same length (a `ScoringError` otherwise).
+ *
+ * Any scale definition is scored from its resolved rules: items worth other points than 0/1
+ * (`items[].points`), and scales without subscales, whose `emotional` and `social` are -1 for
+ * every respondent. The outputs are `Int8Array`s: a scale whose scores (or number of items) can
+ * exceed 127 is refused with a `ScoringError` `invalid_scale`.
  *
  * @example
  * ```ts
@@ -533,10 +656,7 @@ export function scoreColumns(
     throw new ScoringError('invalid_answers', 'The data must be an object of columns.', { value: data });
   }
   const compiled = compileScale(scale, options?.scoring);
-  if (compiled.keys.length > MAX_ITEMS) {
-    throw new ScoringError('invalid_option', `Scales of more than ${MAX_ITEMS} items cannot be scored by column.`, { value: scale.id });
-  }
-  const { lookups, decoded } = prepare(compiled);
+  const { lookups, missing, decoded } = prepare(compiled);
   const names = [...columnNames(scale, options?.columns).values()];
   let length: number | undefined;
   const readers = names.map((name, item) => {
@@ -548,19 +668,38 @@ export function scoreColumns(
     return reader;
   });
   const rows = length ?? 0;
-  const adders = readers.map((reader, item) => adderOf(reader, 1 << (compiled.emotional[item] === 1 ? 8 : 12), lookups[item] as ItemLookup));
+  const adders = readers.map((reader, item) => adderOf(reader, missing[item] as number, lookups[item] as ItemLookup));
   const scores = { length: rows, total: new Int8Array(rows), emotional: new Int8Array(rows), social: new Int8Array(rows), category: new Int8Array(rows), missingItems: new Int8Array(rows) };
   const invalid = new Map<number, ScoringError>();
   // Rows are scored a block at a time, so that the accumulators stay in the processor's cache.
-  const accumulators = new Int32Array(Math.min(rows, BLOCK_ROWS));
-  for (let start = 0; start < rows; start += BLOCK_ROWS) {
-    const end = Math.min(rows, start + BLOCK_ROWS);
-    accumulators.fill(0);
-    for (const add of adders) add(accumulators, start, end - start);
-    if (!decodeBlock(accumulators, start, end, decoded, scores)) continue;
-    for (let row = start; row < end; row++) {
-      const accumulator = accumulators[row - start] as number;
-      if (accumulator >= INVALID_UNIT) invalid.set(row, firstError(readers, lookups, row, accumulator));
+  const blockRows = Math.min(rows, BLOCK_ROWS);
+  if (decoded !== null) {
+    const accumulators = new Int32Array(blockRows);
+    for (let start = 0; start < rows; start += BLOCK_ROWS) {
+      const end = Math.min(rows, start + BLOCK_ROWS);
+      accumulators.fill(0);
+      for (const add of adders) add(accumulators, start, end - start);
+      if (!decodeBlock(accumulators, start, end, decoded, scores)) continue;
+      for (let row = start; row < end; row++) {
+        const accumulator = accumulators[row - start] as number;
+        if (accumulator >= INVALID_UNIT) invalid.set(row, errorAt(readers, lookups, row, firstMarked(accumulator)));
+      }
+    }
+  } else {
+    const perItem = adders.map(() => new Int32Array(blockRows));
+    const firstInvalid = new Int32Array(blockRows);
+    for (let start = 0; start < rows; start += BLOCK_ROWS) {
+      const end = Math.min(rows, start + BLOCK_ROWS);
+      adders.forEach((add, item) => {
+        const accumulators = perItem[item] as Int32Array;
+        accumulators.fill(0);
+        add(accumulators, start, end - start);
+      });
+      tallyBlock(perItem, start, end, compiled.rules, scores, firstInvalid);
+      for (let row = start; row < end; row++) {
+        const item = firstInvalid[row - start] as number;
+        if (item >= 0) invalid.set(row, errorAt(readers, lookups, row, item));
+      }
     }
   }
   return { ...scores, invalid };
