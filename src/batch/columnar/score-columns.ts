@@ -290,15 +290,16 @@ type Read = (row: number) => unknown;
 //
 // The 8- to 32-bit integer loops read a row a step. The kinds with more to do per value read
 // several rows a step, which spreads the loop's own work (the index, its test, the branch) over
-// them: the floating-point and 64-bit loops four (a value is truncated and compared, or two words
-// are), plain arrays two (four were slower there). Measured 2026-11-27, one row a step left
+// them: the floating-point and 64-bit loops four (a value is truncated and compared, its bits
+// looked up, or two words read), plain arrays two (four were slower there). Measured 2026-11-27, one row a step left
 // Float32Array and Float64Array 11–14%, BigInt64Array 17% and plain arrays 15–20% slower than
 // Int8Array; two rows a step in the 8-bit loop as well would make Int8Array about 14% faster, and
 // every other kind that much further behind it.
 //
 // Accumulators are indexed from 0 and the column from `start + index`: indexing both by row
 // (`row - start`) made every loop 10–15% slower. The loops read no module constant either, but
-// literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET, 384 SLOTS) and locals: the engine reads a
+// literals (128 is SLOT_OFFSET, 256 SLOTS - SLOT_OFFSET, 384 SLOTS, 511 the slot that is never
+// filled, TABLE_SLOTS - 1) and locals: the engine reads a
 // module constant from memory, with a check that it is initialised, at every use. Either, inside
 // the inner loop, made the 16-bit to 64-bit kinds 15–45% slower than Int8Array.
 
