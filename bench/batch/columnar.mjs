@@ -6,7 +6,12 @@
 //            2% of answers are invalid (about 11% of respondents)
 // Kinds run in a shuffled order within each repetition, so that the ratios to Int8Array come
 // from the same conditions. Prints JSON: rows, runs, the Int8Array clean median and rate (read by
-// bench/batch/run.mjs), and per scenario and kind the median seconds, rate and ratio to Int8Array.
+// bench/batch/run.mjs), and per scenario and kind the median seconds, rate and ratio to Int8Array
+// (`ratioToInt8`, of the medians), and the medians over the repetitions of each repetition's own
+// ratio, in elapsed time (`pairedRatio`) and in the process's processor time (`cpuRatio`; its
+// median seconds `cpuMedian`): on a
+// machine shared with other work, a repetition slowed by it is slowed for every kind alike, and
+// processor time leaves out the time the process waited for a core.
 // Usage: node bench/batch/columnar.mjs [--rows 1000000] [--runs 5] [--kinds Uint8Array,Float64Array] [--src]
 //        (--kinds: Int8Array, the baseline, and these; --src scores with the TypeScript sources:
 //        node --import tsx bench/batch/columnar.mjs --src)
@@ -48,17 +53,32 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function measure(cases) {
   for (const item of cases) {
     item.seconds = [];
+    item.cpu = [];
     for (let warm = 0; warm < 2; warm++) scoreColumns(djg6, item.data, item.options);
   }
   for (let run = 0; run < runs; run++) {
     for (const item of [...cases].sort(() => next() - 0.5)) {
+      const cpu = process.cpuUsage();
       const start = performance.now();
       scoreColumns(djg6, item.data, item.options);
       item.seconds.push((performance.now() - start) / 1000);
+      const used = process.cpuUsage(cpu);
+      item.cpu.push((used.user + used.system) / 1e6);
     }
   }
-  const baseline = median(cases[0].seconds);
-  return cases.map((item) => ({ scenario: item.scenario, kind: item.kind, median: median(item.seconds), perSecond: rows / median(item.seconds), ratioToInt8: median(item.seconds) / baseline }));
+  const [first] = cases;
+  const baseline = median(first.seconds);
+  const paired = (values, base) => median(values.map((value, run) => value / base[run]));
+  return cases.map((item) => ({
+    scenario: item.scenario,
+    kind: item.kind,
+    median: median(item.seconds),
+    perSecond: rows / median(item.seconds),
+    ratioToInt8: median(item.seconds) / baseline,
+    pairedRatio: paired(item.seconds, first.seconds),
+    cpuMedian: median(item.cpu),
+    cpuRatio: paired(item.cpu, first.cpu),
+  }));
 }
 
 const options = { scoring: { coding: withNine }, columns };
