@@ -8,7 +8,7 @@
  * - `unknown_code`: a number the coding does not define (nor declare missing).
  * - `invalid_type`: a value that is neither a label, a number, `null` nor `undefined`.
  * - `invalid_coding`: a custom coding that cannot be used.
- * - `invalid_scale`: a scale definition that `defineScale` refuses.
+ * - `invalid_scale`: a scale definition that `defineScale` refuses, or one a path cannot hold (`scoreColumns`: scores above 127).
  * - `invalid_option`: an option that cannot be used (unknown preset, convention, column spec, …).
  * - `missing_column`: a dataset lacks the column an item is mapped to.
  * - `duplicate_column`: a column name occurs twice, or two items map to one column.
