@@ -95,6 +95,8 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
   };
   let line = 1;
   let first = true;
+  /** Whether `view.quoting` may hold a flag other than 0 (set by the full reader, cleared by `plainRecord`). */
+  let quotingSet = false;
   let scanned = 0;
   /** Discarding the rest of a record too long to read, up to its line break. */
   let skipping = false;
@@ -151,6 +153,11 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
     let fieldStart = recordStart;
     let formula = 0;
     let position = recordStart;
+    // Plain fields are unquoted: the flags are cleared once after a record that had quoted fields, not stored per field.
+    if (quotingSet) {
+      quoting.fill(0);
+      quotingSet = false;
+    }
     while (position < length) {
       let byte = bytes[position] as number;
       // Most bytes (digits, letters) lie above every stop byte: one comparison each, in a loop
@@ -163,7 +170,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         if (fields === last) return -1;
         starts[fields] = fieldStart;
         ends[fields] = position;
-        quoting[fields] = 0;
         formula |= formulaStart[bytes[fieldStart] as number] as number;
         fields++;
         fieldStart = ++position;
@@ -172,7 +178,6 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
         if (position === recordStart || position - recordStart > maxRecordBytes) return -1;
         starts[fields] = fieldStart;
         ends[fields] = position;
-        quoting[fields] = 0;
         formula |= formulaStart[bytes[fieldStart] as number] as number;
         handOut(recordStart, position, fields + 1, line, null, false, formula === 1);
         return position + 1;
@@ -260,6 +265,7 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
             cursor++;
           }
           anyQuoted = true;
+          quotingSet = true;
           if (closed === -1) {
             if (!final) {
               complete = false;
