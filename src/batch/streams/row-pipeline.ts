@@ -11,8 +11,13 @@ import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** The answer level of an invalid answer in {@link RowEvent.levels}. */
 const INVALID_LEVEL = -128;
-/** Scales of up to this many items have their rows' scores kept by answer pattern (3^11 patterns: a 0.7 MB table). */
-const MAX_PATTERN_ITEMS = 11;
+/**
+ * Scales of up to this many items have their rows' scores kept by answer pattern (3^8 patterns: a
+ * 26 kB table). The 11-item scale has 177,147 patterns, too many to keep for what it would save.
+ */
+const MAX_PATTERN_ITEMS = 8;
+/** The most answer patterns whose scores are kept (about 100 bytes each). */
+const MAX_PATTERNS = 2048;
 /** A code of a level table not read yet. */
 const UNREAD_LEVEL = -127;
 
@@ -42,7 +47,7 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const counts: BatchCounts = { read: 0, scored: 0, notScored: 0, bad: 0 };
   // The scores of a row depend on its item points alone: rows whose points are all 0, 1 or
   // missing are scored once per pattern (3^items of them, 729 for the 6-item scale) and copied
-  // after that. The table holds each pattern's place in `known` (0: not scored yet).
+  // after that. The table holds each pattern's place in `known` (0: not scored yet, or not kept).
   const patterns = itemCount <= MAX_PATTERN_ITEMS ? new Int32Array(3 ** itemCount) : null;
   const known: RowScores[] = [emptyRowScores()];
   const groupNames = options.groupColumns ?? [];
@@ -190,8 +195,11 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
         const place = patterns[pattern] as number;
         if (place === 0) {
           scoreRowPoints(compiled, points, scores);
-          patterns[pattern] = known.length;
-          known.push({ ...scores });
+          // Bounded: data with more patterns than this scores the others row by row.
+          if (known.length <= MAX_PATTERNS) {
+            patterns[pattern] = known.length;
+            known.push({ ...scores });
+          }
         } else {
           const kept = known[place] as RowScores;
           scores.total = kept.total;
