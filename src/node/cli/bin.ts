@@ -1,4 +1,3 @@
-import { isatty } from 'node:tty';
 import { runCli } from '../index.js';
 import { discardPendingOutputs } from '../output-file.js';
 
@@ -37,7 +36,10 @@ const code = await runCli(process.argv.slice(2), {
   get stderr() {
     return stream('stderr');
   },
-  stderrIsTTY: isatty(2),
+  // Read only to draw a progress bar (not under --quiet): asking builds stderr's stream.
+  get stderrIsTTY() {
+    return stream('stderr').isTTY === true;
+  },
   cwd: process.cwd(),
 });
 process.exitCode = code;
