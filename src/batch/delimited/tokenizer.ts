@@ -95,6 +95,8 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
   };
   let line = 1;
   let first = true;
+  /** Whether `view.quoting` may hold a flag other than 0 (set by the full reader, cleared by `plainRecord`). */
+  let quotingSet = false;
   let scanned = 0;
   /** Discarding the rest of a record too long to read, up to its line break. */
   let skipping = false;
@@ -144,32 +146,45 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
   function plainRecord(bytes: Uint8Array, recordStart: number, length: number): number {
     const { starts, ends, quoting } = view;
     const last = starts.length - 1;
+    // Locals, not the closure's variables: the inner loop then keeps everything in registers.
+    const stop = highestStop;
+    const separator = delimiter;
     let fields = 0;
     let fieldStart = recordStart;
     let formula = 0;
-    for (let position = recordStart; position < length; position++) {
-      const byte = bytes[position] as number;
-      // Most bytes (digits, letters) lie above every stop byte: one comparison each.
-      if (byte > highestStop) continue;
-      if (byte === delimiter) {
+    let position = recordStart;
+    // Plain fields are unquoted: the flags are cleared once after a record that had quoted fields, not stored per field.
+    if (quotingSet) {
+      quoting.fill(0);
+      quotingSet = false;
+    }
+    while (position < length) {
+      let byte = bytes[position] as number;
+      // Most bytes (digits, letters) lie above every stop byte: one comparison each, in a loop
+      // of its own that does nothing else.
+      while (byte > stop) {
+        if (++position === length) return -1;
+        byte = bytes[position] as number;
+      }
+      if (byte === separator) {
         if (fields === last) return -1;
         starts[fields] = fieldStart;
         ends[fields] = position;
-        quoting[fields] = 0;
         formula |= formulaStart[bytes[fieldStart] as number] as number;
         fields++;
-        fieldStart = position + 1;
+        fieldStart = ++position;
       } else if (byte === LF) {
         // A blank line is no record; a line too long is cut by `scan`.
         if (position === recordStart || position - recordStart > maxRecordBytes) return -1;
         starts[fields] = fieldStart;
         ends[fields] = position;
-        quoting[fields] = 0;
         formula |= formulaStart[bytes[fieldStart] as number] as number;
         handOut(recordStart, position, fields + 1, line, null, false, formula === 1);
         return position + 1;
       } else if (byte === CR || (quotes && byte === QUOTE)) {
         return -1;
+      } else {
+        position++;
       }
     }
     return -1;
@@ -250,6 +265,7 @@ export function createDelimitedTokenizer(onRecord: (record: RecordView) => void,
             cursor++;
           }
           anyQuoted = true;
+          quotingSet = true;
           if (closed === -1) {
             if (!final) {
               complete = false;

@@ -83,8 +83,10 @@ export function createDelimitedWriter(dialect: WriterDialect, sink: ByteSink, op
     ? (text: string) => encodeCell(DECIMAL.test(text) ? text.replace('.', ',') : text, delimiterText)
     : (text: string) => encodeCell(text, delimiterText);
   /** Score cells by score combination (total, emotional, social, missing items: 16 values each), encoded once. */
-  // Dense (filled up front): a sparse array is a dictionary, hashed on every row.
-  const suffixes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(SUFFIX_KEYS).fill(undefined);
+  // A table of places in a short list: a sparse array would be a dictionary, hashed on every row,
+  // and a dense one of 65,536 entries costs milliseconds to fill at every start.
+  const suffixPlaces = new Int32Array(SUFFIX_KEYS);
+  const suffixes: Uint8Array[] = [new Uint8Array(0)];
   let columns: readonly string[] | null = null;
   let known: Set<string> | null = null;
   /** Object rows that cannot be read and came before the header: held until it is known. */
@@ -114,11 +116,11 @@ export function createDelimitedWriter(dialect: WriterDialect, sink: ByteSink, op
       return encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
     }
     const key = ((((scores.total ?? -1) + 1) * 16 + (scores.emotional ?? -1) + 1) * 16 + (scores.social ?? -1) + 1) * 16 + (scores.missingItems ?? 0);
-    let suffix = suffixes[key];
-    if (suffix === undefined) {
-      suffix = encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
-      suffixes[key] = suffix;
-    }
+    const place = suffixPlaces[key] as number;
+    if (place !== 0) return suffixes[place] as Uint8Array;
+    const suffix = encoder.encode(`${delimiterText}${scoreCells(scores, language).map(encode).join(delimiterText)}${lineEnd}`);
+    suffixPlaces[key] = suffixes.length;
+    suffixes.push(suffix);
     return suffix;
   }
 

@@ -1,8 +1,8 @@
 import { _MISSING_LEVEL as MISSING_LEVEL, ScoringError, _readAnswer as readAnswer, mapColumns } from '../../index.js';
 import { EMPTY_FIELD, NO_CODE, codeOfField, pointOfField } from '../delimited/fields.js';
-import { INVALID_POINT, MISSING_POINT, compileScale } from '../scoring/compile.js';
+import { INVALID_POINT, MISSING_POINT, UNREAD_POINT, compileScale } from '../scoring/compile.js';
 import { missingMarkers } from '../scoring/missing-values.js';
-import { emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
+import { type RowScores, emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { createWeightReader } from '../summary/weights.js';
 import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
 import { codingFromLabels } from './label-coding.js';
@@ -11,6 +11,24 @@ import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';
 
 /** The answer level of an invalid answer in {@link RowEvent.levels}. */
 const INVALID_LEVEL = -128;
+/**
+ * Scales of up to this many items have their rows' scores kept by answer pattern (3^8 patterns: a
+ * 26 kB table). The 11-item scale has 177,147 patterns, too many to keep for what it would save.
+ */
+const MAX_PATTERN_ITEMS = 8;
+/**
+ * The answer pattern of a row's items so far, extended by one item's points: base 3, the digit 0 or
+ * 1 for those points and 2 for a missing answer; -1 once any item has other points (an invalid
+ * answer, scored row by row for its message, or points above 1 on a scale that lists its own).
+ */
+function patternStep(pattern: number, point: number): number {
+  if (pattern === -1) return -1;
+  if (point === 0 || point === 1) return pattern * 3 + point;
+  return point === MISSING_POINT ? pattern * 3 + 2 : -1;
+}
+
+/** The most answer patterns whose scores are kept (about 100 bytes each). */
+const MAX_PATTERNS = 2048;
 /** A code of a level table not read yet. */
 const UNREAD_LEVEL = -127;
 
@@ -38,6 +56,11 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
   const points = new Int8Array(itemCount);
   const scores = emptyRowScores();
   const counts: BatchCounts = { read: 0, scored: 0, notScored: 0, bad: 0 };
+  // The scores of a row depend on its item points alone: rows whose points are all 0, 1 or
+  // missing are scored once per pattern (3^items of them, 729 for the 6-item scale) and copied
+  // after that. The table holds each pattern's place in `known` (0: not scored yet, or not kept).
+  const patterns = itemCount <= MAX_PATTERN_ITEMS ? new Int32Array(3 ** itemCount) : null;
+  const known: RowScores[] = [emptyRowScores()];
   const groupNames = options.groupColumns ?? [];
   const groupColumns = new Int32Array(groupNames.length).fill(-1);
   const groups: string[] = groupNames.map(() => '');
@@ -121,6 +144,9 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       const coding = codingFromLabels(mapping, context.columns, options.scoring?.coding);
       if (coding !== undefined) {
         compiled = compileScale(options.scale, { ...options.scoring, coding }, markers);
+        // Scores kept by pattern were made with the coding given before: none yet, but say so.
+        patterns?.fill(0);
+        known.length = 1;
         if (options.scoring?.coding === undefined) options.onCoding?.(coding);
       }
     }
@@ -148,13 +174,54 @@ export function createRowPipeline(options: BatchOptions, writer: RowWriter | nul
       malformedRow(scores, input.problem ?? 'malformed row');
       points.fill(MISSING_POINT);
     } else {
+      // The row's answer pattern (see patternStep): its points in base 3 (0, 1, or 2 for missing); -1 when a point is
+      // anything else (an invalid answer), which is scored row by row for its message.
+      let pattern = 0;
       if (input.kind === 'delimited') {
         // The common case, called directly: a call through the row's `pointOf` per item costs ~7% of a CSV run.
-        for (let item = 0; item < itemCount; item++) points[item] = pointOfField(compiled, item, input, itemColumns[item] as number);
+        // A one-byte cell already read is looked up here, the record's arrays read once per row.
+        const { starts, ends, quoting, bytes, fieldCount } = input;
+        const { byteTable } = compiled;
+        for (let item = 0; item < itemCount; item++) {
+          const column = itemColumns[item] as number;
+          let point = UNREAD_POINT;
+          if (column < fieldCount) {
+            const start = starts[column] as number;
+            if (ends[column] === start + 1 && quoting[column] === 0) point = byteTable[(item << 8) | (bytes[start] as number)] as number;
+          }
+          if (point === UNREAD_POINT) point = pointOfField(compiled, item, input, column);
+          points[item] = point;
+          pattern = patternStep(pattern, point);
+        }
       } else {
-        for (let item = 0; item < itemCount; item++) points[item] = input.pointOf(compiled, item, itemColumns[item] as number);
+        for (let item = 0; item < itemCount; item++) {
+          const point = input.pointOf(compiled, item, itemColumns[item] as number);
+          points[item] = point;
+          pattern = patternStep(pattern, point);
+        }
       }
-      scoreRowPoints(compiled, points, scores);
+      if (patterns === null || pattern === -1) {
+        scoreRowPoints(compiled, points, scores);
+      } else {
+        const place = patterns[pattern] as number;
+        if (place === 0) {
+          scoreRowPoints(compiled, points, scores);
+          // Bounded: data with more patterns than this scores the others row by row.
+          if (known.length <= MAX_PATTERNS) {
+            patterns[pattern] = known.length;
+            known.push({ ...scores });
+          }
+        } else {
+          const kept = known[place] as RowScores;
+          scores.total = kept.total;
+          scores.emotional = kept.emotional;
+          scores.social = kept.social;
+          scores.category = kept.category;
+          scores.missingItems = kept.missingItems;
+          scores.reason = kept.reason;
+          scores.errorCode = kept.errorCode;
+        }
+      }
     }
     if (scores.total === null) counts.notScored++;
     else counts.scored++;
