@@ -4,9 +4,9 @@ import { ScoringError, describeValue } from '../errors.js';
 import { itemBank } from '../scales/items.js';
 import { didYouMean } from '../text/nearest.js';
 import type { ItemKey, ScaleDefinition } from '../types.js';
-import { compileFastPath } from './compiled.js';
+import { type PartialPath, compileFastPath } from './compiled.js';
 import { isPlainObject } from './options.js';
-import { type ScoreResult, resultBuilder } from './result.js';
+import { type ResultBuilder, type ScoreResult, resultBuilder } from './result.js';
 import { NOT_OFFERED, type ResolvedRules, notOffered, tally } from './rules.js';
 
 /**
@@ -42,6 +42,39 @@ function notPlain(answers: unknown): ScoringError {
 }
 
 /**
+ * The fast path's scorer of answers it has read with some missing (`null`; bit i of `missing`
+ * marks item i, `levels` holds the others' agreement levels): points, the one tally, the shared
+ * result builder. `undefined` for an answer an item does not offer: the general engine reads it
+ * again for its error.
+ */
+export function partialPath<S extends ScaleDefinition>(rules: ResolvedRules<S>, build: ResultBuilder<S>): PartialPath<S> {
+  const { keys, points: pointTable, memberships } = rules;
+  const count = keys.length;
+  const template: Record<string, number | null> = {};
+  for (const key of keys) template[key] = null;
+  const sums = new Int32Array(6);
+  return (missing, levels) => {
+    const points = { ...template };
+    const itemPoints = new Int8Array(count);
+    const missingItems: ItemKey<S>[] = [];
+    for (let index = 0; index < count; index++) {
+      const key = keys[index] as string;
+      if ((missing >> index) & 1) {
+        missingItems.push(key as ItemKey<S>);
+        itemPoints[index] = MISSING;
+      } else {
+        const point = (pointTable[index] as readonly number[])[(levels[index] as number) + 2] as number;
+        if (point === NOT_OFFERED) return undefined;
+        points[key] = point;
+        itemPoints[index] = point;
+      }
+    }
+    tally(memberships, itemPoints, MISSING, sums);
+    return build(points as ScoreResult<S>['points'], missingItems, sums[0] as number, sums[1] as number, sums[2] as number, sums[3] as number, sums[4] as number, sums[5] as number);
+  };
+}
+
+/**
  * Builds the scoring function for resolved rules: everything that does not depend on the
  * answers is in the rules already; here only the answers are read. Answers must be a plain
  * object (prototype `Object.prototype` or `null`); only its own keys are read, so
@@ -57,10 +90,11 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
   const template: Record<string, number | null> = {};
   for (const key of keys) template[key] = null;
   const build = resultBuilder(rules);
-  const fast = compileFastPath(rules, exactLabels, build);
   // The scores' sums and missing counts: reused, as nothing of the caller's runs between the tally
   // and the result built from it.
   const sums = new Int32Array(6);
+
+  const fast = compileFastPath(rules, exactLabels, build, partialPath(rules, build));
 
   function general(answers: unknown): ScoreResult<S> | ScoringError {
     if (!isPlainObject(answers)) return notPlain(answers);

@@ -80,6 +80,32 @@ describe('issue 9: an instrument unlike De Jong Gierveld is one definition file 
     }
   });
 
+  it('with a missing answer beside it, an answer not offered is still unknown_answer (the fast path leaves it to the engine)', () => {
+    const outcome = createScorer(fixture).safeScore({ feelAlone: 'yes!', lackCompany: null, feelIncluded: 'no' });
+    expect(outcome.success ? undefined : [outcome.error.code, outcome.error.item]).toEqual(['unknown_answer', 'feelAlone']);
+  });
+
+  it('a scale of 32 items scores missing answers beyond the fast path\'s 30 missing-answer bits as the general engine does', () => {
+    const json = threePointJson() as Record<string, unknown> & { items: Record<string, unknown>[] };
+    const template = json.items[0] as Record<string, unknown>;
+    json.items = Array.from({ length: 32 }, (_, index) => ({ ...template, key: `item${index}`, number: index + 1 }));
+    json['range'] = { total: 96, emotional: 0, social: 0 };
+    json['missing'] = { total: 3, subscale: 0 };
+    json['categories'] = { total: { default: 'all', conventions: [{ name: 'all', source: 'test', bands: [{ id: 'any', code: 0, min: 0, max: 96, label: { en: 'any', nl: 'elk' } }] }] }, subscale: { default: null, conventions: [] } };
+    const wide = defineScale(json);
+    const compiled = createScorer(wide);
+    configure({ jitless: true });
+    const general = createScorer(wide);
+    configure({ jitless: false });
+    const given: Record<string, string | null> = Object.fromEntries(wide.items.map((item) => [item.key, 'yes']));
+    for (const missing of [[0], [29], [30], [31], [0, 31], [5, 30, 31], [1, 2, 3, 4]]) {
+      const answers = { ...given };
+      for (const index of missing) answers[`item${index}`] = null;
+      expect(compiled.safeScore(answers)).toEqual(general.safeScore(answers));
+    }
+    expect(compiled.score(asAnswers({ ...given, item31: null })).total).toBe(93);
+  });
+
   it('numeric codes are read through a coding as on any scale (manual: 1 no, 2 more or less, 3 yes)', () => {
     const result = safeScore(fixture, { feelAlone: 1, lackCompany: 2, feelIncluded: 3 }, { coding: 'manual' });
     // no on feelAlone: 1; more or less on lackCompany: 2; yes on the reversed feelIncluded: 1.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreement, answerLabels, configure, djg11, djg6, resolveRules } from '../../../src/index.js';
 import { compileFastPath } from '../../../src/core/scoring/compiled.js';
-import { createEngine } from '../../../src/core/scoring/engine.js';
+import { createEngine, partialPath } from '../../../src/core/scoring/engine.js';
 import { resultBuilder } from '../../../src/core/scoring/result.js';
 import type { ScaleDefinition } from '../../../src/index.js';
 
@@ -48,10 +48,12 @@ describe('compiled fast path against the general engine', () => {
   ] as const) {
     it(`${scale.id} ${JSON.stringify(options ?? {})}: every complete answer set is scored by the fast path, with the general engine's result`, () => {
       const rules = resolveRules(scale, options);
-      const fast = compileFastPath(rules, labels, resultBuilder(rules));
+      const build = resultBuilder(rules);
+      const fast = compileFastPath(rules, labels, build, partialPath(rules, build));
       expect(fast).toBeDefined();
       const general = jitlessEngine(scale, options);
       let compiled = 0;
+      let partial = 0;
       const keys = scale.items.map((item) => item.key);
       // 6 items: all 4,096 answer/missing patterns; 11 items: the first 4,096 of 4,194,304.
       let seen = 0;
@@ -65,11 +67,17 @@ describe('compiled fast path against the general engine', () => {
           expect(fastResult).toBeDefined();
           compiled++;
         } else {
+          // Absent keys are left to the general engine; `null` answers (missing) the fast path scores.
           expect(fastResult).toBeUndefined();
+          const withNulls = fast?.(answers);
+          expect(withNulls).toBeDefined();
+          expect(withNulls).toEqual(general(answers));
+          partial++;
         }
         expect(fastResult ?? general(bare)).toEqual(general(bare));
       }
       expect(compiled).toBeGreaterThan(0);
+      expect(partial).toBeGreaterThan(0);
     });
   }
 });
