@@ -1,3 +1,4 @@
+import { MISSING_LEVEL } from '../answers/read-answer.js';
 import type { ItemKey, ScaleDefinition } from '../types.js';
 import { type ResultBuilder, type ScoreResult } from './result.js';
 import type { ResolvedRules } from './rules.js';
@@ -56,19 +57,18 @@ function runtimeCompiles(): boolean {
 }
 
 /**
- * Scores answers the fast path has read when some are missing (`null`): bit i of `missing` marks
- * item i, `levels` holds the others' agreement levels. `undefined` leaves the answers to the
- * general engine (an answer an item does not offer, for its error).
+ * Scores answers from their agreement levels by item position (`MISSING_LEVEL` for a missing
+ * answer); `undefined` for an answer an item does not offer (see `levelScorer` in the engine).
  */
-export type PartialPath<S extends ScaleDefinition> = (missing: number, levels: readonly number[]) => ScoreResult<S> | undefined;
+export type LevelScorer<S extends ScaleDefinition> = (levels: ArrayLike<number>) => ScoreResult<S> | undefined;
 
 /** The compiled fast path: a result for the common case, `undefined` for the engine to decide. */
 export type FastPath<S extends ScaleDefinition> = (answers: object) => ScoreResult<S> | undefined;
 
 /**
  * Compiles the common case — a plain object holding exactly the scale's items, each answered
- * with a label as listed in `labels` or `null` (missing: then scored by `partial`, up to 30
- * items) — into a function with one property read per item, reading
+ * with a label as listed in `labels` or `null` (missing: such a set is scored by `fromLevels`)
+ * — into a function with one property read per item, reading
  * each item's points from the resolved rules and building the result with the shared
  * result builder. Returns `undefined` when compiling is off (`jitless`) or impossible (a
  * Content-Security-Policy without `unsafe-eval`); the general engine then scores everything.
@@ -77,23 +77,22 @@ export function compileFastPath<S extends ScaleDefinition>(
   rules: ResolvedRules<S>,
   labels: ReadonlyMap<string, number>,
   build: ResultBuilder<S>,
-  partial: PartialPath<S>,
+  fromLevels: LevelScorer<S>,
 ): FastPath<S> | undefined {
   if (settings.jitless || !runtimeCompiles()) return undefined;
   const { keys, memberships } = rules;
   const sum = (bit: number) => keys.map((_, index) => ((memberships[index] as number) & (1 << bit) ? `p${index}` : '')).filter(Boolean).join('+') || '0';
   // Parameters: g = Object.getPrototypeOf, o = Object.prototype, k = Object.keys, L = label →
   // agreement level, F = the result builder, E = no missing items, P = the rules' points table,
-  // H = the partial path. v{i}: the answer to item i, l{i}: its level, p{i}: its points (see
-  // pointsSource); M: one bit per missing item (a `null` answer).
-  const missingBit = (index: number) => (index < 30 ? `if(v${index}===null){l${index}=0;M|=${1 << index}}else ` : '');
+  // H = the scorer from levels. v{i}: the answer to item i, l{i}: its level (MISSING_LEVEL for a
+  // `null` answer), p{i}: its points (see pointsSource); M: whether an answer is missing.
   const source = [
     'return function(a){',
     'if(g(a)!==o)return;',
     'let M=0;',
-    ...keys.map((key, index) => `const v${index}=a[${JSON.stringify(key)}];let l${index};${missingBit(index)}if(typeof v${index}=="string"){l${index}=L.get(v${index});if(l${index}===void 0)return}else return;`),
+    ...keys.map((key, index) => `const v${index}=a[${JSON.stringify(key)}];let l${index};if(v${index}===null){l${index}=${MISSING_LEVEL};M=1}else if(typeof v${index}=="string"){l${index}=L.get(v${index});if(l${index}===void 0)return}else return;`),
     `if(k(a).length!==${keys.length})return;`,
-    `if(M!==0)return H(M,[${keys.map((_, index) => `l${index}`).join(',')}]);`,
+    `if(M!==0)return H([${keys.map((_, index) => `l${index}`).join(',')}]);`,
     ...keys.map((_, index) => pointsSource(rules, index)),
     `return F({${keys.map((key, index) => `${JSON.stringify(key)}:p${index}`).join(',')}},E,${sum(0)},${sum(1)},${sum(2)},0,0,0)}`,
   ].join('\n');
@@ -101,7 +100,7 @@ export function compileFastPath<S extends ScaleDefinition>(
     // The source is built from item keys (quoted with JSON.stringify) and integers only.
     const compile = new Function('g', 'o', 'k', 'L', 'F', 'E', 'P', 'H', source);
     const empty: readonly ItemKey<S>[] = Object.freeze([]);
-    return compile(Object.getPrototypeOf, Object.prototype, Object.keys, labels, build, empty, rules.points, partial) as FastPath<S>;
+    return compile(Object.getPrototypeOf, Object.prototype, Object.keys, labels, build, empty, rules.points, fromLevels) as FastPath<S>;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { ScoringError, describeValue } from '../errors.js';
 import { itemBank } from '../scales/items.js';
 import { didYouMean } from '../text/nearest.js';
 import type { ItemKey, ScaleDefinition } from '../types.js';
-import { type PartialPath, compileFastPath } from './compiled.js';
+import { type LevelScorer, compileFastPath } from './compiled.js';
 import { isPlainObject } from './options.js';
 import { type ResultBuilder, type ScoreResult, resultBuilder } from './result.js';
 import { NOT_OFFERED, type ResolvedRules, notOffered, tally } from './rules.js';
@@ -42,28 +42,34 @@ function notPlain(answers: unknown): ScoringError {
 }
 
 /**
- * The fast path's scorer of answers it has read with some missing (`null`; bit i of `missing`
- * marks item i, `levels` holds the others' agreement levels): points, the one tally, the shared
- * result builder. `undefined` for an answer an item does not offer: the general engine reads it
- * again for its error.
+ * Scores answers from their agreement levels (by item position; `MISSING_LEVEL` for a missing
+ * answer): points from the rules, the one tally, the shared result builder. The general engine
+ * and the compiled fast path (for answer sets with missing answers) both end here. `undefined`
+ * for an answer an item does not offer: the general engine has refused it already, with its value;
+ * the fast path leaves it to the general engine.
  */
-export function partialPath<S extends ScaleDefinition>(rules: ResolvedRules<S>, build: ResultBuilder<S>): PartialPath<S> {
+export function levelScorer<S extends ScaleDefinition>(rules: ResolvedRules<S>, build: ResultBuilder<S>): LevelScorer<S> {
   const { keys, points: pointTable, memberships } = rules;
   const count = keys.length;
+  // Results share one shape: a points object cloned from this template keeps its hidden class.
   const template: Record<string, number | null> = {};
   for (const key of keys) template[key] = null;
+  // The scores' sums and missing counts: reused, as nothing of the caller's runs between the tally
+  // and the result built from it.
   const sums = new Int32Array(6);
-  return (missing, levels) => {
+  return (levels) => {
     const points = { ...template };
+    // Per call: scoring may be re-entered from a getter of the caller's, while reading answers.
     const itemPoints = new Int8Array(count);
     const missingItems: ItemKey<S>[] = [];
     for (let index = 0; index < count; index++) {
       const key = keys[index] as string;
-      if ((missing >> index) & 1) {
+      const level = levels[index] as number;
+      if (level === MISSING_LEVEL) {
         missingItems.push(key as ItemKey<S>);
         itemPoints[index] = MISSING;
       } else {
-        const point = (pointTable[index] as readonly number[])[(levels[index] as number) + 2] as number;
+        const point = (pointTable[index] as readonly number[])[level + 2] as number;
         if (point === NOT_OFFERED) return undefined;
         points[key] = point;
         itemPoints[index] = point;
@@ -83,26 +89,18 @@ export function partialPath<S extends ScaleDefinition>(rules: ResolvedRules<S>, 
  * returned as `invalid_answers` too.
  */
 export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>, ignoreUnknownKeys = false): Engine<S> {
-  const { keys, points: pointTable, memberships, coding } = rules;
+  const { keys, points: pointTable, coding } = rules;
   const count = keys.length;
   const onScale = new Set<string>(keys);
-  // Results share one shape: a points object cloned from this template keeps its hidden class.
-  const template: Record<string, number | null> = {};
-  for (const key of keys) template[key] = null;
   const build = resultBuilder(rules);
-  // The scores' sums and missing counts: reused, as nothing of the caller's runs between the tally
-  // and the result built from it.
-  const sums = new Int32Array(6);
-
-  const fast = compileFastPath(rules, exactLabels, build, partialPath(rules, build));
+  const fromLevels = levelScorer(rules, build);
+  const fast = compileFastPath(rules, exactLabels, build, fromLevels);
 
   function general(answers: unknown): ScoreResult<S> | ScoringError {
     if (!isPlainObject(answers)) return notPlain(answers);
     const record = answers;
-    const points = { ...template };
     // Per call: reading an answer may run the caller's getter, which may score again.
-    const itemPoints = new Int8Array(count);
-    const missingItems: ItemKey<S>[] = [];
+    const levels = new Int8Array(count);
     let known = 0;
     for (let index = 0; index < count; index++) {
       const key = keys[index] as string;
@@ -117,15 +115,8 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
         if (typeof read !== 'number') return read;
         level = read;
       }
-      if (level === MISSING_LEVEL) {
-        missingItems.push(key as ItemKey<S>);
-        itemPoints[index] = MISSING;
-      } else {
-        const point = (pointTable[index] as readonly number[])[level + 2] as number;
-        if (point === NOT_OFFERED) return notOffered(key, value);
-        points[key] = point;
-        itemPoints[index] = point;
-      }
+      if (level !== MISSING_LEVEL && (pointTable[index] as readonly number[])[level + 2] === NOT_OFFERED) return notOffered(key, value);
+      levels[index] = level;
     }
     // Every other own key must be an item of the bank (`__proto__`, `constructor` and the like
     // are unknown items), and its answer must be readable even though this scale does not score
@@ -142,9 +133,7 @@ export function createEngine<S extends ScaleDefinition>(rules: ResolvedRules<S>,
         if (typeof read !== 'number') return read;
       }
     }
-    const pointsOut = points as ScoreResult<S>['points'];
-    tally(memberships, itemPoints, MISSING, sums);
-    return build(pointsOut, missingItems, sums[0] as number, sums[1] as number, sums[2] as number, sums[3] as number, sums[4] as number, sums[5] as number);
+    return fromLevels(levels) as ScoreResult<S>;
   }
 
   const engine = (answers: unknown): ScoreResult<S> | ScoringError => {

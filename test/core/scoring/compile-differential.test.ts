@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreement, answerLabels, configure, djg11, djg6, resolveRules } from '../../../src/index.js';
 import { compileFastPath } from '../../../src/core/scoring/compiled.js';
-import { createEngine, partialPath } from '../../../src/core/scoring/engine.js';
+import { createEngine, levelScorer } from '../../../src/core/scoring/engine.js';
 import { resultBuilder } from '../../../src/core/scoring/result.js';
 import type { ScaleDefinition } from '../../../src/index.js';
 
@@ -49,7 +49,7 @@ describe('compiled fast path against the general engine', () => {
     it(`${scale.id} ${JSON.stringify(options ?? {})}: every complete answer set is scored by the fast path, with the general engine's result`, () => {
       const rules = resolveRules(scale, options);
       const build = resultBuilder(rules);
-      const fast = compileFastPath(rules, labels, build, partialPath(rules, build));
+      const fast = compileFastPath(rules, labels, build, levelScorer(rules, build));
       expect(fast).toBeDefined();
       const general = jitlessEngine(scale, options);
       let compiled = 0;
