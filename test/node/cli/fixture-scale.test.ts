@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineScale } from '../../../src/index.js';
 import { scoreRecords, scoreText } from '../../../src/batch/index.js';
-import { parseQuotedCsv, runCliCaptured } from '../../helpers/cli.js';
+import { parseQuotedCsv, parseQuotedCsvRows, runCliCaptured } from '../../helpers/cli.js';
+import { runPspp, skipPspp } from '../../helpers/sav.js';
 import { threePointJson, threePointPath, threePointReference, threePointStates } from '../../helpers/fixture-scale.js';
 
 const fixture = defineScale(threePointJson());
@@ -69,5 +70,39 @@ describe('issue 9: the fixture instrument (points 1/2/3, one total) through the 
     expectScored(parseQuotedCsv(text));
     const records = [...scoreRecords(fixture, patterns)];
     records.forEach(({ scores }, row) => expect([scores.total, scores.emotional, scores.social, scores.missingItems]).toEqual([threePointReference(patterns[row] as Record<string, string | null>).total, null, null, threePointReference(patterns[row] as Record<string, string | null>).missing]));
+  });
+
+  it.skipIf(skipPspp)('an SPSS file written by PSPP (codes with value labels, a user-missing code) is scored to an SPSS file PSPP reads back', async () => {
+    const lines = patterns.map((given, row) => [row, ...keys.map((key) => (given[key] === null ? '9' : (manualCode[given[key] as string] as string)))].join(' '));
+    runPspp(
+      [
+        `DATA LIST LIST /id ${keys.join(' ')}.`,
+        'BEGIN DATA',
+        ...lines,
+        'END DATA.',
+        `VALUE LABELS ${keys.join(' ')} 1 'nee' 2 'min of meer' 3 'ja'.`,
+        `MISSING VALUES ${keys.join(' ')} (9).`,
+        `SAVE OUTFILE='${join(directory, 'in.sav')}'.`,
+      ].join('\n'),
+      directory,
+      'write',
+    );
+    const { code } = await runCliCaptured(['score', join(directory, 'in.sav'), '--scale', threePointPath, '--out', join(directory, 'out.sav'), '--quiet']);
+    expect(code).toBe(0);
+    const listing = runPspp(`GET FILE='${join(directory, 'out.sav')}'.\nLIST id total emotional social category missing_items.\n`, directory, 'read', 'csv');
+    const rows = parseQuotedCsvRows(listing.slice(listing.indexOf('id,total')).split('\n\n')[0] as string).slice(1);
+    expect(rows).toHaveLength(patterns.length);
+    rows.forEach(([id, total, emotional, social, category, missing], row) => {
+      const expected = threePointReference(patterns[row] as Record<string, string | null>);
+      const band = fixture.categories.total.conventions[0]?.bands.find((entry) => entry.id === expected.band);
+      expect([Number(id), total?.trim(), emotional?.trim(), social?.trim(), category?.trim(), missing?.trim()]).toEqual([
+        row,
+        expected.total === null ? '.' : String(expected.total),
+        '.',
+        '.',
+        band === undefined ? '.' : String(band.code),
+        String(expected.missing),
+      ]);
+    });
   });
 });
