@@ -25,7 +25,7 @@ export function answerPoints(rules: ResolvedRules, position: number, answer: Can
 
 /** The scores a scale has: the total, and each subscale with items (a scale without subscales has its total only). */
 export function scoresOf(rules: ResolvedRules): ResolvedScore[] {
-  return rules.scores.filter((score) => score.items.length > 0);
+  return [...rules.presentScores];
 }
 
 /** The resolved score of a name; `invalid_option` for one the scale does not have (a subscale without items). */

@@ -238,7 +238,7 @@ export function scoringPlan<S extends ScaleDefinition>(scale: S, options: Syntax
   const categories: PlannedCategory[] = [];
   const written: (keyof OutputNames)[] = [];
   // A score without items (a scale without subscales) is always missing: no column is written.
-  for (const resolved of rules.scores.filter((entry) => entry.items.length > 0)) {
+  for (const resolved of rules.presentScores) {
     const [scoreKey, categoryKey] = outputKeys[resolved.name];
     const score: PlannedScore = {
       score: resolved.name,

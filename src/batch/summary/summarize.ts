@@ -309,7 +309,7 @@ function createLayout(scale: ScaleDefinition, scoring: ScoreOptions | undefined,
   // because it is not on the other one.
   // Copied: the per-row loop read the rules' frozen arrays measurably slower (300,000 rows of djg11).
   const itemSets = compiled.rules.scores.map((score) => [...score.items]);
-  const present = compiled.rules.scores.map((score) => score.items.length > 0);
+  const present = compiled.rules.scores.map((score) => compiled.rules.presentScores.includes(score));
   const setItemOffset = itemSets.map((items) => {
     const start = offset;
     offset += 2 * items.length;

@@ -55,6 +55,8 @@ export interface ResolvedRules<S extends ScaleDefinition = ScaleDefinition> {
   readonly points: readonly (readonly number[])[];
   /** The scores, in the order total, emotional, social. */
   readonly scores: readonly [ResolvedScore, ResolvedScore, ResolvedScore];
+  /** The scores the scale has, in the same order: the total and each subscale with items. */
+  readonly presentScores: readonly ResolvedScore[];
   /** Per item (by position), one bit per score that counts it (bit i: `scores[i]`). */
   readonly memberships: readonly number[];
   /** The coding numeric answers are read with, or `null` (numeric answers are then an error). */
@@ -209,6 +211,7 @@ export function rulesOf<S extends ScaleDefinition>(scale: S, checked: CheckedOpt
     keys: items.map((item) => item.key as ItemKey<S>),
     points: items.map((item) => [-2, -1, 0, 1, 2].map((level) => pointsOf(item, level))),
     scores: [...scores],
+    presentScores: scores.filter((entry) => entry.items.length > 0),
     memberships: items.map((_, index) => scores.reduce((bits, { items: members }, bit) => (members.includes(index) ? bits | (1 << bit) : bits), 0)),
     coding: checked.coding,
     applied: {

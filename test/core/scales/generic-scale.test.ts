@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ScaleDefinition, ScoringError, asAnswers, configure, createScorer, defineScale, resolveRules, safeScore } from '../../../src/index.js';
+import { type ScaleDefinition, ScoringError, asAnswers, configure, createScorer, defineScale, djg6, resolveRules, safeScore } from '../../../src/index.js';
 import { threePointJson, threePointReference, threePointStates } from '../../helpers/fixture-scale.js';
 
 const fixture: ScaleDefinition = defineScale(threePointJson());
@@ -33,6 +33,9 @@ describe('issue 9: an instrument unlike De Jong Gierveld is one definition file 
       ['emotional', 0, -1, 0],
       ['social', 0, -1, 0],
     ]);
+    // The scores the scale has: every path writes these alone.
+    expect(rules.presentScores.map((entry) => entry.name)).toEqual(['total']);
+    expect(resolveRules(djg6).presentScores.map((entry) => entry.name)).toEqual(['total', 'emotional', 'social']);
   });
 
   for (const jitless of [false, true]) {
