@@ -41,6 +41,7 @@ export type {
   GroupSummary,
   IndicatorPrevalence,
   ItemFrequencies,
+  PerScore,
   Prevalence,
   Reliability,
   ScoreStatistics,

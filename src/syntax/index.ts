@@ -9,7 +9,7 @@
  * @module loneliness-scales/syntax
  */
 export { scoringPlan } from './plan.js';
-export type { OutputNames, PlannedCategory, PlannedItem, PlannedScore, ScoringPlan, SyntaxOptions } from './plan.js';
+export type { OutputNames, PlannedCategory, PlannedItem, PlannedPoints, PlannedScore, ScoringPlan, SyntaxOptions } from './plan.js';
 export { toR } from './r.js';
 export type { ROptions } from './r.js';
 export { toSpss } from './spss.js';

@@ -47,7 +47,7 @@ export interface ResolvedRules<S extends ScaleDefinition = ScaleDefinition> {
   readonly keys: readonly ItemKey<S>[];
   /**
    * Points of each item (by position) for each agreement level, indexed by level + 2:
-   * `[no!, no, more or less, yes, yes!]`; {@link NOT_OFFERED} for an answer the item does not
+   * `[no!, no, more or less, yes, yes!]`; -1 (`NOT_OFFERED`) for an answer the item does not
    * offer. De Jong Gierveld items (MANUAL §3): the neutral answer scores 1 on every item;
    * agreeing is lonely on negatively worded items, disagreeing on positively worded ones. Items
    * with `points` in their definition score those.
