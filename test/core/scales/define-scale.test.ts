@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ScaleDefinition, createScorer, defineScale, djg11, djg6, safeScore } from '../../../src/index.js';
+import { random } from '../../helpers/dataset.js';
 
 const answers = ['yes', 'more or less', 'no', 'yes!', 'no!', null] as const;
 const copy = (scale: ScaleDefinition): unknown => JSON.parse(JSON.stringify(scale));
@@ -36,20 +37,14 @@ describe('defineScale: the shipped scales are themselves definitions (issue 9)',
     const defined = createScorer(defineScale(copy(djg11)), { coding: 'manual5' });
     const shipped = createScorer(djg11, { coding: 'manual5' });
     const keys = djg11.items.map((item) => item.key);
-    // A seeded generator (xorshift32): the same million patterns on every run.
-    let seed = 0x9e3779b9;
-    const next = (): number => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return seed >>> 0;
-    };
+    // Seeded: the same million patterns on every run.
+    const next = random(0x9e3779b9);
     const answer = [null, 1, 2, 3, 4, 5, 'ja', 'nee', 'min of meer'] as const;
     let differences = 0;
     let scored = 0;
     const given: Record<string, unknown> = {};
     for (let pattern = 0; pattern < 1_000_000; pattern++) {
-      for (const key of keys) given[key] = answer[next() % answer.length];
+      for (const key of keys) given[key] = answer[Math.floor(next() * answer.length)];
       const a = defined.safeScore(given);
       const b = shipped.safeScore(given);
       if (!a.success || !b.success) {
