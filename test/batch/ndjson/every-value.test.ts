@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScoringError, djg6 } from '../../../src/index.js';
+import { djg6 } from '../../../src/index.js';
+import { errorOf } from '../../helpers/errors.js';
 import { type BatchOptions, type RowProblem, type TextFormat, createBatchScorer, createDelimitedTokenizer, fieldText } from '../../../src/batch/internal.js';
 
 const items = 'emptiness,leanOn,trust,closeTo,missPeople,rejected';
@@ -24,16 +25,6 @@ function csvRows(output: string): string[][] {
   return rows;
 }
 
-function refusal(action: () => unknown): ScoringError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScoringError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
-
 describe('issue 8 #3: NDJSON output keeps every input value', () => {
   const header = `id,id,__proto__,total,reason,${items}`;
   const text = `${header}\nr1,r1-again,proto,99,because,${answers}\n`;
@@ -47,7 +38,7 @@ describe('issue 8 #3: NDJSON output keeps every input value', () => {
   });
 
   it('CSV → NDJSON without a prefix refuses a column named like a score column, naming it and suggesting --prefix', () => {
-    const error = refusal(() => run('csv', text, { output: 'ndjson' }));
+    const error = errorOf(() => run('csv', text, { output: 'ndjson' }));
     expect(error.code).toBe('duplicate_column');
     expect(error.value).toBe('total');
     expect(error.message).toMatch(/"total".*--prefix/);
@@ -60,9 +51,9 @@ describe('issue 8 #3: NDJSON output keeps every input value', () => {
 
   it('NDJSON → NDJSON refuses an input key `total` (first line or a later one) instead of overwriting it', () => {
     const object = JSON.parse(`{${items.split(',').map((key, index) => `"${key}":"${answers.split(',')[index]}"`).join(',')}}`);
-    const first = refusal(() => run('ndjson', `${JSON.stringify({ ...object, total: 7 })}\n`, {}));
+    const first = errorOf(() => run('ndjson', `${JSON.stringify({ ...object, total: 7 })}\n`, {}));
     expect([first.code, first.value]).toEqual(['duplicate_column', 'total']);
-    const later = refusal(() => run('ndjson', `${JSON.stringify(object)}\n${JSON.stringify(object)}\n${JSON.stringify({ ...object, total: 7 })}\n`, {}));
+    const later = errorOf(() => run('ndjson', `${JSON.stringify(object)}\n${JSON.stringify(object)}\n${JSON.stringify({ ...object, total: 7 })}\n`, {}));
     expect(later.message).toMatch(/^Line 3 has a key "total"/);
     const [kept] = lines(run('ndjson', `${JSON.stringify({ ...object, total: 7 })}\n`, { prefix: 'djg6_' }).output);
     expect(kept).toMatchObject({ total: 7, djg6_total: 4 });
