@@ -68,7 +68,10 @@ export interface OutputFile {
   readonly name: string;
   /** Whether the output appears only on `commit` (a regular file) or as it is written (a device or FIFO). */
   readonly atomic: boolean;
-  /** Whether `write` is synchronous: it may then be given bytes that are reused afterwards. */
+  /**
+   * Whether `write` may be given bytes that are reused once it returns: it writes them at once, or
+   * keeps a copy of what it could not write and returns a promise to wait for before writing more.
+   */
   readonly sync: boolean;
   /** Writes bytes; throws (or rejects with) a `ScoringError` `unwritable_output`, having discarded the output. */
   readonly write: (bytes: Uint8Array) => void | Promise<void>;
@@ -334,4 +337,41 @@ function syncDirectory(directory: string): void {
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/** What a batch scorer's output bytes are handed to: {@link scorerOutput}. */
+export interface ScorerOutput {
+  /** The scorer's `emit`: the bytes it is given are reused by the scorer once it returns. */
+  readonly emit: (bytes: Uint8Array) => void;
+  /** Waits until what was emitted is written (or, for a full pipe, handed to its stream). */
+  readonly drain: () => Promise<void>;
+  /** Whether `drain` has anything to wait for. */
+  readonly waiting: () => boolean;
+}
+
+/**
+ * Connects a batch scorer to an output: a synchronous output (a file, a pipe) is written as the
+ * bytes come, and a write it could not finish is waited for before the next chunk; any other gets
+ * copies, written in turn with back-pressure. `null` drops the bytes (a run that only counts).
+ */
+export function scorerOutput(output: Pick<OutputFile, 'write' | 'sync'> | null): ScorerOutput {
+  const ready: Uint8Array[] = [];
+  const pending: Promise<void>[] = [];
+  const emit =
+    output === null
+      ? () => undefined
+      : output.sync
+        ? (bytes: Uint8Array) => {
+            const written = output.write(bytes);
+            if (written !== undefined) pending.push(written);
+          }
+        : (bytes: Uint8Array) => void ready.push(bytes.slice());
+  return {
+    emit,
+    waiting: () => pending.length > 0 || ready.length > 0,
+    async drain() {
+      if (pending.length > 0) await Promise.all(pending.splice(0));
+      while (ready.length > 0) await output?.write(ready.shift() as Uint8Array);
+    },
+  };
 }

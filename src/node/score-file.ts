@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ScoringError } from '../index.js';
 import { type BatchCounts, type BatchOptions, type TextFormat, _createReaderScorer as createReaderScorer, createBatchScorer } from '../batch/index.js';
 import { defaultOutputFormat, formatOfName } from './cli/io.js';
-import { type FileIdentity, openOutputFile } from './output-file.js';
+import { type FileIdentity, openOutputFile, scorerOutput } from './output-file.js';
 import { openXlsx } from './xlsx/read-xlsx.js';
 
 /** Options of {@link scoreFile}: the batch options, and the input format when the name does not tell. */
@@ -54,17 +54,13 @@ export async function scoreFile(inputPath: string, outputPath: string | null, op
   const output = outputPath === null ? null : await openOutputFile(outputPath, { input, inputName: inputPath, fsync: options.fsync });
   const cleanups: (() => void)[] = [];
   try {
-    const ready: Uint8Array[] = [];
-    const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
+    const { emit, drain } = scorerOutput(output);
     const from = options.from ?? formatOfName(inputPath);
     // SPSS input goes to SPSS only when the output is named .sav (or `output` says so); .xlsx input to CSV.
     const scoring = options.output === undefined ? { ...options, output: defaultOutputFormat(outputPath, from) } : options;
     const workbook = from === 'xlsx' ? openXlsx(inputPath, inputPath, options.sheet) : null;
     if (workbook !== null) cleanups.push(workbook.close);
     const scorer = workbook === null ? createBatchScorer(from, scoring, emit) : createReaderScorer(from, workbook.read, scoring, emit);
-    const drain = async () => {
-      while (ready.length > 0) await output?.write(ready.shift() as Uint8Array);
-    };
     for await (const chunk of workbook === null ? readInput(inputPath, options.signal) : abortable(workbook.chunks, options.signal)) {
       scorer.push(chunk);
       await drain();

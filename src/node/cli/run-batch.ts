@@ -1,6 +1,7 @@
 import type { Coding } from '../../index.js';
 import { type BatchCounts, type BatchOptions, type DialectNote, type RowProblem, _createReaderScorer as createReaderScorer, createBatchScorer } from '../../batch/index.js';
 import type { CommandIo } from './command.js';
+import { scorerOutput } from '../output-file.js';
 import type { OpenedInput, Output } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -38,9 +39,7 @@ export async function runBatch(
     if (problem.code === 'invalid_utf8') invalidUtf8 = true;
     if (!quiet && reported <= REPORTED_ROWS) io.stderr.write(`${input.name}:${problem.line}: ${problem.message}\n`);
   };
-  const ready: Uint8Array[] = [];
-  // A file is written as the bytes come; a stream gets copies, written with back-pressure.
-  const emit = output === null ? () => undefined : output.sync ? (bytes: Uint8Array) => void output.write(bytes) : (bytes: Uint8Array) => void ready.push(bytes.slice());
+  const { emit, drain, waiting } = scorerOutput(output);
   const onCoding = (coding: Coding) => {
     if (!quiet) io.stderr.write(`${input.name}: the coding is read from the file's ${coding.name}.\n`);
   };
@@ -48,19 +47,13 @@ export async function runBatch(
     input.read === undefined
       ? createBatchScorer(input.format, { ...options, onProblem, onDialect, onCoding }, emit)
       : createReaderScorer(input.format, input.read, { ...options, onProblem, onDialect, onCoding }, emit);
-  const drain = async () => {
-    while (ready.length > 0) {
-      const pending = output?.write(ready.shift() as Uint8Array);
-      if (pending !== undefined) await pending;
-    }
-  };
   let bytes = 0;
   try {
     for await (const chunk of input.chunks) {
       const data = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
       bytes += data.length;
       scorer.push(data);
-      if (ready.length > 0) await drain();
+      if (waiting()) await drain();
       progress.update(bytes, scorer.counts.read);
     }
     scorer.end();
