@@ -176,7 +176,12 @@ export async function openOutputFile(path: string, options: OutputFileOptions = 
   return openReplacing(name, absolute, stats, options.fsync === true);
 }
 
-/** A device or FIFO: opened for appending (a no-op for devices; `>>` kept for `/dev/stdout`) and written asynchronously, so that a full pipe never blocks signals. */
+/**
+ * A device or FIFO: opened for appending (a no-op for devices; `>>` kept for `/dev/stdout`). A FIFO
+ * is written asynchronously, so that a full pipe never blocks signals; a character device
+ * (`/dev/null`, a terminal) takes its bytes at once and is written synchronously, without a copy
+ * of each chunk (a third of a million-row run's time).
+ */
 async function openInPlace(name: string, path: string): Promise<OutputFile> {
   let handle: FileHandle;
   try {
@@ -192,6 +197,32 @@ async function openInPlace(name: string, path: string): Promise<OutputFile> {
     closed = true;
     handle.close().catch(() => undefined);
   };
+  const failed = (error: unknown) => {
+    close();
+    return unwritable(name, path, describeFileError(error));
+  };
+  const commit = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  if (isCharacterDevice(handle.fd)) {
+    return {
+      name,
+      atomic: false,
+      sync: true,
+      write(bytes) {
+        try {
+          let offset = 0;
+          while (offset < bytes.length) offset += writeSync(handle.fd, bytes, offset, bytes.length - offset);
+        } catch (error) {
+          throw failed(error);
+        }
+      },
+      commit,
+      discard: close,
+    };
+  }
   return {
     name,
     atomic: false,
@@ -201,17 +232,20 @@ async function openInPlace(name: string, path: string): Promise<OutputFile> {
         let offset = 0;
         while (offset < bytes.length) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
       } catch (error) {
-        close();
-        throw unwritable(name, path, describeFileError(error));
+        throw failed(error);
       }
     },
-    async commit() {
-      if (closed) return;
-      closed = true;
-      await handle.close();
-    },
+    commit,
     discard: close,
   };
+}
+
+function isCharacterDevice(descriptor: number): boolean {
+  try {
+    return fstatSync(descriptor).isCharacterDevice();
+  } catch {
+    return false;
+  }
 }
 
 /** A regular file: written to a temporary file in the same directory (one file system, so `rename` is atomic), renamed over the target on commit. */

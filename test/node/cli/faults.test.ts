@@ -268,6 +268,16 @@ describe('issue 8: FIFOs, process substitution, /dev/stdin and - are inputs', ()
 });
 
 describe('issue 8 #2: read-only and full output locations', () => {
+  it('--out /dev/full (a device written at once) and > /dev/full: exit 3, the device and the full disk named', async () => {
+    const directory = workspace({ 's.csv': survey });
+    const named = await runCliProcess(['score', 's.csv', ...byNumber, '--quiet', '--out', '/dev/full'], { cwd: directory });
+    expect(named.code).toBe(3);
+    expect(named.stderr).toMatch(/Cannot write \/dev\/full: no space left on the device \(ENOSPC\)/);
+    const redirected = await runCliProcess(['score', 's.csv', ...byNumber, '--quiet'], { cwd: directory, shellSuffix: '> /dev/full' });
+    expect(redirected.code).toBe(3);
+    expect(redirected.stderr).toMatch(/ENOSPC/);
+  });
+
   it('a read-only output location is a usage error (exit 2); an existing --out is unchanged', async (context) => {
     const directory = workspace({ 's.csv': survey });
     const locked = join(directory, 'locked');
