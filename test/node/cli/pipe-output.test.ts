@@ -25,6 +25,12 @@ beforeAll(async () => {
   expect(expected.length).toBeGreaterThan(3_000_000);
 });
 
+/** Runs `score` into a bash pipeline `| READER` that writes `file`; the CLI's status, its stderr and the file. */
+async function throughShellPipe(reader: string, file: string): Promise<{ code: number | null; stderr: string; text: string }> {
+  const run = await runCliProcess(score, { cwd: directory, shell: 'bash', shellSuffix: `| ${reader}; exit \${PIPESTATUS[0]}` });
+  return { code: run.code, stderr: run.stderr, text: readFileSync(join(directory, file), 'utf8') };
+}
+
 describe('CLI output on a pipe', () => {
   it('a reader that keeps up gets the bytes of --out', async () => {
     const run = await runCliProcess(score, { cwd: directory });
@@ -33,10 +39,7 @@ describe('CLI output on a pipe', () => {
   });
 
   it('a shell pipe whose reader keeps up (| cat) gets the bytes of --out', async () => {
-    const run = await runCliProcess(score, { cwd: directory, shell: 'bash', shellSuffix: '| cat > piped.csv; exit ${PIPESTATUS[0]}' });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(readFileSync(join(directory, 'piped.csv'), 'utf8')).toBe(expected);
+    expect(await throughShellPipe('cat > piped.csv', 'piped.csv')).toEqual({ code: 0, stderr: '', text: expected });
   });
 
   it('a shell pipe whose reader stops again and again, each time longer than the CLI waits on a full pipe, gets the bytes of --out, in order', async () => {
@@ -59,26 +62,16 @@ for (;;) {
 }
 `,
     );
-    const reader = `${JSON.stringify(process.execPath)} slow-reader.cjs slowly.csv`;
-    const run = await runCliProcess(score, { cwd: directory, shell: 'bash', shellSuffix: `| ${reader}; exit \${PIPESTATUS[0]}` });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const slowly = readFileSync(join(directory, 'slowly.csv'), 'utf8');
-    expect(slowly.length).toBe(expected.length);
-    expect(slowly).toBe(expected);
+    const run = await throughShellPipe(`${JSON.stringify(process.execPath)} slow-reader.cjs slowly.csv`, 'slowly.csv');
+    expect(run.text.length).toBe(expected.length);
+    expect(run).toEqual({ code: 0, stderr: '', text: expected });
   });
 
   it('a shell pipe whose reader starts late (| { sleep 0.3; cat; }) gets the bytes of --out', async () => {
-    const run = await runCliProcess(score, { cwd: directory, shell: 'bash', shellSuffix: '| { sleep 0.3; cat > late.csv; }; exit ${PIPESTATUS[0]}' });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(readFileSync(join(directory, 'late.csv'), 'utf8')).toBe(expected);
+    expect(await throughShellPipe('{ sleep 0.3; cat > late.csv; }', 'late.csv')).toEqual({ code: 0, stderr: '', text: expected });
   });
 
   it('a reader that closes early (| head) ends the run with status 0 and nothing on stderr', async () => {
-    const run = await runCliProcess(score, { cwd: directory, shell: 'bash', shellSuffix: '| head -c 100 > head.txt; exit ${PIPESTATUS[0]}' });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(readFileSync(join(directory, 'head.txt'), 'utf8')).toBe(expected.slice(0, 100));
+    expect(await throughShellPipe('head -c 100 > head.txt', 'head.txt')).toEqual({ code: 0, stderr: '', text: expected.slice(0, 100) });
   });
 });
