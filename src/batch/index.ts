@@ -14,16 +14,16 @@
 export { scoreColumns } from './columnar/score-columns.js';
 export type { ArrowLikeColumn, CodeColumn, ColumnarOptions, ColumnarScores } from './columnar/score-columns.js';
 export type { RowScores } from './scoring/row-scores.js';
-export { scoreColumnKeys, scoreColumnNames } from './scoring/score-columns.js';
-export type { ScoreColumn } from './scoring/score-columns.js';
+export { scoreColumnKeys, scoreColumnNames } from './scoring/output-columns.js';
+export type { ScoreColumn } from './scoring/output-columns.js';
 export { createBatchScorer } from './streams/create-batch-scorer.js';
 // For the Node layer's readers that need more than bytes (an .xlsx sheet): internal, no semver
 // promise; exported here so that the Node layer shares this entry's one copy of the pipeline.
 export { createReaderScorer as _createReaderScorer } from './streams/create-batch-scorer.js';
-export { BadRowError, DEFAULT_MISSING_VALUES } from './streams/options.js';
-export type { BatchCounts, BatchOptions, BatchScorer, DialectNote, InputEncoding, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/options.js';
-export { batchFormats } from './streams/formats.js';
-export type { FormatDefinition } from './streams/formats.js';
+export { BadRowError, DEFAULT_MISSING_VALUES } from './streams/batch-options.js';
+export type { BatchCounts, BatchOptions, BatchScorer, DialectNote, InputEncoding, RowEvent, RowProblem, RowProblemCode, TextFormat } from './streams/batch-options.js';
+export { batchFormats } from './streams/format-registry.js';
+export type { FormatDefinition } from './streams/format-registry.js';
 export { scoreRecords, scoreRecordsAsync } from './streams/score-records.js';
 export type { RecordOptions, ScoredRecord } from './streams/score-records.js';
 export { scoreText, scoringTransform } from './streams/score-text.js';

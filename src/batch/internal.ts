@@ -8,8 +8,8 @@ export { INVALID_POINT, MISSING_POINT, bandLabel, compileScale } from './scoring
 export type { CompiledScale } from './scoring/compile.js';
 export { missingMarkers } from './scoring/missing-values.js';
 export { emptyRowScores, malformedRow, scoreRowPoints } from './scoring/row-scores.js';
-export { cellText, scoreCells, scoreRecord, scoreValues } from './scoring/score-columns.js';
-export { batchFormat } from './streams/formats.js';
+export { cellText, scoreCells, scoreRecord, scoreValues } from './scoring/output-columns.js';
+export { batchFormat } from './streams/format-registry.js';
 export { createWeightReader, parseWeight } from './summary/weights.js';
 export { wilsonInterval } from './summary/wilson.js';
 export { createReaderScorer } from './streams/create-batch-scorer.js';

@@ -1,4 +1,4 @@
-import { BadRowError } from '../streams/options.js';
+import { BadRowError } from '../streams/batch-options.js';
 import type { ByteReader, ReaderOptions, RecordView, RowTarget } from '../streams/rows.js';
 import { detectDelimiter } from './dialect.js';
 import { fieldText } from './fields.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_RECORD_BYTES } from '../streams/options.js';
+import { DEFAULT_MAX_RECORD_BYTES } from '../streams/batch-options.js';
 import type { RecordView } from '../streams/rows.js';
 import { formulaStart } from './cells.js';
 import { fieldText, pointOfField } from './fields.js';

@@ -1,5 +1,5 @@
 import { emptyRowScores, malformedRow, type RowScores } from '../scoring/row-scores.js';
-import { addedColumnNames, cellText, scoreCells, scoreColumnNames } from '../scoring/score-columns.js';
+import { addedColumnNames, cellText, scoreCells, scoreColumnNames } from '../scoring/output-columns.js';
 import type { ByteSink } from '../streams/byte-sink.js';
 import type { InputRow, ObjectRow, RecordView, RowWriter, WriterOptions } from '../streams/rows.js';
 import { encodeCell, formulaStart } from './cells.js';

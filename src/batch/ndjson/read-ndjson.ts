@@ -1,5 +1,5 @@
 import { MISSING_POINT } from '../scoring/compile.js';
-import { cellText } from '../scoring/score-columns.js';
+import { cellText } from '../scoring/output-columns.js';
 import type { ByteReader, ObjectRow, ReaderOptions, RecordView, RowTarget } from '../streams/rows.js';
 import { createDelimitedTokenizer } from '../delimited/tokenizer.js';
 

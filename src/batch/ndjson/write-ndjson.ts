@@ -1,6 +1,6 @@
 import { ScoringError } from '../../index.js';
 import type { RowScores } from '../scoring/row-scores.js';
-import { addedColumnNames, scoreColumnNames, scoreValues } from '../scoring/score-columns.js';
+import { addedColumnNames, scoreColumnNames, scoreValues } from '../scoring/output-columns.js';
 import type { ByteSink } from '../streams/byte-sink.js';
 import type { InputRow, ObjectRow, RecordView, RowWriter, WriterOptions } from '../streams/rows.js';
 import { fieldText } from '../delimited/fields.js';

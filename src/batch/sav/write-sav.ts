@@ -1,6 +1,6 @@
 import { type CategoryBand, type Language, ScoringError } from '../../index.js';
 import type { RowScores } from '../scoring/row-scores.js';
-import { scoreColumnNames } from '../scoring/score-columns.js';
+import { scoreColumnNames } from '../scoring/output-columns.js';
 import type { ByteSink } from '../streams/byte-sink.js';
 import type { HeaderContext, InputRow, RowWriter, WriterOptions } from '../streams/rows.js';
 import { HIGHEST, type SavDictionary, SYSMIS } from './dictionary.js';

@@ -2,8 +2,8 @@ import { ScoringError } from '../../index.js';
 import { createByteSink } from './byte-sink.js';
 import { readDelimiter } from '../delimited/dialect.js';
 import { createDecodingFront, readEncodingName } from './encoding.js';
-import { batchFormat } from './formats.js';
-import { type BatchOptions, type BatchScorer, DEFAULT_MAX_RECORD_BYTES, type TextFormat } from './options.js';
+import { batchFormat } from './format-registry.js';
+import { type BatchOptions, type BatchScorer, DEFAULT_MAX_RECORD_BYTES, type TextFormat } from './batch-options.js';
 import { createRowPipeline } from './row-pipeline.js';
 import type { ReaderFactory } from './rows.js';
 

@@ -4,7 +4,7 @@ import { INVALID_POINT, MISSING_POINT, UNREAD_POINT, compileScale } from '../sco
 import { missingMarkers } from '../scoring/missing-values.js';
 import { type RowScores, emptyRowScores, malformedRow, scoreRowPoints } from '../scoring/row-scores.js';
 import { createWeightReader } from '../summary/weights.js';
-import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './options.js';
+import { BadRowError, type BatchCounts, DEFAULT_MISSING_VALUES, type BatchOptions, type RowEvent } from './batch-options.js';
 import { codingFromLabels } from './label-coding.js';
 import { TextInterner } from './text-interner.js';
 import type { HeaderContext, InputRow, RowTarget, RowWriter } from './rows.js';

@@ -5,7 +5,7 @@ import type { CategoryBand, Language } from '../../index.js';
 import type { CompiledScale } from '../scoring/compile.js';
 import type { RowScores } from '../scoring/row-scores.js';
 import type { ByteSink } from './byte-sink.js';
-import type { DialectNote } from './options.js';
+import type { DialectNote } from './batch-options.js';
 
 /** What every row offers the pipeline, whatever its format. */
 interface RowReading {

@@ -2,7 +2,7 @@ import { type ColumnSpec, type ScaleDefinition, type ScoreOptions, columnNames, 
 import { MISSING_POINT, compileScale } from '../scoring/compile.js';
 import { missingMarkers } from '../scoring/missing-values.js';
 import { type RowScores, emptyRowScores, scoreRowPoints } from '../scoring/row-scores.js';
-import { DEFAULT_MISSING_VALUES } from './options.js';
+import { DEFAULT_MISSING_VALUES } from './batch-options.js';
 
 /** Options of {@link scoreRecords} and {@link scoreRecordsAsync}. */
 export interface RecordOptions {

@@ -1,4 +1,4 @@
-import type { BatchCounts, BatchOptions, TextFormat } from './options.js';
+import type { BatchCounts, BatchOptions, TextFormat } from './batch-options.js';
 import { createBatchScorer } from './create-batch-scorer.js';
 
 /** Chunks from anywhere: a Web `ReadableStream`, a Node stream, any (async) iterable of bytes or text. */

@@ -1,6 +1,6 @@
 import { type AppliedRules, type CategoryBand, type ItemPoints, type LocalizedText, type ScaleDefinition, type ScoreOptions, ScoringError } from '../../index.js';
 import { type CompiledScale, MISSING_POINT, compileScale } from '../scoring/compile.js';
-import type { RowEvent } from '../streams/options.js';
+import type { RowEvent } from '../streams/batch-options.js';
 import { DEFAULT_MAX_GROUPS, type GroupBy, type GroupKind, groupOf, readGroupings } from './group-by.js';
 import { type IndicatorDefinition, indicatorsOf } from './indicators.js';
 import { type Interval, wilsonInterval } from './wilson.js';

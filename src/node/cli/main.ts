@@ -1,10 +1,10 @@
 import { ScoringError } from '../../index.js';
 import { BadRowError } from '../../batch/index.js';
 import { type Command, type CommandIo, UsageError, exitCodes } from './command.js';
-import { scoreCommand } from './commands/score.js';
-import { summaryCommand } from './commands/summary.js';
-import { syntaxCommand } from './commands/syntax.js';
-import { exampleCommand } from './commands/example.js';
+import { scoreCommand } from './commands/score-command.js';
+import { summaryCommand } from './commands/summary-command.js';
+import { syntaxCommand } from './commands/syntax-command.js';
+import { exampleCommand } from './commands/example-command.js';
 
 /** The CLI's subcommands (internal). Adding a command is adding it here. */
 export const commands: readonly Command[] = [scoreCommand, summaryCommand, syntaxCommand, exampleCommand];

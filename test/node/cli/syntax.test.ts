@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { djg11, djg6, parseCoding } from '../../../src/index.js';
 import { exitCodes } from '../../../src/node/cli/command.js';
-import { syntaxCommand } from '../../../src/node/cli/commands/syntax.js';
+import { syntaxCommand } from '../../../src/node/cli/commands/syntax-command.js';
 import { runCli } from '../../../src/node/cli/main.js';
 import { toR, toSpss, toSql } from '../../../src/syntax/index.js';
 

@@ -1,4 +1,4 @@
-import { parseCommandLine } from '../batch-options.js';
+import { parseCommandLine } from '../shared-options.js';
 import { type Command, type CommandIo, UsageError, exitCodes } from '../command.js';
 import { openOutputPath } from '../io.js';
 import { sampleFiles } from '../sample-files.js';

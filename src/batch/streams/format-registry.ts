@@ -5,7 +5,7 @@ import { createNdjsonReader } from '../ndjson/read-ndjson.js';
 import { createNdjsonWriter } from '../ndjson/write-ndjson.js';
 import { createSavReader } from '../sav/read-sav.js';
 import { createSavWriter } from '../sav/write-sav.js';
-import type { TextFormat } from './options.js';
+import type { TextFormat } from './batch-options.js';
 import type { ReaderFactory, WriterFactory } from './rows.js';
 
 /** A format the batch scorer reads or writes: its name, file extensions, and reader and writer. */

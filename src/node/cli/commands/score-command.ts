@@ -1,6 +1,6 @@
 import { batchFormats, scoreColumnNames } from '../../../batch/index.js';
 import { type Command, UsageError, exitCodes } from '../command.js';
-import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
+import { parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../shared-options.js';
 import { defaultOutputFormat, openInput, openOutput, readFormatOption } from '../io.js';
 import { runBatch } from '../run-batch.js';
 

@@ -1,6 +1,6 @@
 import type { ScaleDefinition } from '../../../index.js';
 import type { OutputNames, SqlOptions, SyntaxTarget } from '../../../syntax/index.js';
-import { parseCommandLine, readPairs, readScoringOptions, scoringOptions, scoringOptionsHelp } from '../batch-options.js';
+import { parseCommandLine, readPairs, readScoringOptions, scoringOptions, scoringOptionsHelp } from '../shared-options.js';
 import { type Command, type CommandIo, UsageError, exitCodes } from '../command.js';
 import { openOutputPath } from '../io.js';
 

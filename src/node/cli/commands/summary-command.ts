@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { categoryChartSvg, createSummary, renderSummaryHtml, renderSummaryJson, renderSummaryMarkdown, renderSummaryText } from '../../../batch/index.js';
 import { type Command, type CommandIo, UsageError, exitCodes } from '../command.js';
-import { type BatchCliOptions, parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../batch-options.js';
+import { type BatchCliOptions, parseCommandLine, readBatchOptions, sharedOptionsHelp } from '../shared-options.js';
 import { type OpenedInput, type Output, openInput, openOutputPath, refuseStdoutOverInput } from '../io.js';
 import { runBatch } from '../run-batch.js';
 
