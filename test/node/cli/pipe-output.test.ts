@@ -3,12 +3,14 @@
  * keeps up, through the stream when the pipe stays full, and in order either way. The bytes are
  * those of `--out`, whatever the reader's pace; a reader that closes early ends the run quietly.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRows, toCsv } from '../../helpers/dataset.js';
-import { runCliProcess } from '../../helpers/cli-process.js';
+import { cliCommand, runCliProcess } from '../../helpers/cli-process.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'djg-pipe-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -73,5 +75,28 @@ for (;;) {
 
   it('a reader that closes early (| head) ends the run with status 0 and nothing on stderr', async () => {
     expect(await throughShellPipe('head -c 100 > head.txt', 'head.txt')).toEqual({ code: 0, stderr: '', text: expected.slice(0, 100) });
+  });
+
+  it('a reader that never reads: the run waits in the event loop, not in a write, so SIGINT ends it at once', async () => {
+    const fifo = join(directory, 'stalled.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Opened for reading and writing, so that the open does not wait for a writer: a reader that never reads.
+    const stalled = openSync(fifo, 'r+');
+    const [command = '', ...rest] = cliCommand;
+    const child = spawn(command, [...rest, ...score], { cwd: directory, stdio: ['ignore', stalled, 'pipe'] });
+    try {
+      const exited = once(child, 'exit');
+      // Long enough for the CLI to start and fill the FIFO (64 KiB of 3.5 MB).
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(child.exitCode).toBeNull();
+      const sent = Date.now();
+      child.kill('SIGINT');
+      const ended = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running 5 s after SIGINT'), 5000))]);
+      expect(ended).toEqual([null, 'SIGINT']);
+      expect(Date.now() - sent).toBeLessThan(1000);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      closeSync(stalled);
+    }
   });
 });
