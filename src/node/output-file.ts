@@ -14,6 +14,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  write,
   writeSync,
 } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
@@ -96,10 +97,27 @@ export interface OutputFileOptions {
    * of a 1M-row run).
    */
   readonly fsync?: boolean | undefined;
+  /**
+   * Bytes written synchronously before writes move to the thread pool (default 64 MiB). Internal:
+   * tests set it low to run the thread-pool path on small files.
+   */
+  readonly writtenHere?: number | undefined;
 }
 
 /** Bytes written between background flushes of a temporary file. */
 const BACKGROUND_FLUSH = 8 << 20;
+
+/**
+ * Bytes of a replaced file written synchronously before its writes move to the thread pool. A
+ * million-row output (62 MB) stays below: it needs no copies and no threads (peak memory 57 MB).
+ * Above it, writing a megabyte took the kernel about 1.8 ms against 0.3 ms in the first 64 MB,
+ * on the benchmark machine: at 10 million rows, overlapping the writes with scoring saves 0.5 s.
+ */
+const WRITTEN_HERE = 64 << 20;
+
+/** Writes of a replaced file on the thread pool at once; the next waits for one to end. */
+const WRITES_IN_FLIGHT = 1;
+
 
 /** Discards of the temporary files not yet committed or discarded, for signal and exit handlers. */
 const pending = new Set<() => void>();
@@ -173,7 +191,7 @@ export async function openOutputFile(path: string, options: OutputFileOptions = 
   }
   if (stats?.isDirectory() === true) throw unwritable(name, absolute, describeFileError({ code: 'EISDIR' }));
   if (stats !== undefined && (!stats.isFile() || isDescriptorPath(absolute))) return openInPlace(name, absolute);
-  return openReplacing(name, absolute, stats, options.fsync === true);
+  return openReplacing(name, absolute, stats, options.fsync === true, options.writtenHere ?? WRITTEN_HERE);
 }
 
 /**
@@ -249,7 +267,7 @@ function isCharacterDevice(descriptor: number): boolean {
 }
 
 /** A regular file: written to a temporary file in the same directory (one file system, so `rename` is atomic), renamed over the target on commit. */
-function openReplacing(name: string, absolute: string, existing: BigIntStats | undefined, durable: boolean): OutputFile {
+function openReplacing(name: string, absolute: string, existing: BigIntStats | undefined, durable: boolean, writtenHere: number): OutputFile {
   let target = absolute;
   if (existing !== undefined) {
     try {
@@ -282,28 +300,89 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
   }
   let open = true;
   let done = false;
+  // Operations on the descriptor still running on the thread pool (writes and the background
+  // flush): a discarded output's descriptor is closed only when they have ended, so that no
+  // write can reach a file that reuses its number.
+  let busy = 0;
+  let closeWhenIdle = false;
+  const closeDescriptor = () => {
+    if (!open) return;
+    open = false;
+    if (busy > 0) {
+      closeWhenIdle = true;
+      return;
+    }
+    try {
+      closeSync(descriptor);
+    } catch {
+      // Already unusable; the file is deleted next.
+    }
+  };
+  const ended = () => {
+    busy--;
+    if (closeWhenIdle && busy === 0) {
+      closeWhenIdle = false;
+      try {
+        closeSync(descriptor);
+      } catch {
+        // Already unusable.
+      }
+    }
+  };
   // Written data is flushed to disk in the background while the run goes on, so that the flush
   // before the rename finds little left to do (it would otherwise add ~8% to a 1M-row run).
   let unflushed = 0;
   let flushing: Promise<void> | undefined;
   const flushInBackground = () => {
     unflushed = 0;
-    flushing = new Promise<void>((resolvePromise) => fdatasync(descriptor, () => resolvePromise())).then(() => {
+    busy++;
+    flushing = new Promise<void>((resolvePromise) =>
+      fdatasync(descriptor, () => {
+        ended();
+        resolvePromise();
+      }),
+    ).then(() => {
       flushing = undefined;
     });
+  };
+  // Bytes are written at their own positions. The first `writtenHere` bytes are written here, at
+  // once; beyond them (where each megabyte costs the kernel more) the thread pool writes copies,
+  // at most WRITES_IN_FLIGHT at a time, while the rows go on being scored. The first failure of a
+  // write on the thread pool is kept and thrown by the next write or by commit.
+  let position = 0;
+  let writes = 0;
+  let failure: unknown;
+  const spares: Uint8Array[] = [];
+  const waiting: (() => void)[] = [];
+  const writeAt = (buffer: Uint8Array, length: number, at: number, offset: number) => {
+    busy++;
+    writes++;
+    write(descriptor, buffer, offset, length - offset, at + offset, (error, written) => {
+      writes--;
+      if (error === null && written > 0 && offset + written < length && !done) {
+        ended();
+        writeAt(buffer, length, at, offset + written);
+        return;
+      }
+      if (failure === undefined) {
+        if (error !== null) failure = error;
+        else if (offset + written < length && !done) failure = Object.assign(new Error('the file system wrote nothing'), { code: 'EIO' });
+      }
+      spares.push(buffer);
+      ended();
+      for (const wake of waiting.splice(0)) wake();
+    });
+  };
+  const failed = () => {
+    const error = failure;
+    discard();
+    return unwritable(name, target, describeFileError(error), left);
   };
   const discard = () => {
     if (done) return;
     done = true;
     pending.delete(discard);
-    if (open) {
-      open = false;
-      try {
-        closeSync(descriptor);
-      } catch {
-        // Already unusable; the file is deleted next.
-      }
-    }
+    closeDescriptor();
     try {
       unlinkSync(temporary);
     } catch {
@@ -326,18 +405,36 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
     atomic: true,
     sync: true,
     write(bytes) {
-      try {
-        let offset = 0;
-        while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
-      } catch (error) {
-        discard();
-        throw unwritable(name, target, describeFileError(error), left);
-      }
+      if (failure !== undefined) throw failed();
+      if (done) throw unwritable(name, target, 'the output was abandoned', left);
+      if (bytes.length === 0) return undefined;
+      const at = position;
+      position += bytes.length;
       unflushed += bytes.length;
       if (durable && unflushed >= BACKGROUND_FLUSH && flushing === undefined) flushInBackground();
+      if (at < writtenHere) {
+        try {
+          let offset = 0;
+          while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset, at + offset);
+        } catch (error) {
+          failure ??= error;
+          throw failed();
+        }
+        return undefined;
+      }
+      // Buffers are reused, so that no garbage is left per chunk: as many exist as writes ever ran
+      // at once (WRITES_IN_FLIGHT and the chunks of one input chunk).
+      let copy = spares.pop();
+      if (copy === undefined || copy.length < bytes.length) copy = new Uint8Array(Math.max(bytes.length, 1 << 20));
+      copy.set(bytes);
+      writeAt(copy, bytes.length, at, 0);
+      if (writes < WRITES_IN_FLIGHT) return undefined;
+      return new Promise<void>((resolvePromise) => waiting.push(resolvePromise));
     },
     async commit() {
       if (done) throw unwritable(name, target, 'the output was abandoned', left);
+      while (writes > 0) await new Promise<void>((resolvePromise) => waiting.push(resolvePromise));
+      if (failure !== undefined) throw failed();
       // The descriptor stays open until the background flush has finished with it.
       await flushing;
       if (done) throw unwritable(name, target, 'the output was abandoned', left);

@@ -100,7 +100,7 @@ function xlsxFromStream(argument: string): UsageError {
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const descriptor = openSync(path, 'r');
   try {
-    const buffer = new Uint8Array(1 << 20);
+    const buffer = new Uint8Array(1 << 19);
     for (;;) {
       const bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
       if (bytesRead === 0) return;
