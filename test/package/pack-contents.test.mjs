@@ -27,7 +27,7 @@ export const allowed = [
   new RegExp(`^dist/(${entries.join('|')})\\.(js|cjs|d\\.ts|d\\.cts)$`),
   /^dist\/cli\.js$/,
   // Declarations shared between entry points (tsup writes them as chunks with a content hash).
-  /^dist\/[a-z]+-[A-Za-z0-9_-]{8}\.d\.c?ts$/,
+  /^dist\/[a-z]+(-[a-z]+)*-[A-Za-z0-9_-]{8}\.d\.c?ts$/,
 ];
 
 /** Files that must never be published, named so that a failure says what went wrong. */
@@ -67,6 +67,7 @@ test('the package holds every file its manifest points at', () => {
 test('the allow-list refuses what it must (the check can fail)', () => {
   assert.equal(refusal('dist/index.js'), undefined);
   assert.equal(refusal('dist/options-CzppUTMk.d.ts'), undefined);
+  assert.equal(refusal('dist/batch-options-BRihqDdt.d.cts'), undefined);
   assert.equal(refusal('test/core/errors.test.ts'), 'a test folder');
   assert.equal(refusal('dist/index.test.js'), 'a test file');
   assert.equal(refusal('dist/index.js.map'), 'a source map');
