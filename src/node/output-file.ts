@@ -109,15 +109,15 @@ const BACKGROUND_FLUSH = 8 << 20;
 
 /**
  * Bytes of a replaced file written synchronously before its writes move to the thread pool. A
- * million-row output (62 MB) stays below: it needs no copies and no threads (peak memory 57 MB).
- * Above it, writing a megabyte took the kernel about 1.8 ms against 0.3 ms in the first 64 MB,
- * on the benchmark machine: at 10 million rows, overlapping the writes with scoring saves 0.5 s.
+ * million-row output (62 MB) stays below: it needs no copies and no threads (peak memory 55.5 MB).
+ * In a large file, writing a megabyte took the kernel about 1.7 ms against 0.3 ms in a 55 MB one,
+ * on the benchmark machine: at 10 million rows, overlapping the writes with scoring saved about
+ * 0.7 s (docs/benchmarks.md).
  */
 const WRITTEN_HERE = 64 << 20;
 
 /** Writes of a replaced file on the thread pool at once; the next waits for one to end. */
 const WRITES_IN_FLIGHT = 1;
-
 
 /** Discards of the temporary files not yet committed or discarded, for signal and exit handlers. */
 const pending = new Set<() => void>();
@@ -305,28 +305,24 @@ function openReplacing(name: string, absolute: string, existing: BigIntStats | u
   // write can reach a file that reuses its number.
   let busy = 0;
   let closeWhenIdle = false;
-  const closeDescriptor = () => {
-    if (!open) return;
-    open = false;
-    if (busy > 0) {
-      closeWhenIdle = true;
-      return;
-    }
+  const closeQuietly = () => {
     try {
       closeSync(descriptor);
     } catch {
-      // Already unusable; the file is deleted next.
+      // Already unusable; the file is deleted anyway.
     }
+  };
+  const closeDescriptor = () => {
+    if (!open) return;
+    open = false;
+    if (busy > 0) closeWhenIdle = true;
+    else closeQuietly();
   };
   const ended = () => {
     busy--;
     if (closeWhenIdle && busy === 0) {
       closeWhenIdle = false;
-      try {
-        closeSync(descriptor);
-      } catch {
-        // Already unusable.
-      }
+      closeQuietly();
     }
   };
   // Written data is flushed to disk in the background while the run goes on, so that the flush
