@@ -97,8 +97,8 @@ function xlsxFromStream(argument: string): UsageError {
  * read. Reads are synchronous: a local file answers at once, and a thread-pool round trip per
  * chunk would only add waiting (reading ahead on the thread pool was measured: no gain). Half a
  * mebibyte rather than one keeps the peak memory of a million-row run 1.7 MB lower, at the same
- * speed. After each chunk the event loop gets a turn, so that a signal (Ctrl-C)
- * is handled mid-run and the partial output deleted.
+ * speed. After each chunk the event loop gets a turn, so that a signal (Ctrl-C) is handled mid-run
+ * and the partial output deleted.
  */
 async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
   const descriptor = openSync(path, 'r');
@@ -226,8 +226,8 @@ export interface PipeTarget {
 
 /**
  * Writes to a pipe (`| gzip`) straight to its descriptor while the reader keeps up: the stream
- * passes a pipe's bytes on 64 KiB at a time through the event loop, which makes a million-row run
- * about twice as slow. A pipe that stays full (a reader that is slow or stopped) for
+ * passes a pipe's bytes on 64 KiB at a time through the event loop, which made a million-row run
+ * 1.6 times as slow. A pipe that stays full (a reader that is slow or stopped) for
  * {@link PIPE_PATIENCE_MS} gets the rest through the stream, whose wait lets the process answer
  * signals. While the stream still holds bytes, new ones go after them, so that the order is kept.
  * The caller may reuse `bytes` once this returns: the stream is given copies. Internal.
